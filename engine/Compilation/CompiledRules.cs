@@ -1,0 +1,12 @@
+using Decisions.Engine.Messages;
+using Decisions.Engine.Model;
+
+namespace Decisions.Engine.Compilation;
+
+internal sealed record CompiledScore(string Name, Func<Facts, decimal> Evaluate, Action<object, decimal> Store);
+
+internal sealed record CompiledTier(TierRule Rule, Func<Facts, bool> When, string Label, string? Owner, MessageTemplate? Message);
+
+internal sealed record CompiledPrivilege(PrivilegeOutcome Outcome, Func<Facts, bool> When);
+
+internal sealed record CompiledAction(NextActionRule Rule, string Title, Func<Facts, bool> When, MessageTemplate Message);

@@ -1,0 +1,126 @@
+using System.Linq.Expressions;
+using Decisions.Engine.Expressions;
+using Decisions.Engine.Messages;
+using Decisions.Engine.Model;
+using Decisions.Engine.Validation;
+
+namespace Decisions.Engine.Compilation;
+
+/// <summary>The result of compiling a rule set: the compiled form, or every problem found with its path.</summary>
+public sealed record CompilationResult(CompiledRuleSet? RuleSet, IReadOnlyList<Problem> Problems)
+{
+    public bool Succeeded => RuleSet is not null;
+}
+
+/// <summary>
+/// Compiles a rule-set version once: checks its structure, generates typed classes for its input,
+/// parameters and scores, and compiles every expression and template. Thread-safe.
+/// </summary>
+public sealed class RuleSetCompiler
+{
+    private readonly DecisionEngineOptions _options;
+    private readonly RuleExpressionCompiler _expressions;
+
+    public RuleSetCompiler(DecisionEngineOptions options)
+    {
+        _options = options;
+        _expressions = new RuleExpressionCompiler(options);
+    }
+
+    public CompilationResult Compile(RuleSet ruleSet)
+    {
+        var problems = new List<Problem>();
+        RuleSetStructure.Check(ruleSet, problems);
+        var zone = FindZone(ruleSet.TimeZone, problems);
+        var parameters = ParameterValues.Create(ruleSet.Parameters, problems);
+        if (problems.Count > 0 || zone is null || parameters is null)
+        {
+            return new CompilationResult(null, problems);
+        }
+
+        var input = InputSchema.Create(ruleSet.Input, _options.DefaultMaxItems);
+        var scoreNames = ruleSet.Scores.Rules.Select(rule => rule.Name).ToList();
+        var scores = RecordType.Create(scoreNames.Select(name => (name, typeof(decimal))));
+        var facts = Expression.Parameter(typeof(Facts), "facts");
+        ExpressionScope Scope(IReadOnlySet<string> visibleScores, bool withTier)
+        {
+            var scope = new ExpressionScope(facts)
+                .Add("customer", input.Record.Type, nameof(Facts.Customer), input.Record.Members)
+                .Add("params", parameters.Record.Type, nameof(Facts.Params), parameters.Record.Members)
+                .Add("scores", scores.Type, nameof(Facts.Scores), visibleScores)
+                .Add("today", typeof(DateOnly), nameof(Facts.Today))
+                .Add("asOf", typeof(DateTimeOffset), nameof(Facts.AsOf));
+            return withTier ? scope.Add("tier", typeof(string), nameof(Facts.Tier)) : scope;
+        }
+
+        var compiledScores = ruleSet.Scores.Rules.Select((rule, i) =>
+        {
+            var scope = Scope(scoreNames.Take(i).ToHashSet(StringComparer.Ordinal), withTier: false);
+            var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]");
+            return evaluate is null ? null : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal>(rule.Name));
+        }).ToList();
+
+        var beforeTier = Scope(scores.Members, withTier: false);
+        var afterTier = Scope(scores.Members, withTier: true);
+        var tiers = CompileTiers(ruleSet, beforeTier, problems);
+        var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
+            _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _) is { } when
+                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when)
+                : null).ToList();
+        var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
+        {
+            var when = _expressions.CompileCondition(rule.When, $"nextActions.rules[{i}].when", afterTier, problems, out _);
+            var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options);
+            return when is null || message is null ? null : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message);
+        }).ToList();
+
+        if (problems.Count > 0)
+        {
+            return new CompilationResult(null, problems);
+        }
+
+        return new CompilationResult(
+            new CompiledRuleSet(ruleSet, zone, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions!]),
+            []);
+    }
+
+    private List<CompiledTier?> CompileTiers(RuleSet ruleSet, ExpressionScope scope, List<Problem> problems)
+    {
+        var tiers = new List<CompiledTier?>();
+        int? catchAll = null;
+        for (var i = 0; i < ruleSet.Tiers.Rules.Count; i++)
+        {
+            var rule = ruleSet.Tiers.Rules[i];
+            var path = $"tiers.rules[{i}]";
+            if (catchAll is not null)
+            {
+                problems.Add(new Problem(path + ".when", $"Unreachable: tier '{ruleSet.Tiers.Rules[catchAll.Value].Code}' above it matches every customer."));
+            }
+
+            var when = _expressions.CompileCondition(rule.When, path + ".when", scope, problems, out var alwaysTrue);
+            catchAll ??= alwaysTrue ? i : null;
+            var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options);
+            tiers.Add(when is null ? null : new CompiledTier(rule, when, rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message));
+        }
+
+        if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)
+        {
+            problems.Add(new Problem($"tiers.rules[{ruleSet.Tiers.Rules.Count - 1}].when", "The last tier must match every customer (\"when\": \"true\"), so that every customer gets a tier."));
+        }
+
+        return tiers;
+    }
+
+    private static TimeZoneInfo? FindZone(string id, List<Problem> problems)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            problems.Add(new Problem("timeZone", $"'{id}' is not a known time zone (use an IANA name such as 'Asia/Shanghai')."));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Decisions.Engine;
+
+/// <summary>Limits that keep rule expressions and message templates bounded in time and memory.</summary>
+public sealed class DecisionEngineOptions
+{
+    /// <summary>Longest expression accepted, in characters.</summary>
+    public int MaxExpressionLength { get; set; } = 2_000;
+
+    /// <summary>Deepest bracket nesting accepted; far below the ~2,000 that overflow the parser's stack.</summary>
+    public int MaxNestingDepth { get; set; } = 32;
+
+    /// <summary>Most nodes in one parsed expression tree.</summary>
+    public int MaxExpressionNodes { get; set; } = 500;
+
+    /// <summary>Deepest nesting of lambdas (<c>x => ...</c>); with bounded lists it bounds the work of one expression.</summary>
+    public int MaxLambdaDepth { get; set; } = 2;
+
+    /// <summary>Longest <c>string[]</c> input accepted when the field sets no <c>maxItems</c>.</summary>
+    public int DefaultMaxItems { get; set; } = 100;
+
+    /// <summary>Longest rendered message, in characters.</summary>
+    public int MaxMessageLength { get; set; } = 4_000;
+
+    /// <summary>Most loop iterations in one template render.</summary>
+    public int TemplateLoopLimit { get; set; } = 100;
+}

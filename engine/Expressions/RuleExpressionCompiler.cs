@@ -1,0 +1,119 @@
+using System.Linq.Expressions;
+using Decisions.Engine.Compilation;
+using Decisions.Engine.Model;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace Decisions.Engine.Expressions;
+
+/// <summary>
+/// Turns one expression in RulesEngine's expression language into a delegate over <see cref="Facts"/>:
+/// text limits first, then RulesEngine's parser, then the allow-list, then compilation to IL.
+/// Evaluating the delegate costs what the expression costs, without RulesEngine's per-call bookkeeping.
+/// </summary>
+internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
+{
+    private readonly RuleExpressionParser _parser = new(new ReSettings
+    {
+        CustomTypes = [typeof(Days)],
+        IsExpressionCaseSensitive = true,
+    });
+
+    /// <summary>A boolean condition; <paramref name="alwaysTrue"/> tells a catch-all such as <c>true</c>.</summary>
+    public Func<Facts, bool>? CompileCondition(string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue)
+    {
+        alwaysTrue = false;
+        var body = Parse(text, path, scope, problems);
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (body.Type != typeof(bool))
+        {
+            problems.Add(new Problem(path, $"The condition must be true or false, but it is a {scope.Describe(body.Type)}."));
+            return null;
+        }
+
+        alwaysTrue = body is ConstantExpression { Value: true };
+        return Lambda<bool>(body, scope);
+    }
+
+    /// <summary>A number (any numeric type, widened to decimal).</summary>
+    public Func<Facts, decimal>? CompileNumber(string text, string path, ExpressionScope scope, ICollection<Problem> problems)
+    {
+        var body = Parse(text, path, scope, problems);
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (!IsNumber(body.Type))
+        {
+            problems.Add(new Problem(path, $"The expression must be a number, but it is a {scope.Describe(body.Type)}."));
+            return null;
+        }
+
+        return Lambda<decimal>(body.Type == typeof(decimal) ? body : Expression.Convert(body, typeof(decimal)), scope);
+    }
+
+    /// <summary>Text, for points tables keyed by a string field.</summary>
+    public Func<Facts, string?>? CompileText(string text, string path, ExpressionScope scope, ICollection<Problem> problems)
+    {
+        var body = Parse(text, path, scope, problems);
+        return body is null ? null : Lambda<string?>(body, scope);
+    }
+
+    /// <summary>The static type of an expression, without compiling it, or null with a problem.</summary>
+    public Type? TypeOf(string text, string path, ExpressionScope scope, ICollection<Problem> problems) =>
+        Parse(text, path, scope, problems)?.Type;
+
+    private Expression? Parse(string text, string path, ExpressionScope scope, ICollection<Problem> problems)
+    {
+        if (ExpressionGuard.Check(text, options) is { } tooBig)
+        {
+            problems.Add(new Problem(path, tooBig));
+            return null;
+        }
+
+        Expression body;
+        try
+        {
+            body = _parser.Parse(text, [.. scope.Parameters], null);
+        }
+        catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException)
+        {
+            problems.Add(new Problem(path, scope.Humanize(exception.Message)));
+            return null;
+        }
+
+        var violations = ExpressionAllowList.Check(body, scope, options);
+        foreach (var violation in violations)
+        {
+            problems.Add(new Problem(path, violation));
+        }
+
+        return violations.Count == 0 ? body : null;
+    }
+
+    private static Func<Facts, T> Lambda<T>(Expression body, ExpressionScope scope)
+    {
+        var bound = new ScopeBinder(scope).Visit(body);
+        if (bound.Type != typeof(T))
+        {
+            bound = Expression.Convert(bound, typeof(T));
+        }
+
+        return Expression.Lambda<Func<Facts, T>>(bound, scope.Facts).Compile();
+    }
+
+    private static bool IsNumber(Type type) =>
+        type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double);
+
+    /// <summary>Replaces the named parameters (<c>customer</c>, <c>params</c>...) by reads of the one <see cref="Facts"/> argument.</summary>
+    private sealed class ScopeBinder(ExpressionScope scope) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            scope.TryGetBinding(node, out var binding) ? binding : node;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using Decisions.Engine.Model;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Decisions.Engine.Messages;
+
+/// <summary>
+/// A parsed Scriban message template. Templates may interpolate, branch, loop over the model's lists and
+/// call the safe built-ins; they may not assign variables, define functions or build ranges, so a render
+/// is bounded by the template's size and the loop limit. Rendering uses the invariant culture.
+/// </summary>
+internal sealed class MessageTemplate
+{
+    private readonly Template _template;
+    private readonly DecisionEngineOptions _options;
+
+    private MessageTemplate(Template template, DecisionEngineOptions options)
+    {
+        _template = template;
+        _options = options;
+    }
+
+    public static MessageTemplate? Parse(string text, string path, ICollection<Problem> problems, DecisionEngineOptions options)
+    {
+        if (text.Length > options.MaxMessageLength)
+        {
+            problems.Add(new Problem(path, $"The template is longer than {options.MaxMessageLength} characters."));
+            return null;
+        }
+
+        var template = Template.Parse(text, lexerOptions: new LexerOptions { Mode = ScriptMode.Default });
+        if (template.HasErrors)
+        {
+            foreach (var message in template.Messages)
+            {
+                problems.Add(new Problem(path, $"Template error at {message.Span.Start.Line + 1}:{message.Span.Start.Column + 1}: {message.Message}"));
+            }
+
+            return null;
+        }
+
+        var before = problems.Count;
+        Check(template.Page!, path, problems);
+        return problems.Count == before ? new MessageTemplate(template, options) : null;
+    }
+
+    public string Render(IReadOnlyDictionary<string, object?> model)
+    {
+        var globals = new ScriptObject(model.Count);
+        foreach (var (name, value) in model)
+        {
+            globals.Add(name, value);
+        }
+
+        var context = new TemplateContext(TemplateBuiltins.Safe)
+        {
+            StrictVariables = true,
+            LoopLimit = _options.TemplateLoopLimit,
+            RecursiveLimit = 16,
+            ObjectRecursionLimit = 8,
+            LimitToString = _options.MaxMessageLength,
+            OutputLimit = _options.MaxMessageLength,
+            MemberRenamer = member => JsonNamingPolicy.CamelCase.ConvertName(member.Name),
+            TemplateLoader = null,
+        };
+        context.PushCulture(CultureInfo.InvariantCulture);
+        context.PushGlobal(globals);
+        return _template.Render(context);
+    }
+
+    private static void Check(ScriptNode node, string path, ICollection<Problem> problems)
+    {
+        var refused = node switch
+        {
+            ScriptAssignExpression => "assigning variables",
+            ScriptWhileStatement => "while loops",
+            ScriptFunction or ScriptAnonymousFunction => "defining functions",
+            ScriptCaptureStatement => "capture",
+            ScriptImportStatement or ScriptWithStatement or ScriptWrapStatement => "import, with and wrap",
+            ScriptTableRowStatement => "tablerow",
+            ScriptBinaryExpression { Operator: ScriptBinaryOperator.RangeInclude or ScriptBinaryOperator.RangeExclude } => "ranges",
+            _ => null,
+        };
+        if (refused is not null)
+        {
+            problems.Add(new Problem(path, $"Message templates may not use {refused} (line {node.Span.Start.Line + 1})."));
+        }
+
+        for (var i = 0; i < node.ChildrenCount; i++)
+        {
+            if (node.GetChildren(i) is { } child)
+            {
+                Check(child, path, problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Decisions.Engine.Model;
+
+/// <summary>Identifies the exact rule-set content a decision was made with.</summary>
+public sealed record RuleSetRef(string Name, int Version, string Hash);
+
+/// <summary>
+/// The outcome of one evaluation: a pure function of (rule-set version, customer input, decision time).
+/// </summary>
+public sealed record Decision(
+    RuleSetRef RuleSet,
+    DateTimeOffset AsOf,
+    TierOutcome Tier,
+    IReadOnlyList<PrivilegeOutcome> Privileges,
+    ActionOutcome? NextAction,
+    IReadOnlyList<ActionOutcome> Alternatives,
+    IReadOnlyDictionary<string, decimal> Scores,
+    IReadOnlyList<TraceEntry> Trace);
+
+/// <summary>The decided tier with its display text.</summary>
+public sealed record TierOutcome(string Code, string Label, LocalizedText Labels, string? Owner, string? Message);
+
+/// <summary>A granted privilege.</summary>
+public sealed record PrivilegeOutcome(string Code, string Label);
+
+/// <summary>A next action; only the winner carries a rendered message.</summary>
+public sealed record ActionOutcome(string Code, string Title, int Priority, string? Message);
+
+/// <summary>One rule evaluated: its section, its code or name, whether it matched, its value (scores) and any error.</summary>
+public sealed record TraceEntry(string Section, string Rule, bool Matched, decimal? Value = null, string? Error = null);
+
+/// <summary>A problem found in a rule set or an input, located by a JSON path such as <c>tiers.rules[2].when</c>.</summary>
+public sealed record Problem(string Path, string Message);

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Decisions.Engine.Model;
+
+/// <summary>
+/// One version of a rule set, exactly as it is stored in <c>rulesets/&lt;name&gt;/v&lt;version&gt;.json</c>.
+/// A published version never changes; its identity is <see cref="Name"/>, <see cref="Version"/> and the content hash.
+/// </summary>
+public sealed record RuleSet
+{
+    /// <summary>The editor hint (<c>$schema</c>); not part of the content hash.</summary>
+    [JsonPropertyName("$schema")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Schema { get; init; }
+
+    /// <summary>Stable identifier, lower-case with dashes (<c>retail-tiering</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Version number, 1 and up, increasing by one per published change.</summary>
+    public required int Version { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string Author { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Optional window outside which the version refuses to decide.</summary>
+    public EffectiveWindow? Effective { get; init; }
+
+    /// <summary>IANA time zone that turns the decision time into the local date the rules see as <c>today</c>.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>The locale whose label is returned as <c>label</c> in decisions (all labels are returned too).</summary>
+    public string Locale { get; init; } = "zh-CN";
+
+    /// <summary>Named, typed values the expressions read as <c>params.&lt;name&gt;</c>.</summary>
+    public IReadOnlyDictionary<string, ParameterDefinition> Parameters { get; init; } = new Dictionary<string, ParameterDefinition>();
+
+    /// <summary>The customer fields, read by expressions as <c>customer.&lt;name&gt;</c>.</summary>
+    public required IReadOnlyDictionary<string, InputField> Input { get; init; }
+
+    public RuleSection<ScoreRule> Scores { get; init; } = new();
+
+    /// <summary>First match wins; the last rule must match everyone.</summary>
+    public required RuleSection<TierRule> Tiers { get; init; }
+
+    /// <summary>Every matching privilege is granted.</summary>
+    public RuleSection<PrivilegeRule> Privileges { get; init; } = new();
+
+    /// <summary>The matching action with the lowest priority number wins; the others are alternatives.</summary>
+    public RuleSection<NextActionRule> NextActions { get; init; } = new();
+
+    /// <summary>Examples that must decide as expected before the version can be submitted.</summary>
+    public IReadOnlyList<RuleSetTest> Tests { get; init; } = [];
+}
+
+/// <summary>A list of rules of one kind; an object so that a section can gain settings without a format break.</summary>
+public sealed record RuleSection<TRule>
+{
+    public IReadOnlyList<TRule> Rules { get; init; } = [];
+}
+
+/// <summary>The optional validity window of a version (from inclusive, until exclusive).</summary>
+public sealed record EffectiveWindow(DateTimeOffset? From, DateTimeOffset? Until)
+{
+    public bool Contains(DateTimeOffset instant) =>
+        (From is null || instant >= From) && (Until is null || instant < Until);
+}
+
+/// <summary>A named, typed value such as a threshold; product teams change these without touching expressions.</summary>
+public sealed record ParameterDefinition
+{
+    public required FieldType Type { get; init; }
+
+    public required JsonElement Value { get; init; }
+
+    public string? Description { get; init; }
+}
+
+/// <summary>One customer field of the input schema.</summary>
+public sealed record InputField
+{
+    public required FieldType Type { get; init; }
+
+    /// <summary>A missing or null required field rejects the input; a missing optional one takes its type's empty value.</summary>
+    public bool Required { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Allowed values of a <c>string</c> field.</summary>
+    public IReadOnlyList<string>? Enum { get; init; }
+
+    /// <summary>Inclusive bounds of a <c>number</c> or <c>integer</c> field.</summary>
+    public decimal? Minimum { get; init; }
+
+    public decimal? Maximum { get; init; }
+
+    /// <summary>Maximum length of a <c>string[]</c> field; it bounds the work an expression can do over it.</summary>
+    public int? MaxItems { get; init; }
+}
+
+/// <summary>The value types of parameters and input fields.</summary>
+[JsonConverter(typeof(Serialization.FieldTypeConverter))]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The names are the rule-set format's type names.")]
+public enum FieldType
+{
+    String,
+    Number,
+    Integer,
+    Boolean,
+    Date,
+    StringArray,
+}
