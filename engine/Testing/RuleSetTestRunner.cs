@@ -56,8 +56,11 @@ public static class RuleSetTestRunner
 
         foreach (var (name, expected) in expect.Scores ?? new Dictionary<string, decimal>())
         {
-            var actual = decision.Scores.TryGetValue(name, out var value) ? value.ToString(CultureInfo.InvariantCulture) : "absent";
-            Check($"score '{name}'", expected.ToString(CultureInfo.InvariantCulture), actual, failures);
+            // Compared as numbers: 10000 and 10000.0 are the same score.
+            if (!decision.Scores.TryGetValue(name, out var actual) || actual != expected)
+            {
+                failures.Add($"expected score '{name}' {expected.ToString(CultureInfo.InvariantCulture)}, got {(decision.Scores.ContainsKey(name) ? actual.ToString(CultureInfo.InvariantCulture) : "none")}");
+            }
         }
 
         if (expect.MessageContains is { } fragment && decision.NextAction?.Message?.Contains(fragment, StringComparison.Ordinal) != true)
