@@ -1,14 +1,25 @@
-using System.Linq.Dynamic.Core;
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
+using System.Reflection.Emit;
 
 namespace Decisions.Engine.Compilation;
 
 /// <summary>
-/// A class generated for a schema (customer input, parameters, scores) so that expressions are typed and
-/// fast. System.Linq.Dynamic.Core generates it and reuses it for an identical schema.
+/// A plain class with one public property per field, emitted for a schema (customer input, parameters,
+/// scores) so that expressions are typed and as fast as hand-written code. It has no other members, so an
+/// unknown field is a parse error rather than a dynamic lookup. Identical schemas share one class, which
+/// bounds the classes a long-running service creates to the number of distinct schemas.
 /// </summary>
 internal sealed class RecordType
 {
+    private static readonly ModuleBuilder Module = AssemblyBuilder
+        .DefineDynamicAssembly(new AssemblyName("Decisions.Records"), AssemblyBuilderAccess.Run)
+        .DefineDynamicModule("Decisions.Records");
+
+    private static readonly ConcurrentDictionary<string, Lazy<RecordType>> BySchema = new(StringComparer.Ordinal);
+    private static int _count;
+
     private readonly Func<object> _create;
 
     private RecordType(Type type, IReadOnlySet<string> members)
@@ -24,9 +35,9 @@ internal sealed class RecordType
 
     public static RecordType Create(IEnumerable<(string Name, Type Type)> properties)
     {
-        var list = properties.Select(property => new DynamicProperty(property.Name, property.Type)).ToList();
-        var type = DynamicClassFactory.CreateType(list, createParameterCtor: false);
-        return new RecordType(type, list.Select(property => property.Name).ToHashSet(StringComparer.Ordinal));
+        var list = properties.ToList();
+        var key = string.Join(";", list.Select(property => $"{property.Name}:{property.Type.FullName}"));
+        return BySchema.GetOrAdd(key, _ => new Lazy<RecordType>(() => Emit(list))).Value;
     }
 
     public object New() => _create();
@@ -40,10 +51,37 @@ internal sealed class RecordType
         return Expression.Lambda<Action<object, T>>(Expression.Assign(property, assigned), target, value).Compile();
     }
 
-    public Func<object, object?> Getter(string name)
+    private static RecordType Emit(List<(string Name, Type Type)> properties)
     {
-        var target = Expression.Parameter(typeof(object));
-        var property = Expression.Property(Expression.Convert(target, Type), name);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(property, typeof(object)), target).Compile();
+        TypeBuilder builder;
+        lock (Module)
+        {
+            builder = Module.DefineType($"Record{Interlocked.Increment(ref _count)}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
+        }
+
+        const MethodAttributes accessor = MethodAttributes.Public | MethodAttributes.SpecialName | MethodAttributes.HideBySig;
+        foreach (var (name, type) in properties)
+        {
+            var field = builder.DefineField("_" + name, type, FieldAttributes.Private);
+            var property = builder.DefineProperty(name, PropertyAttributes.None, type, null);
+            var getter = builder.DefineMethod("get_" + name, accessor, type, Type.EmptyTypes);
+            var il = getter.GetILGenerator();
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldfld, field);
+            il.Emit(OpCodes.Ret);
+            var setter = builder.DefineMethod("set_" + name, accessor, null, [type]);
+            il = setter.GetILGenerator();
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Stfld, field);
+            il.Emit(OpCodes.Ret);
+            property.SetGetMethod(getter);
+            property.SetSetMethod(setter);
+        }
+
+        lock (Module)
+        {
+            return new RecordType(builder.CreateType(), properties.Select(property => property.Name).ToHashSet(StringComparer.Ordinal));
+        }
     }
 }
