@@ -63,8 +63,12 @@ public sealed record RuleSection<TRule>
 }
 
 /// <summary>The optional validity window of a version (from inclusive, until exclusive).</summary>
-public sealed record EffectiveWindow(DateTimeOffset? From, DateTimeOffset? Until)
+public sealed record EffectiveWindow
 {
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? Until { get; init; }
+
     public bool Contains(DateTimeOffset instant) =>
         (From is null || instant >= From) && (Until is null || instant < Until);
 }
