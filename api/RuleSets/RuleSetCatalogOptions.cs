@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Decisions.Api.RuleSets;
+
+/// <summary>Where the seed rule sets are read from at start (section <c>RuleSets</c>).</summary>
+public sealed class RuleSetCatalogOptions
+{
+    public const string Section = "RuleSets";
+
+    /// <summary>Folder of rule sets, one sub-folder per rule set; relative paths start at the content root.</summary>
+    [Required]
+    public string Path { get; set; } = "../rulesets";
+}

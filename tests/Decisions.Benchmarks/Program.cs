@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Decisions.Benchmarks.DecisionBenchmarks).Assembly).Run(args);
