@@ -138,19 +138,23 @@ public sealed class CompiledRuleSet
         Facts facts, CompiledTier tier, List<PrivilegeOutcome> privileges, List<CompiledAction> matched,
         Dictionary<string, decimal> scores, List<TraceEntry> trace)
     {
-        // Stable: among equal priorities the action written first wins.
-        var ordered = matched.OrderBy(action => action.Rule.Priority).ToList();
+        // The actions were sorted by priority at compile time, ties in file order: the first match wins.
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
         try
         {
             var model = new MessageModel(facts, tierOutcome, privileges, scores);
             if (tier.Message is not null)
             {
-                tierOutcome = tierOutcome with { Message = tier.Message.Render(model.Values) };
+                tierOutcome = tierOutcome with { Message = tier.Message.Render(model) };
             }
 
-            var next = ordered.Count == 0 ? null : Outcome(ordered[0], ordered[0].Message.Render(model.Values));
-            var alternatives = ordered.Skip(1).Select(action => Outcome(action, null)).ToList();
+            var next = matched.Count == 0 ? null : Outcome(matched[0], matched[0].Message.Render(model));
+            var alternatives = new List<ActionOutcome>(Math.Max(0, matched.Count - 1));
+            for (var i = 1; i < matched.Count; i++)
+            {
+                alternatives.Add(Outcome(matched[i], null));
+            }
+
             return DecisionResult.Success(new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace));
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)

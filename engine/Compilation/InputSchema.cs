@@ -25,10 +25,8 @@ internal sealed class InputSchema
     public static InputSchema Create(IReadOnlyDictionary<string, InputField> input, int maxItems)
     {
         var record = RecordType.Create(input.Select(pair => (pair.Key, FieldValue.ClrType(pair.Value.Type))));
-        var fields = input.ToDictionary(
-            pair => pair.Key,
-            pair => new Field(pair.Value, record.Setter<object?>(pair.Key), FieldValue.Empty(pair.Value.Type)),
-            StringComparer.Ordinal);
+        var fields = input.Select((pair, index) => (pair.Key, Field: new Field(index, pair.Value, record.Setter<object?>(pair.Key), FieldValue.Empty(pair.Value.Type))))
+            .ToDictionary(entry => entry.Key, entry => entry.Field, StringComparer.Ordinal);
         return new InputSchema(record, fields, maxItems);
     }
 
@@ -43,8 +41,8 @@ internal sealed class InputSchema
 
         var target = Record.New();
         var before = problems.Count;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var given = new HashSet<string>(StringComparer.Ordinal);
+        // Per field: 1 = present, 2 = present with a value (not null).
+        Span<byte> seen = stackalloc byte[_fields.Count];
         foreach (var property in customer.EnumerateObject())
         {
             var path = "customer." + property.Name;
@@ -54,18 +52,19 @@ internal sealed class InputSchema
                 continue;
             }
 
-            if (!seen.Add(property.Name))
+            if (seen[field.Index] != 0)
             {
                 problems.Add(new Problem(path, "The field is given more than once."));
                 continue;
             }
 
+            seen[field.Index] = 1;
             if (property.Value.ValueKind == JsonValueKind.Null)
             {
                 continue;
             }
 
-            given.Add(property.Name);
+            seen[field.Index] = 2;
             if (FieldValue.TryRead(property.Value, field.Definition, _maxItems, out var value, out var error))
             {
                 field.Set(target, value);
@@ -78,7 +77,7 @@ internal sealed class InputSchema
 
         foreach (var (name, field) in _fields)
         {
-            if (given.Contains(name))
+            if (seen[field.Index] == 2)
             {
                 continue;
             }
@@ -96,7 +95,7 @@ internal sealed class InputSchema
         return problems.Count == before ? target : null;
     }
 
-    private sealed record Field(InputField Definition, Action<object, object?> SetValue, object? Empty)
+    private sealed record Field(int Index, InputField Definition, Action<object, object?> SetValue, object? Empty)
     {
         public void Set(object target, object? value) => SetValue(target, value);
     }

@@ -1,18 +1,19 @@
+using System.Globalization;
 using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Compilation;
 
 /// <summary>What a message template sees: the same facts as the rules, plus the decided tier and privileges.</summary>
-internal sealed class MessageModel(Facts facts, TierOutcome tier, IReadOnlyList<PrivilegeOutcome> privileges, IReadOnlyDictionary<string, decimal> scores)
+internal sealed record MessageModel(Facts Facts, TierOutcome Tier, IReadOnlyList<PrivilegeOutcome> Privileges, IReadOnlyDictionary<string, decimal> Scores)
 {
-    public IReadOnlyDictionary<string, object?> Values { get; } = new Dictionary<string, object?>(7, StringComparer.Ordinal)
+    public void CopyTo(Action<string, object?> set)
     {
-        ["customer"] = facts.Customer,
-        ["params"] = facts.Params,
-        ["scores"] = scores,
-        ["tier"] = tier,
-        ["privileges"] = privileges,
-        ["today"] = facts.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["asOf"] = facts.AsOf,
-    };
+        set("customer", Facts.Customer);
+        set("params", Facts.Params);
+        set("scores", Scores);
+        set("tier", Tier);
+        set("privileges", Privileges);
+        set("today", Facts.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        set("asOf", Facts.AsOf);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Decisions.Engine.Compilation;
 using Decisions.Engine.Model;
 using Scriban;
 using Scriban.Parsing;
@@ -48,28 +49,49 @@ internal sealed class MessageTemplate
         return problems.Count == before ? new MessageTemplate(template, options) : null;
     }
 
-    public string Render(IReadOnlyDictionary<string, object?> model)
+    public string Render(MessageModel model)
     {
-        var globals = new ScriptObject(model.Count);
-        foreach (var (name, value) in model)
+        // A TemplateContext costs ~30 KB to build; one per thread is reused, and dropped if a render fails.
+        var cached = _cached;
+        var context = cached is not null && ReferenceEquals(cached.Options, _options) ? cached : new CachedContext(_options);
+        _cached = null;
+        model.CopyTo(context.Set);
+
+        var text = _template.Render(context.Context);
+        _cached = context;
+        return text;
+    }
+
+    [ThreadStatic]
+    private static CachedContext? _cached;
+
+    private sealed class CachedContext
+    {
+        public CachedContext(DecisionEngineOptions options)
         {
-            globals.Add(name, value);
+            Options = options;
+            Context = new TemplateContext(TemplateBuiltins.Safe)
+            {
+                StrictVariables = true,
+                LoopLimit = options.TemplateLoopLimit,
+                RecursiveLimit = 16,
+                ObjectRecursionLimit = 8,
+                LimitToString = options.MaxMessageLength,
+                OutputLimit = options.MaxMessageLength,
+                MemberRenamer = member => JsonNamingPolicy.CamelCase.ConvertName(member.Name),
+                TemplateLoader = null,
+            };
+            Context.PushCulture(CultureInfo.InvariantCulture);
+            Context.PushGlobal(Globals);
         }
 
-        var context = new TemplateContext(TemplateBuiltins.Safe)
-        {
-            StrictVariables = true,
-            LoopLimit = _options.TemplateLoopLimit,
-            RecursiveLimit = 16,
-            ObjectRecursionLimit = 8,
-            LimitToString = _options.MaxMessageLength,
-            OutputLimit = _options.MaxMessageLength,
-            MemberRenamer = member => JsonNamingPolicy.CamelCase.ConvertName(member.Name),
-            TemplateLoader = null,
-        };
-        context.PushCulture(CultureInfo.InvariantCulture);
-        context.PushGlobal(globals);
-        return _template.Render(context);
+        public DecisionEngineOptions Options { get; }
+
+        public TemplateContext Context { get; }
+
+        public ScriptObject Globals { get; } = new(8);
+
+        public void Set(string name, object? value) => Globals.SetValue(name, value, readOnly: false);
     }
 
     private static void Check(ScriptNode node, string path, ICollection<Problem> problems)
