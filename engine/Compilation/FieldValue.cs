@@ -20,16 +20,6 @@ internal static class FieldValue
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    /// <summary>The value an absent optional field takes: no text, no date, zero, false or an empty list.</summary>
-    public static object? Empty(FieldType type) => type switch
-    {
-        FieldType.Number => 0m,
-        FieldType.Integer => 0L,
-        FieldType.Boolean => false,
-        FieldType.StringArray => Array.Empty<string>(),
-        _ => null,
-    };
-
     /// <summary>Reads <paramref name="json"/> as <paramref name="field"/> says, or explains why it cannot.</summary>
     public static bool TryRead(JsonElement json, InputField field, int maxItems, out object? value, out string? error)
     {
@@ -45,9 +35,7 @@ internal static class FieldValue
             case FieldType.String when json.ValueKind == JsonValueKind.String:
                 var text = json.GetString()!;
                 value = text;
-                return text.Length > MaxStringLength ? $"Text longer than {MaxStringLength} characters."
-                    : field.Enum is { } allowed && !allowed.Contains(text) ? $"'{text}' is not one of: {string.Join(", ", allowed)}."
-                    : null;
+                return CheckText(text, field);
             case FieldType.Number when json.ValueKind == JsonValueKind.Number:
                 if (!json.TryGetDecimal(out var number))
                 {
@@ -101,10 +89,28 @@ internal static class FieldValue
         }
     }
 
-    private static string? CheckRange(decimal value, InputField field) =>
+    public static string? CheckText(string text, InputField field) =>
+        text.Length > MaxStringLength ? $"Text longer than {MaxStringLength} characters."
+        : field.Enum is { } allowed && !allowed.Contains(text) ? $"'{text}' is not one of: {string.Join(", ", allowed)}."
+        : null;
+
+    public static string Expected(FieldType type, JsonTokenType token) =>
+        $"Expected {Describe(type)}, got {TokenName(token)}.";
+
+    public static string? CheckRange(decimal value, InputField field) =>
         value < field.Minimum ? $"{value.ToString(CultureInfo.InvariantCulture)} is below the minimum {field.Minimum.Value.ToString(CultureInfo.InvariantCulture)}."
         : value > field.Maximum ? $"{value.ToString(CultureInfo.InvariantCulture)} is above the maximum {field.Maximum.Value.ToString(CultureInfo.InvariantCulture)}."
         : null;
+
+    private static string TokenName(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "object",
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        _ => token.ToString().ToLowerInvariant(),
+    };
 
     private static string Describe(FieldType type) => type switch
     {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Decisions.Engine.Model;
 
@@ -6,18 +8,20 @@ namespace Decisions.Engine.Compilation;
 /// <summary>
 /// The compiled input schema: binds a customer JSON object to an instance of the generated customer type,
 /// or lists every offending field. Unknown fields are rejected: a misspelt field silently ignored could
-/// give a customer the wrong tier.
+/// give a customer the wrong tier. Binding reads the raw UTF-8 once, on the hot path of every decision.
 /// </summary>
 internal sealed class InputSchema
 {
-    private readonly Dictionary<string, Field> _fields;
-    private readonly int _maxItems;
+    private const int MaxStackName = 128;
 
-    private InputSchema(RecordType record, Dictionary<string, Field> fields, int maxItems)
+    private readonly FieldBinder[] _fields;
+    private readonly Dictionary<string, FieldBinder>.AlternateLookup<ReadOnlySpan<char>> _byName;
+
+    private InputSchema(RecordType record, FieldBinder[] fields)
     {
         Record = record;
         _fields = fields;
-        _maxItems = maxItems;
+        _byName = fields.ToDictionary(field => field.Path["customer.".Length..], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public RecordType Record { get; }
@@ -25,9 +29,8 @@ internal sealed class InputSchema
     public static InputSchema Create(IReadOnlyDictionary<string, InputField> input, int maxItems)
     {
         var record = RecordType.Create(input.Select(pair => (pair.Key, FieldValue.ClrType(pair.Value.Type))));
-        var fields = input.Select((pair, index) => (pair.Key, Field: new Field(index, pair.Value, record.Setter<object?>(pair.Key), FieldValue.Empty(pair.Value.Type))))
-            .ToDictionary(entry => entry.Key, entry => entry.Field, StringComparer.Ordinal);
-        return new InputSchema(record, fields, maxItems);
+        var fields = input.Select((pair, index) => FieldBinder.Create(index, pair.Key, pair.Value, record, maxItems)).ToArray();
+        return new InputSchema(record, fields);
     }
 
     /// <summary>The customer object, or null with the problems added (paths start with <c>customer</c>).</summary>
@@ -41,41 +44,34 @@ internal sealed class InputSchema
 
         var target = Record.New();
         var before = problems.Count;
-        // Per field: 1 = present, 2 = present with a value (not null).
-        Span<byte> seen = stackalloc byte[_fields.Count];
-        foreach (var property in customer.EnumerateObject())
+        // Per field: 0 = absent, 1 = null, 2 = given.
+        Span<byte> seen = stackalloc byte[_fields.Length];
+        Span<char> name = stackalloc char[MaxStackName];
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(customer));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var path = "customer." + property.Name;
-            if (!_fields.TryGetValue(property.Name, out var field))
+            var field = Find(ref reader, name);
+            var unknown = field is null ? reader.GetString() : null;
+            reader.Read();
+            if (field is null || seen[field.Index] != 0)
             {
-                problems.Add(new Problem(path, "Unknown field: the rule set's input has no such field."));
+                problems.Add(field is null
+                    ? new Problem("customer." + unknown, "Unknown field: the rule set's input has no such field.")
+                    : new Problem(field.Path, "The field is given more than once."));
+                reader.Skip();
                 continue;
             }
 
-            if (seen[field.Index] != 0)
+            seen[field.Index] = reader.TokenType == JsonTokenType.Null ? (byte)1 : (byte)2;
+            if (seen[field.Index] == 2 && field.Bind(ref reader, target) is { } error)
             {
-                problems.Add(new Problem(path, "The field is given more than once."));
-                continue;
-            }
-
-            seen[field.Index] = 1;
-            if (property.Value.ValueKind == JsonValueKind.Null)
-            {
-                continue;
-            }
-
-            seen[field.Index] = 2;
-            if (FieldValue.TryRead(property.Value, field.Definition, _maxItems, out var value, out var error))
-            {
-                field.Set(target, value);
-            }
-            else
-            {
-                problems.Add(new Problem(path, error!));
+                problems.Add(new Problem(field.Path, error));
+                reader.Skip();
             }
         }
 
-        foreach (var (name, field) in _fields)
+        foreach (var field in _fields)
         {
             if (seen[field.Index] == 2)
             {
@@ -84,19 +80,25 @@ internal sealed class InputSchema
 
             if (field.Definition.Required)
             {
-                problems.Add(new Problem("customer." + name, "The field is required."));
+                problems.Add(new Problem(field.Path, "The field is required."));
             }
-            else if (field.Empty is not null)
+            else
             {
-                field.Set(target, field.Empty);
+                field.SetEmpty(target);
             }
         }
 
         return problems.Count == before ? target : null;
     }
 
-    private sealed record Field(int Index, InputField Definition, Action<object, object?> SetValue, object? Empty)
+    private FieldBinder? Find(ref Utf8JsonReader reader, scoped Span<char> buffer)
     {
-        public void Set(object target, object? value) => SetValue(target, value);
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaxStackName)
+        {
+            return _byName.Dictionary.GetValueOrDefault(reader.GetString()!);
+        }
+
+        var length = Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
+        return _byName.TryGetValue(buffer[..length], out var field) ? field : null;
     }
 }

@@ -26,7 +26,8 @@ public sealed record PrivilegeOutcome(string Code, string Label);
 public sealed record ActionOutcome(string Code, string Title, int Priority, string? Message);
 
 /// <summary>One rule evaluated: its section, its code or name, whether it matched, its value (scores) and any error.</summary>
-public sealed record TraceEntry(string Section, string Rule, bool Matched, decimal? Value = null, string? Error = null);
+/// <remarks>A struct: a decision records one per rule, and a list of structs is one allocation.</remarks>
+public readonly record struct TraceEntry(string Section, string Rule, bool Matched, decimal? Value = null, string? Error = null);
 
 /// <summary>A problem found in a rule set or an input, located by a JSON path such as <c>tiers.rules[2].when</c>.</summary>
 public sealed record Problem(string Path, string Message);
