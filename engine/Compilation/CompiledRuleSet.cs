@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Numerics;
 using System.Text.Json;
 using Decisions.Engine.Model;
 
@@ -7,7 +9,7 @@ namespace Decisions.Engine.Compilation;
 /// One rule-set version compiled to delegates: immutable, shared by every thread, evaluated many times.
 /// A new version is a new object, so a decision always sees exactly one version.
 /// </summary>
-public sealed class CompiledRuleSet
+public sealed partial class CompiledRuleSet
 {
     private const string ScoresSection = "scores";
     private const string TiersSection = "tiers";
@@ -22,9 +24,12 @@ public sealed class CompiledRuleSet
     private readonly CompiledTier[] _tiers;
     private readonly CompiledPrivilege[] _privileges;
     private readonly CompiledAction[] _actions;
+    private readonly Section _tierSection;
+    private readonly Section _privilegeSection;
+    private readonly Section _actionSection;
 
     internal CompiledRuleSet(
-        RuleSet definition, TimeZoneInfo zone, InputSchema input, object parameters, RecordType scores,
+        RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
         CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions)
     {
         Definition = definition;
@@ -37,6 +42,9 @@ public sealed class CompiledRuleSet
         _tiers = tiers;
         _privileges = privileges;
         _actions = actions;
+        _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)], new ConditionSet([.. tiers.Select(t => t.When)], facts));
+        _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts));
+        _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts));
     }
 
     /// <summary>The rule set as written.</summary>
@@ -72,73 +80,61 @@ public sealed class CompiledRuleSet
             Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, _zone).DateTime),
         };
         var trace = new List<TraceEntry>(_scoreRules.Length + _tiers.Length + _privileges.Length + _actions.Length);
-        var scores = new Dictionary<string, decimal>(_scoreRules.Length, StringComparer.Ordinal);
-        foreach (var score in _scoreRules)
+        var scores = ComputeScores(facts, trace, problems);
+        var tierIndex = problems.Count == 0 ? _tierSection.FirstMatch(facts, trace, problems) : -1;
+        if (tierIndex < 0)
         {
-            if (Try(score.Evaluate, facts, ScoresSection, score.Name, trace, problems, out var value))
+            if (problems.Count == 0)
             {
-                score.Store(facts.Scores, value);
-                scores[score.Name] = value;
-                trace.Add(new TraceEntry(ScoresSection, score.Name, true, value));
+                problems.Add(new Problem(TiersSection, "No tier matched."));
             }
-        }
 
-        var tier = problems.Count == 0 ? DecideTier(facts, trace, problems) : null;
-        if (tier is null)
-        {
             return DecisionResult.Failed(DecisionFailure.RuleError, problems, trace);
         }
 
+        var tier = _tiers[tierIndex];
         facts.Tier = tier.Rule.Code;
-        var privileges = new List<PrivilegeOutcome>();
-        foreach (var privilege in _privileges)
-        {
-            if (Matches(privilege.When, facts, PrivilegesSection, privilege.Outcome.Code, trace, problems))
-            {
-                privileges.Add(privilege.Outcome);
-            }
-        }
-
-        var matched = new List<CompiledAction>();
-        foreach (var action in _actions)
-        {
-            if (Matches(action.When, facts, ActionsSection, action.Rule.Code, trace, problems))
-            {
-                matched.Add(action);
-            }
-        }
-
+        var granted = _privilegeSection.AllMatches(facts, trace, problems);
+        var matched = _actionSection.AllMatches(facts, trace, problems);
         if (problems.Count > 0)
         {
             return DecisionResult.Failed(DecisionFailure.RuleError, problems, trace);
         }
 
+        var privileges = new List<PrivilegeOutcome>(BitOperations.PopCount(granted));
+        for (var bits = granted; bits != 0; bits &= bits - 1)
+        {
+            privileges.Add(_privileges[BitOperations.TrailingZeroCount(bits)].Outcome);
+        }
+
         return Finish(facts, tier, privileges, matched, scores, trace);
     }
 
-    private CompiledTier? DecideTier(Facts facts, List<TraceEntry> trace, List<Problem> problems)
+    private Dictionary<string, decimal> ComputeScores(Facts facts, List<TraceEntry> trace, List<Problem> problems)
     {
-        foreach (var tier in _tiers)
+        var scores = new Dictionary<string, decimal>(_scoreRules.Length, StringComparer.Ordinal);
+        foreach (var score in _scoreRules)
         {
-            if (Matches(tier.When, facts, TiersSection, tier.Rule.Code, trace, problems))
+            try
             {
-                return tier;
+                var value = score.Evaluate(facts);
+                score.Store(facts.Scores, value);
+                scores[score.Name] = value;
+                trace.Add(new TraceEntry(ScoresSection, score.Name, true, value));
+            }
+            catch (Exception exception) when (IsRuleError(exception))
+            {
+                Failed(ScoresSection, score.Name, exception, trace, problems);
             }
         }
 
-        if (problems.Count == 0)
-        {
-            problems.Add(new Problem(TiersSection, "No tier matched."));
-        }
-
-        return null;
+        return scores;
     }
 
     private DecisionResult Finish(
-        Facts facts, CompiledTier tier, List<PrivilegeOutcome> privileges, List<CompiledAction> matched,
+        Facts facts, CompiledTier tier, List<PrivilegeOutcome> privileges, ulong matched,
         Dictionary<string, decimal> scores, List<TraceEntry> trace)
     {
-        // The actions were sorted by priority at compile time, ties in file order: the first match wins.
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
         try
         {
@@ -148,11 +144,20 @@ public sealed class CompiledRuleSet
                 tierOutcome = tierOutcome with { Message = tier.Message.Render(model) };
             }
 
-            var next = matched.Count == 0 ? null : Outcome(matched[0], matched[0].Message.Render(model));
-            var alternatives = new List<ActionOutcome>(Math.Max(0, matched.Count - 1));
-            for (var i = 1; i < matched.Count; i++)
+            // The actions were sorted by priority at compile time, ties in file order: the first match wins.
+            ActionOutcome? next = null;
+            var alternatives = new List<ActionOutcome>(Math.Max(0, BitOperations.PopCount(matched) - 1));
+            for (var bits = matched; bits != 0; bits &= bits - 1)
             {
-                alternatives.Add(Outcome(matched[i], null));
+                var action = _actions[BitOperations.TrailingZeroCount(bits)];
+                if (next is null)
+                {
+                    next = new ActionOutcome(action.Rule.Code, action.Title, action.Rule.Priority, action.Message.Render(model));
+                }
+                else
+                {
+                    alternatives.Add(new ActionOutcome(action.Rule.Code, action.Title, action.Rule.Priority, null));
+                }
             }
 
             return DecisionResult.Success(new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace));
@@ -163,35 +168,14 @@ public sealed class CompiledRuleSet
         }
     }
 
-    private static ActionOutcome Outcome(CompiledAction action, string? message) =>
-        new(action.Rule.Code, action.Title, action.Rule.Priority, message);
+    private static bool IsRuleError(Exception exception) =>
+        exception is NullReferenceException or ArithmeticException or InvalidOperationException or IndexOutOfRangeException or ArgumentException;
 
-    private static bool Matches(Func<Facts, bool> when, Facts facts, string section, string rule, List<TraceEntry> trace, List<Problem> problems)
+    private static void Failed(string section, string rule, Exception exception, List<TraceEntry> trace, List<Problem> problems)
     {
-        if (!Try(when, facts, section, rule, trace, problems, out var matched))
-        {
-            return false;
-        }
-
-        trace.Add(new TraceEntry(section, rule, matched));
-        return matched;
-    }
-
-    private static bool Try<T>(Func<Facts, T> rule, Facts facts, string section, string name, List<TraceEntry> trace, List<Problem> problems, out T value)
-    {
-        try
-        {
-            value = rule(facts);
-            return true;
-        }
-        catch (Exception exception) when (exception is NullReferenceException or ArithmeticException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
-        {
-            // A rule that cannot be evaluated fails the decision: a wrong entitlement is worse than none.
-            var error = exception is NullReferenceException ? "A value the rule reads is absent (null)." : exception.Message;
-            trace.Add(new TraceEntry(section, name, false, null, error));
-            problems.Add(new Problem($"{section}.{name}", error));
-            value = default!;
-            return false;
-        }
+        // A rule that cannot be evaluated fails the decision: a wrong entitlement is worse than none.
+        var error = exception is NullReferenceException ? "A value the rule reads is absent (null)." : exception.Message;
+        trace.Add(new TraceEntry(section, rule, false, null, error));
+        problems.Add(new Problem($"{section}.{rule}", error));
     }
 }

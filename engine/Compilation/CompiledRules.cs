@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Decisions.Engine.Messages;
 using Decisions.Engine.Model;
 
@@ -5,8 +6,8 @@ namespace Decisions.Engine.Compilation;
 
 internal sealed record CompiledScore(string Name, Func<Facts, decimal> Evaluate, Action<object, decimal> Store);
 
-internal sealed record CompiledTier(TierRule Rule, Func<Facts, bool> When, string Label, string? Owner, MessageTemplate? Message);
+internal sealed record CompiledTier(TierRule Rule, Expression When, string Label, string? Owner, MessageTemplate? Message);
 
-internal sealed record CompiledPrivilege(PrivilegeOutcome Outcome, Func<Facts, bool> When);
+internal sealed record CompiledPrivilege(PrivilegeOutcome Outcome, Expression When);
 
-internal sealed record CompiledAction(NextActionRule Rule, string Title, Func<Facts, bool> When, MessageTemplate Message);
+internal sealed record CompiledAction(NextActionRule Rule, string Title, Expression When, MessageTemplate Message);

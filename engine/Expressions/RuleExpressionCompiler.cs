@@ -19,8 +19,11 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         IsExpressionCaseSensitive = true,
     });
 
-    /// <summary>A boolean condition; <paramref name="alwaysTrue"/> tells a catch-all such as <c>true</c>.</summary>
-    public Func<Facts, bool>? CompileCondition(string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue)
+    /// <summary>
+    /// A boolean condition bound to the scope's <see cref="Facts"/> parameter, for a <see cref="ConditionSet"/>;
+    /// <paramref name="alwaysTrue"/> tells a catch-all such as <c>true</c>.
+    /// </summary>
+    public Expression? CompileCondition(string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue)
     {
         alwaysTrue = false;
         var body = Parse(text, path, scope, problems);
@@ -36,7 +39,7 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         }
 
         alwaysTrue = body is ConstantExpression { Value: true };
-        return Lambda<bool>(body, scope);
+        return new ScopeBinder(scope).Visit(body);
     }
 
     /// <summary>A number (any numeric type, widened to decimal).</summary>

@@ -46,6 +46,14 @@ internal static partial class RuleSetStructure
         CheckCodes(ruleSet.Privileges.Rules.Select(rule => rule.Code), "privileges", problems);
         CheckCodes(ruleSet.NextActions.Rules.Select(rule => rule.Code), "nextActions", problems);
         CheckLabels(ruleSet, problems);
+        foreach (var (section, count) in new[] { ("tiers", ruleSet.Tiers.Rules.Count), ("privileges", ruleSet.Privileges.Rules.Count), ("nextActions", ruleSet.NextActions.Rules.Count) })
+        {
+            if (count > Compilation.ConditionSet.MaxRules)
+            {
+                problems.Add(new Problem($"{section}.rules", $"A section may hold at most {Compilation.ConditionSet.MaxRules} rules; this one has {count}."));
+            }
+        }
+
         if (ruleSet.Tiers.Rules.Count == 0)
         {
             problems.Add(new Problem("tiers.rules", "At least one tier is required."));
