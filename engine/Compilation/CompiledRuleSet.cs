@@ -42,9 +42,9 @@ public sealed partial class CompiledRuleSet
         _tiers = tiers;
         _privileges = privileges;
         _actions = actions;
-        _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)], new ConditionSet([.. tiers.Select(t => t.When)], facts));
-        _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts));
-        _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts));
+        _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)], new ConditionSet([.. tiers.Select(t => t.When)], facts, firstMatchOnly: true));
+        _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts, firstMatchOnly: false));
+        _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts, firstMatchOnly: false));
     }
 
     /// <summary>The rule set as written.</summary>

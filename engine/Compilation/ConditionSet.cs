@@ -13,11 +13,14 @@ internal sealed class ConditionSet
     /// <summary>The most rules one section may hold: one bit of the mask each.</summary>
     public const int MaxRules = 64;
 
-    private readonly Lazy<Func<Facts, int>> _firstMatch;
-    private readonly Lazy<Func<Facts, ulong>> _allMatches;
+    private readonly Func<Facts, int>? _firstMatch;
+    private readonly Func<Facts, ulong>? _allMatches;
     private readonly Lazy<Func<Facts, bool>>[] _single;
 
-    public ConditionSet(IReadOnlyList<Expression> conditions, ParameterExpression facts)
+    /// <param name="conditions">The conditions, bound to <paramref name="facts"/>.</param>
+    /// <param name="facts">The one parameter of every condition.</param>
+    /// <param name="firstMatchOnly">Tiers: compile the first-match index; otherwise the mask of every match.</param>
+    public ConditionSet(IReadOnlyList<Expression> conditions, ParameterExpression facts, bool firstMatchOnly)
     {
         if (conditions.Count > MaxRules)
         {
@@ -29,22 +32,29 @@ internal sealed class ConditionSet
         for (var i = conditions.Count - 1; i >= 0; i--)
         {
             first = Expression.Condition(conditions[i], Expression.Constant(i), first);
-            all = Expression.Or(all, Expression.Condition(conditions[i], Expression.Constant(1UL << i), Expression.Constant(0UL)));
+            all = Expression.Or(Expression.Condition(conditions[i], Expression.Constant(1UL << i), Expression.Constant(0UL)), all);
         }
 
-        // Each section uses one of the two; compiling on first use keeps compile time down.
-        _firstMatch = new(() => Expression.Lambda<Func<Facts, int>>(first, facts).Compile());
-        _allMatches = new(() => Expression.Lambda<Func<Facts, ulong>>(all, facts).Compile());
+        if (firstMatchOnly)
+        {
+            _firstMatch = Expression.Lambda<Func<Facts, int>>(first, facts).Compile();
+        }
+        else
+        {
+            _allMatches = Expression.Lambda<Func<Facts, ulong>>(all, facts).Compile();
+        }
+
+        // Single conditions serve only to name a rule that throws: compiled on first use.
         _single = [.. conditions.Select(condition => new Lazy<Func<Facts, bool>>(() => Expression.Lambda<Func<Facts, bool>>(condition, facts).Compile()))];
     }
 
     public int Count => _single.Length;
 
     /// <summary>The index of the first condition that holds, or -1; throws what a condition throws.</summary>
-    public int FirstMatch(Facts facts) => _firstMatch.Value(facts);
+    public int FirstMatch(Facts facts) => _firstMatch!(facts);
 
     /// <summary>Bit i is set when condition i holds; throws what a condition throws.</summary>
-    public ulong AllMatches(Facts facts) => _allMatches.Value(facts);
+    public ulong AllMatches(Facts facts) => _allMatches!(facts);
 
     /// <summary>One condition alone, to find which one throws.</summary>
     public bool Single(int index, Facts facts) => _single[index].Value(facts);
