@@ -1,18 +1,33 @@
+using Decisions.Api.Auth;
+using Decisions.Api.Decisions;
+using Decisions.Api.Errors;
 using Decisions.Api.Health;
+using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
+using Decisions.Api.Storage;
 using Decisions.Engine;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddDecisionErrorHandling();
+builder.AddApiKeyAuth();
+builder.AddLiteDbStorage();
 builder.Services.AddDecisionEngine();
-builder.AddRuleSetCatalog();
+builder.AddRuleSets();
+builder.Services.AddDecisionOpenApi();
 builder.Services.AddDecisionHealthChecks();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseDecisionErrorHandling();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDecisionOpenApi();
 app.MapDecisionHealthChecks();
+app.MapDecisionEndpoints();
 
 app.Run();
+
+/// <summary>The entry point, visible to the integration tests' host fixture.</summary>
+public partial class Program;

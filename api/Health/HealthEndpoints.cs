@@ -1,4 +1,4 @@
-using Decisions.Api.RuleSets;
+using Decisions.Api.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Decisions.Api.Health;
@@ -9,11 +9,11 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddDecisionHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<RuleSetsHealthCheck>("rulesets", tags: [Ready]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]);
         return services;
     }
 
-    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: every rule set compiled and passed its tests.</summary>
+    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the store answers and holds rule sets. Both anonymous.</summary>
     public static IEndpointRouteBuilder MapDecisionHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
@@ -21,14 +21,14 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private sealed class RuleSetsHealthCheck(RuleSetCatalog catalog) : IHealthCheck
+    private sealed class StoreHealthCheck(IRuleSetStore store) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var loaded = catalog.RuleSets.Values.ToDictionary(r => $"{r.Ref.Name}/v{r.Ref.Version}", r => (object)r.Ref.Hash);
-            return Task.FromResult(catalog.Failures.Count == 0
-                ? HealthCheckResult.Healthy($"{loaded.Count} rule set versions compiled", loaded)
-                : HealthCheckResult.Unhealthy(string.Join("\n", catalog.Failures), data: loaded));
+            var versions = await store.ListAsync(cancellationToken);
+            return versions.Count > 0
+                ? HealthCheckResult.Healthy($"{versions.Count} rule-set versions stored")
+                : HealthCheckResult.Unhealthy("The store holds no rule set.");
         }
     }
 }

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Decisions.Api.RuleSets;
 
-/// <summary>Where the seed rule sets are read from at start (section <c>RuleSets</c>).</summary>
-public sealed class RuleSetCatalogOptions
+/// <summary>Where the seed rule sets are read from on first start (section <c>RuleSets</c>).</summary>
+public sealed class SeedOptions
 {
     public const string Section = "RuleSets";
 

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Decisions.Engine.Model;
+
+namespace Decisions.Api.Decisions;
+
+/// <summary>Evaluate <see cref="RuleSet"/> (its active version, or the pinned <see cref="Version"/>) for one customer.</summary>
+public sealed record DecisionRequest(
+    [property: Required] string RuleSet,
+    JsonElement Customer,
+    DateTimeOffset? AsOf = null,
+    int? Version = null);
+
+/// <summary>Evaluate one rule set for many customers (at most 1,000) in one call.</summary>
+public sealed record BatchDecisionRequest(
+    [property: Required] string RuleSet,
+    IReadOnlyList<JsonElement> Customers,
+    DateTimeOffset? AsOf = null,
+    int? Version = null);
+
+/// <summary>A decision as answered to the client and recorded in the log.</summary>
+public sealed record DecisionResponse(
+    string DecisionId,
+    RuleSetRef RuleSet,
+    DateTimeOffset DecidedAt,
+    DateTimeOffset AsOf,
+    TierOutcome Tier,
+    IReadOnlyList<PrivilegeOutcome> Privileges,
+    ActionOutcome? NextAction,
+    IReadOnlyList<ActionOutcome> Alternatives,
+    IReadOnlyDictionary<string, decimal> Scores,
+    IReadOnlyList<TraceEntry> Trace)
+{
+    public static DecisionResponse From(string id, DateTimeOffset decidedAt, Decision d) =>
+        new(id, d.RuleSet, decidedAt, d.AsOf, d.Tier, d.Privileges, d.NextAction, d.Alternatives, d.Scores, d.Trace);
+}
+
+/// <summary>One customer's answer in a batch: a decision, or the problems that prevented it.</summary>
+public sealed record BatchItem(int Index, DecisionResponse? Decision, IReadOnlyList<Problem>? Errors);
+
+/// <summary>The answers of a batch, in the order of the customers.</summary>
+public sealed record BatchDecisionResponse(int Decided, int Failed, IReadOnlyList<BatchItem> Items);
+
+/// <summary>A logged decision as an auditor reads it: what came in and what went out.</summary>
+public sealed record LoggedDecision(
+    string DecisionId, long Sequence, DateTimeOffset DecidedAt, RuleSetRef RuleSet, string? CustomerId,
+    DateTimeOffset AsOf, JsonElement Input, JsonElement Output);
+
+/// <summary>The result of re-evaluating a logged decision with its recorded version, input and time.</summary>
+public sealed record ReplayResponse(string DecisionId, bool Identical, IReadOnlyList<Difference> Differences, DecisionResponse? Replayed);
+
+/// <summary>A JSON path where the replay differs from the recorded answer.</summary>
+public sealed record Difference(string Path, JsonElement? Recorded, JsonElement? Replayed);

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Decisions.Api.Auth;
+using Decisions.Api.Errors;
+using Decisions.Api.RuleSets;
+using Decisions.Api.Storage;
+using Decisions.Engine.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Decisions.Api.Decisions;
+
+/// <summary>Decisions for tellers; reading and replaying them for auditors.</summary>
+public static class DecisionEndpoints
+{
+    private const int MaxBatch = 1_000;
+
+    public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions");
+        group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer");
+        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers");
+        group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time");
+        group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision");
+        group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare");
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(DecisionRequest request, DecisionService service, CancellationToken cancellationToken)
+    {
+        var now = service.Now();
+        var (ruleSet, problem) = await service.ResolveAsync(request.RuleSet, request.Version, now, cancellationToken);
+        if (ruleSet is null)
+        {
+            return problem!;
+        }
+
+        var (decision, result) = await service.DecideAsync(ruleSet, request.Customer, request.AsOf, now, cancellationToken);
+        return decision is null ? Problems.Unprocessable(DecisionService.Title(result.Failure), result.Problems) : TypedResults.Ok(decision);
+    }
+
+    public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(BatchDecisionRequest request, DecisionService service, CancellationToken cancellationToken)
+    {
+        if (request.Customers.Count is 0 or > MaxBatch)
+        {
+            return Problems.Unprocessable("A batch holds 1 to 1,000 customers.", [new Problem("customers", $"Got {request.Customers.Count}.")]);
+        }
+
+        var now = service.Now();
+        var (ruleSet, problem) = await service.ResolveAsync(request.RuleSet, request.Version, now, cancellationToken);
+        if (ruleSet is null)
+        {
+            return problem!;
+        }
+
+        // Decided concurrently so that their log writes share commits.
+        var items = await Task.WhenAll(request.Customers.Select(async (customer, index) =>
+        {
+            var (decision, result) = await service.DecideAsync(ruleSet, customer, request.AsOf, now, cancellationToken);
+            return new BatchItem(index, decision, decision is null ? result.Problems : null);
+        }));
+        var decided = items.Count(item => item.Decision is not null);
+        return TypedResults.Ok(new BatchDecisionResponse(decided, items.Length - decided, items));
+    }
+
+    public static async Task<Results<Ok<LoggedDecision>, ProblemHttpResult>> Get(string id, IDecisionLog log, CancellationToken cancellationToken) =>
+        await log.GetAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToLogged(record)) : Problems.NotFound($"No decision '{id}'.");
+
+    public static async Task<Results<Ok<IReadOnlyList<LoggedDecision>>, ProblemHttpResult>> Search(
+        IDecisionLog log, CancellationToken cancellationToken, string? customerId = null, string? ruleSet = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100)
+    {
+        if (limit is < 1 or > 1_000)
+        {
+            return Problems.BadRequest("'limit' must be between 1 and 1,000.");
+        }
+
+        var found = await log.SearchAsync(new DecisionQuery(customerId, ruleSet, from, to, limit), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<LoggedDecision>>([.. found.Select(ToLogged)]);
+    }
+
+    public static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> Replay(
+        string id, IDecisionLog log, IRuleSetStore store, RuleSetRegistry registry, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (await log.GetAsync(id, cancellationToken) is not { } record)
+        {
+            return Problems.NotFound($"No decision '{id}'.");
+        }
+
+        var version = await store.GetAsync(record.RuleSet, record.Version, cancellationToken);
+        if (version is null || version.Hash != record.RuleSetHash)
+        {
+            return Problems.Conflict($"Version {record.Version} of '{record.RuleSet}' is missing or its content hash differs from the one recorded ({record.RuleSetHash}).");
+        }
+
+        using var input = JsonDocument.Parse(record.Input);
+        using var recorded = JsonDocument.Parse(record.Output);
+        var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf);
+        if (result.Decision is not { } decision)
+        {
+            return TypedResults.Ok(new ReplayResponse(id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null));
+        }
+
+        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision);
+        // Serialized exactly as the answer was when it was logged.
+        var differences = JsonDiff.Compare(recorded.RootElement, JsonSerializer.SerializeToElement(replayed, json.Value.SerializerOptions));
+        return TypedResults.Ok(new ReplayResponse(id, differences.Count == 0, differences, replayed));
+    }
+
+    private static LoggedDecision ToLogged(DecisionRecord record) =>
+        new(record.Id, record.Sequence, record.DecidedAt, new RuleSetRef(record.RuleSet, record.Version, record.RuleSetHash),
+            record.CustomerId, record.AsOf, JsonSerializer.Deserialize<JsonElement>(record.Input), JsonSerializer.Deserialize<JsonElement>(record.Output));
+}

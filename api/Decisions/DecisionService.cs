@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Decisions.Api.Errors;
+using Decisions.Api.RuleSets;
+using Decisions.Api.Storage;
+using Decisions.Engine.Compilation;
+using Decisions.Engine.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Decisions.Api.Decisions;
+
+/// <summary>
+/// Makes a decision: resolves the version (pinned, or active now), evaluates, and appends the decision to the
+/// log before anything is answered. A decision a client receives is therefore always in the log.
+/// </summary>
+public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore store, IDecisionLog log, TimeProvider clock, IOptions<JsonOptions> json)
+{
+    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+
+    /// <summary>The published version to decide with, or the problem that prevents it.</summary>
+    public async Task<(CompiledRuleSet? RuleSet, ProblemHttpResult? Problem)> ResolveAsync(string name, int? version, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var number = version ?? registry.ActiveAt(name, now)?.Version;
+        if (number is null)
+        {
+            return (null, Problems.NotFound($"Rule set '{name}' has no active version."));
+        }
+
+        var record = registry.Published(name, number.Value) ?? await store.GetAsync(name, number.Value, cancellationToken).ConfigureAwait(false);
+        return record is { Status: VersionStatus.Approved }
+            ? (registry.Compile(record), null)
+            : (null, Problems.NotFound($"Rule set '{name}' has no published version {number}."));
+    }
+
+    public async Task<(DecisionResponse? Decision, DecisionResult Result)> DecideAsync(
+        CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = ruleSet.Evaluate(customer, asOf ?? now);
+        if (result.Decision is not { } decision)
+        {
+            return (null, result);
+        }
+
+        var response = DecisionResponse.From(Guid.CreateVersion7(now).ToString(), now, decision);
+        await log.AppendAsync(
+            new DecisionRecord
+            {
+                Id = response.DecisionId,
+                DecidedAt = now,
+                RuleSet = decision.RuleSet.Name,
+                Version = decision.RuleSet.Version,
+                RuleSetHash = decision.RuleSet.Hash,
+                CustomerId = customer.TryGetProperty("customerId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
+                AsOf = decision.AsOf,
+                Input = customer.GetRawText(),
+                Output = JsonSerializer.Serialize(response, _json),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return (response, result);
+    }
+
+    public DateTimeOffset Now() => clock.GetUtcNow();
+
+    public static string Title(DecisionFailure? failure) => failure switch
+    {
+        DecisionFailure.InvalidInput => "The customer input does not match the rule set's input schema.",
+        DecisionFailure.NotEffective => "The version is not effective at the decision time.",
+        _ => "A rule could not be evaluated for this customer.",
+    };
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Decisions.Api.Storage;
+using Decisions.Engine.Compilation;
+using Decisions.Engine.Serialization;
+
+namespace Decisions.Api.RuleSets;
+
+/// <summary>
+/// What the decision path needs from the store, kept in memory: the activation timeline of every rule set
+/// (so "active now" and "active at T" are a lookup) and each version compiled once. A new activation replaces
+/// the timeline atomically, so a decision sees either the old version or the new one, never a mix.
+/// </summary>
+public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compiler)
+{
+    private readonly ConcurrentDictionary<(string, int, string), Lazy<CompiledRuleSet>> _compiled = new();
+    private readonly ConcurrentDictionary<(string, int), RuleSetVersionRecord> _published = new();
+    private volatile ImmutableDictionary<string, ImmutableArray<Activation>> _timeline = ImmutableDictionary<string, ImmutableArray<Activation>>.Empty;
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var activations = await store.ActivationsAsync(cancellationToken).ConfigureAwait(false);
+        _timeline = activations.GroupBy(a => a.Name, StringComparer.Ordinal).ToImmutableDictionary(
+            group => group.Key,
+            group => group.OrderBy(a => a.EffectiveAt).ThenBy(a => a.Sequence).ToImmutableArray(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The activation in force at <paramref name="at"/>: the latest one not in the future.</summary>
+    public Activation? ActiveAt(string name, DateTimeOffset at)
+    {
+        if (!_timeline.TryGetValue(name, out var timeline))
+        {
+            return null;
+        }
+
+        for (var i = timeline.Length - 1; i >= 0; i--)
+        {
+            if (timeline[i].EffectiveAt <= at)
+            {
+                return timeline[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Activations that have not taken effect yet.</summary>
+    public IEnumerable<Activation> Scheduled(string name, DateTimeOffset now) =>
+        _timeline.TryGetValue(name, out var timeline) ? timeline.Where(a => a.EffectiveAt > now) : [];
+
+    /// <summary>A published version seen before: published versions never change, so they are kept.</summary>
+    public RuleSetVersionRecord? Published(string name, int version) =>
+        _published.GetValueOrDefault((name, version));
+
+    /// <summary>The compiled form of a stored version; compiled once per content hash.</summary>
+    public CompiledRuleSet Compile(RuleSetVersionRecord record)
+    {
+        if (record.Status == VersionStatus.Approved)
+        {
+            _published.TryAdd((record.Name, record.Version), record);
+        }
+
+        return _compiled.GetOrAdd((record.Name, record.Version, record.Hash), _ => new Lazy<CompiledRuleSet>(() =>
+        {
+            var (ruleSet, problem) = RuleSetJson.Parse(record.Json);
+            var result = ruleSet is null ? null : compiler.Compile(ruleSet);
+            return result?.RuleSet ?? throw new InvalidOperationException(
+                $"Stored version {record.Version} of '{record.Name}' does not compile: {problem?.Message ?? string.Join("; ", result!.Problems)}");
+        })).Value;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Decisions.Api.Storage;
+
+/// <summary>
+/// The hashes that chain audit entries and logged decisions: each covers its entry's content and the hash
+/// before it, so editing, removing or reordering a stored entry breaks every hash from there on.
+/// </summary>
+public static class Chain
+{
+    public const string Genesis = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static string Of(AuditEntry entry) => Hash(new
+    {
+        entry.Sequence,
+        At = entry.At.ToString("O", CultureInfo.InvariantCulture),
+        entry.Actor,
+        entry.Action,
+        entry.RuleSet,
+        entry.Version,
+        entry.ContentHash,
+        entry.Comment,
+        entry.PreviousHash,
+    });
+
+    public static string Of(DecisionRecord record) => Hash(new
+    {
+        record.Sequence,
+        record.Id,
+        DecidedAt = record.DecidedAt.ToString("O", CultureInfo.InvariantCulture),
+        record.RuleSet,
+        record.Version,
+        record.RuleSetHash,
+        record.CustomerId,
+        AsOf = record.AsOf.ToString("O", CultureInfo.InvariantCulture),
+        record.Input,
+        record.Output,
+        record.PreviousHash,
+    });
+
+    private static string Hash<T>(T content) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content))));
+}

@@ -1,0 +1,41 @@
+namespace Decisions.Api.Storage;
+
+/// <summary>Rule-set versions and their activations. Every change is written with its audit entry, atomically.</summary>
+public interface IRuleSetStore
+{
+    Task<IReadOnlyList<RuleSetVersionRecord>> ListAsync(CancellationToken cancellationToken);
+
+    Task<RuleSetVersionRecord?> GetAsync(string name, int version, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Activation>> ActivationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces a version; fails with <see cref="ConcurrencyException"/> if the stored one is not <paramref name="expected"/>.</summary>
+    Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit, CancellationToken cancellationToken);
+
+    Task ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken);
+}
+
+/// <summary>The append-only decision log. <see cref="AppendAsync"/> returns once the decision is durable.</summary>
+public interface IDecisionLog
+{
+    Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken);
+
+    Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>The change trail.</summary>
+public interface IAuditTrail
+{
+    Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken);
+}
+
+/// <summary>What an audit entry says before the store chains it.</summary>
+public sealed record AuditDraft(DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment);
+
+/// <summary>A search of the decision log; every part is optional, newest first.</summary>
+public sealed record DecisionQuery(string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100);
+
+/// <summary>The stored version changed since it was read: another request won.</summary>
+public sealed class ConcurrencyException(string message) : Exception(message);

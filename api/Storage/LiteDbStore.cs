@@ -1,0 +1,151 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Decisions.Api.Storage;
+
+/// <summary>
+/// The LiteDB store: one file per service, held by one process (a lock file, since LiteDB's direct mode
+/// does not stop a second process on Linux), written by one <see cref="LiteDbWriter"/>. Collections are
+/// append-only except drafts, because LiteDB deletes trigger a known corruption class.
+/// </summary>
+public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IAsyncDisposable
+{
+    private readonly FileStream _lock;
+    private readonly LiteDatabase _database;
+    private readonly LiteDbWriter _writer;
+    private readonly ILiteCollection<BsonDocument> _versions;
+    private readonly ILiteCollection<BsonDocument> _activations;
+    private readonly ILiteCollection<BsonDocument> _audit;
+    private readonly ILiteCollection<BsonDocument> _decisions;
+    private (long Sequence, string Hash) _lastAudit;
+    private (long Sequence, string Hash) _lastDecision;
+    private ((long, string) Audit, (long, string) Decision) _saved;
+
+    public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment)
+    {
+        var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            _lock = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new InvalidOperationException($"The store {path} is in use by another process.", exception);
+        }
+
+        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _versions = _database.GetCollection("versions");
+        _activations = _database.GetCollection("activations");
+        _audit = _database.GetCollection("audit");
+        _decisions = _database.GetCollection("decisions");
+        _decisions.EnsureIndex("seq", unique: true);
+        _decisions.EnsureIndex("customerId");
+        _decisions.EnsureIndex("decidedAtTicks");
+        _decisions.EnsureIndex("ruleSet");
+        _lastAudit = Last(_audit, "_id");
+        _lastDecision = Last(_decisions, "seq");
+        _writer = new LiteDbWriter(
+            _database,
+            options.Value.MaxBatch,
+            () => _saved = (_lastAudit, _lastDecision),
+            () => (_lastAudit, _lastDecision) = _saved);
+    }
+
+    public Task<IReadOnlyList<RuleSetVersionRecord>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RuleSetVersionRecord>>([.. _versions.FindAll().Select(BsonMapping.ToVersion)]);
+
+    public Task<RuleSetVersionRecord?> GetAsync(string name, int version, CancellationToken cancellationToken) =>
+        Task.FromResult(_versions.FindById(BsonMapping.Key(name, version)) is { } doc ? BsonMapping.ToVersion(doc) : null);
+
+    public Task<IReadOnlyList<Activation>> ActivationsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Activation>>([.. _activations.FindAll().Select(BsonMapping.ToActivation).OrderBy(a => a.Sequence)]);
+
+    public Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(db =>
+        {
+            var current = _versions.FindById(BsonMapping.Key(record.Name, record.Version)) is { } doc ? BsonMapping.ToVersion(doc) : null;
+            if (current?.Status != expected?.Status || current?.Hash != expected?.Hash)
+            {
+                throw new ConcurrencyException($"Version {record.Version} of '{record.Name}' was changed by another request.");
+            }
+
+            _versions.Upsert(BsonMapping.ToBson(record));
+            AppendAudit(audit);
+            return true;
+        }, cancellationToken);
+
+    public Task ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(db =>
+        {
+            var sequence = _activations.Count() + 1L;
+            _activations.Insert(BsonMapping.ToBson(activation with { Sequence = sequence }));
+            AppendAudit(audit);
+            return true;
+        }, cancellationToken);
+
+    public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(db =>
+        {
+            var chained = record with { Sequence = _lastDecision.Sequence + 1, PreviousHash = _lastDecision.Hash };
+            chained = chained with { Hash = Chain.Of(chained) };
+            _decisions.Insert(BsonMapping.ToBson(chained));
+            _lastDecision = (chained.Sequence, chained.Hash);
+            return chained;
+        }, cancellationToken);
+
+    public Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_decisions.FindById(id) is { } doc ? BsonMapping.ToDecision(doc) : null);
+
+    public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        var q = _decisions.Query();
+        if (query.CustomerId is not null)
+        {
+            q = q.Where("customerId = @0", query.CustomerId);
+        }
+
+        if (query.RuleSet is not null)
+        {
+            q = q.Where("ruleSet = @0", query.RuleSet);
+        }
+
+        if (query.From is { } from)
+        {
+            q = q.Where("decidedAtTicks >= @0", from.UtcTicks);
+        }
+
+        if (query.To is { } to)
+        {
+            q = q.Where("decidedAtTicks < @0", to.UtcTicks);
+        }
+
+        var found = q.OrderByDescending("seq").Limit(query.Limit).ToList();
+        return Task.FromResult<IReadOnlyList<DecisionRecord>>([.. found.Select(BsonMapping.ToDecision)]);
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>([.. _audit.FindAll().Select(BsonMapping.ToAudit)
+            .Where(entry => ruleSet is null || entry.RuleSet == ruleSet).OrderBy(entry => entry.Sequence)]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _database.Dispose();
+        await _lock.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void AppendAudit(AuditDraft draft)
+    {
+        var entry = new AuditEntry(_lastAudit.Sequence + 1, draft.At, draft.Actor, draft.Action, draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, _lastAudit.Hash, "");
+        entry = entry with { Hash = Chain.Of(entry) };
+        _audit.Insert(BsonMapping.ToBson(entry));
+        _lastAudit = (entry.Sequence, entry.Hash);
+    }
+
+    private static (long, string) Last(ILiteCollection<BsonDocument> collection, string sequenceField)
+    {
+        var last = collection.Query().OrderByDescending(sequenceField).Limit(1).FirstOrDefault();
+        return last is null ? (0, Chain.Genesis) : (last[sequenceField].AsInt64, last["hash"].AsString);
+    }
+}

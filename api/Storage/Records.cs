@@ -1,0 +1,78 @@
+namespace Decisions.Api.Storage;
+
+/// <summary>The lifecycle of a rule-set version: only drafts change; everything after submission is immutable.</summary>
+public enum VersionStatus
+{
+    Draft,
+    Submitted,
+    Approved,
+    Rejected,
+}
+
+/// <summary>A stored rule-set version: its file content, its hash, and who moved it through review.</summary>
+public sealed record RuleSetVersionRecord
+{
+    public required string Name { get; init; }
+
+    public required int Version { get; init; }
+
+    public required VersionStatus Status { get; init; }
+
+    /// <summary>The rule-set file, exactly as exported.</summary>
+    public required string Json { get; init; }
+
+    public required string Hash { get; init; }
+
+    public required string Author { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public string? SubmittedBy { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public string? ReviewedBy { get; init; }
+
+    public DateTimeOffset? ReviewedAt { get; init; }
+
+    public string? ReviewComment { get; init; }
+}
+
+/// <summary>
+/// From <see cref="EffectiveAt"/> on, <see cref="Version"/> is the active version of <see cref="Name"/>;
+/// the latest activation not in the future wins, so scheduling and "which version at time T" are one rule.
+/// </summary>
+public sealed record Activation(long Sequence, string Name, int Version, DateTimeOffset EffectiveAt, string By, DateTimeOffset At, string Kind);
+
+/// <summary>One entry of the tamper-evident change trail: each hashes the one before it.</summary>
+public sealed record AuditEntry(long Sequence, DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment, string PreviousHash, string Hash);
+
+/// <summary>A logged decision: everything needed to replay it, chained to the one before it.</summary>
+public sealed record DecisionRecord
+{
+    public required string Id { get; init; }
+
+    public long Sequence { get; init; }
+
+    public required DateTimeOffset DecidedAt { get; init; }
+
+    public required string RuleSet { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string RuleSetHash { get; init; }
+
+    public required string? CustomerId { get; init; }
+
+    public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>The customer input, as received.</summary>
+    public required string Input { get; init; }
+
+    /// <summary>The decision, as answered.</summary>
+    public required string Output { get; init; }
+
+    public string PreviousHash { get; init; } = "";
+
+    public string Hash { get; init; } = "";
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Decisions.Api.Storage;
+
+/// <summary>The embedded store (section <c>Storage:LiteDb</c>).</summary>
+public sealed class LiteDbOptions
+{
+    public const string Section = "Storage:LiteDb";
+
+    /// <summary>The data file; its <c>-log.db</c> and <c>.lock</c> files sit beside it and travel with it.</summary>
+    [Required]
+    public string Path { get; set; } = "data/decisions.db";
+
+    /// <summary>Most writes committed together in one transaction (one fsync) by the writer.</summary>
+    [Range(1, 1024)]
+    public int MaxBatch { get; set; } = 128;
+}
