@@ -1,3 +1,4 @@
+using Decisions.Api.Audit;
 using Decisions.Api.Auth;
 using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
@@ -26,6 +27,7 @@ app.UseAuthorization();
 app.MapDecisionOpenApi();
 app.MapDecisionHealthChecks();
 app.MapDecisionEndpoints();
+app.MapAuditEndpoints();
 
 app.Run();
 

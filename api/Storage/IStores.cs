@@ -29,7 +29,13 @@ public interface IDecisionLog
 public interface IAuditTrail
 {
     Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken);
+
+    /// <summary>Checks the change trail, the decision log and the stored versions; names the first broken entry.</summary>
+    Task<ChainReport> VerifyAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>The result of verifying the hash chains; <see cref="FirstBroken"/> names the first entry that fails.</summary>
+public sealed record ChainReport(bool Intact, int AuditEntries, int Decisions, int Versions, string? FirstBroken, string? Reason);
 
 /// <summary>What an audit entry says before the store chains it.</summary>
 public sealed record AuditDraft(DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment);

@@ -1,0 +1,31 @@
+using Decisions.Api.Auth;
+using Decisions.Api.Errors;
+using Decisions.Api.RuleSets;
+using Decisions.Api.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Decisions.Api.Audit;
+
+/// <summary>The change trail, its verification, and which version was active when.</summary>
+public static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit);
+        group.MapGet("", List).WithSummary("The change trail: who changed what, when and why");
+        group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log and the stored versions");
+        group.MapGet("/active/{name}", ActiveAt).WithSummary("Which version of a rule set was active at a given time");
+        return endpoints;
+    }
+
+    public static async Task<Ok<IReadOnlyList<AuditEntry>>> List(IAuditTrail trail, CancellationToken cancellationToken, string? ruleSet = null) =>
+        TypedResults.Ok(await trail.ListAsync(ruleSet, cancellationToken));
+
+    public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await trail.VerifyAsync(cancellationToken));
+
+    public static Results<Ok<Activation>, ProblemHttpResult> ActiveAt(string name, DateTimeOffset at, RuleSetRegistry registry) =>
+        registry.ActiveAt(name, at) is { } activation
+            ? TypedResults.Ok(activation)
+            : Problems.NotFound($"No version of '{name}' was active at {at:O}.");
+}

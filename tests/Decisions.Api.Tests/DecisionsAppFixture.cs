@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Decisions.Api.Tests;
+
+/// <summary>
+/// The real service on Kestrel at 127.0.0.1 with a LiteDB file in a temporary directory and a fake clock.
+/// <see cref="Restart"/> starts a second host on the same data directory, as a process restart would.
+/// </summary>
+public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
+{
+    public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
+    {
+        ["teller"] = "test-teller-key-0000001",
+        ["editor"] = "test-editor-key-0000001",
+        ["editor2"] = "test-editor-key-0000002",
+        ["approver"] = "test-approver-key-000001",
+        ["auditor"] = "test-auditor-key-0000001",
+        ["admin"] = "test-admin-key-000000001",
+    };
+
+    public DecisionsAppFixture()
+        : this(Directory.CreateTempSubdirectory("decisions-tests-").FullName)
+    {
+    }
+
+    private DecisionsAppFixture(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The decision time the service sees; tests move it.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 2, 0, 0, TimeSpan.Zero));
+
+    public string DataDirectory { get; }
+
+    public HttpClient Client(string who)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Keys[who]);
+        return client;
+    }
+
+    public HttpClient Anonymous() => CreateClient();
+
+    /// <summary>Stops this host and starts another on the same data, clock included.</summary>
+    public async Task<DecisionsAppFixture> Restart()
+    {
+        await DisposeAsync();
+        var next = new DecisionsAppFixture(DataDirectory);
+        next.Clock.SetUtcNow(Clock.GetUtcNow());
+        next.StartServer();
+        return next;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:LiteDb:Path", Path.Combine(DataDirectory, "decisions.db"));
+        builder.UseSetting("RuleSets:Path", Path.Combine(RepositoryRoot(), "rulesets"));
+        var index = 0;
+        foreach (var (who, key) in Keys)
+        {
+            builder.UseSetting($"Auth:ApiKeys:{index}:Key", key);
+            builder.UseSetting($"Auth:ApiKeys:{index}:Role", who.TrimEnd('2'));
+            builder.UseSetting($"Auth:ApiKeys:{index}:Name", who);
+            index++;
+        }
+
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Decisions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Decisions.sln not found.");
+    }
+}
+
+/// <summary>Small helpers the integration tests share.</summary>
+internal static class HttpAssertions
+{
+    public static async Task<System.Text.Json.JsonElement> Json(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonDocument.Parse(body.Length == 0 ? "null" : body).RootElement.Clone();
+    }
+
+    public static async Task<System.Text.Json.JsonElement> Problem(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Json(expected);
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+
+    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body) =>
+        client.PostAsJsonAsync(url, body);
+}
