@@ -28,6 +28,7 @@ app.MapDecisionOpenApi();
 app.MapDecisionHealthChecks();
 app.MapDecisionEndpoints();
 app.MapAuditEndpoints();
+app.MapRuleSetEndpoints();
 
 app.Run();
 

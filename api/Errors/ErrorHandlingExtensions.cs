@@ -25,6 +25,7 @@ public static class ErrorHandlingExtensions
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         return services;
     }

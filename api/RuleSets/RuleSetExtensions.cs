@@ -14,6 +14,7 @@ public static class RuleSetExtensions
         builder.Services.AddSingleton<RuleSetRegistry>();
         builder.Services.AddHostedService<RuleSetSeeder>();
         builder.Services.AddSingleton<DecisionService>();
+        builder.Services.AddSingleton<RuleSetLifecycle>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
