@@ -51,3 +51,9 @@ public sealed record ReplayResponse(string DecisionId, bool Identical, IReadOnly
 
 /// <summary>A JSON path where the replay differs from the recorded answer.</summary>
 public sealed record Difference(string Path, JsonElement? Recorded, JsonElement? Replayed);
+
+/// <summary>Replay the logged decisions decided in [<see cref="From"/>, <see cref="To"/>), optionally of one rule set or customer.</summary>
+public sealed record ReplayRangeRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null, string? CustomerId = null, int Limit = 10_000);
+
+/// <summary>How many replays were identical, and samples of those that were not or could not be replayed.</summary>
+public sealed record ReplaySummary(int Replayed, int Identical, int Different, int Failed, IReadOnlyList<string> DifferentSamples, IReadOnlyList<string> FailedSamples);

@@ -23,6 +23,7 @@ public static class DecisionEndpoints
         group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time");
         group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision");
         group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare");
+        group.MapPost("/replay", ReplayRange).RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise");
         return endpoints;
     }
 
@@ -87,10 +88,39 @@ public static class DecisionEndpoints
             return Problems.NotFound($"No decision '{id}'.");
         }
 
+        var (replay, problem) = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
+        return replay is null ? problem! : TypedResults.Ok(replay);
+    }
+
+    public static async Task<Results<Ok<ReplaySummary>, ProblemHttpResult>> ReplayRange(
+        ReplayRangeRequest request, IDecisionLog log, IRuleSetStore store, RuleSetRegistry registry, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (request.Limit is < 1 or > 100_000 || request.To <= request.From)
+        {
+            return Problems.Unprocessable("Give a range with 'from' before 'to' and a limit of 1 to 100,000.", [new Problem("to", "Check the range and the limit.")]);
+        }
+
+        var records = await log.SearchAsync(new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit), cancellationToken);
+        var identical = 0;
+        var different = new List<string>();
+        var failed = new List<string>();
+        foreach (var record in records)
+        {
+            var (replay, _) = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
+            (replay is null ? failed : replay.Identical ? null : different)?.Add(record.Id);
+            identical += replay?.Identical == true ? 1 : 0;
+        }
+
+        return TypedResults.Ok(new ReplaySummary(records.Count, identical, different.Count, failed.Count, [.. different.Take(20)], [.. failed.Take(20)]));
+    }
+
+    private static async Task<(ReplayResponse? Replay, ProblemHttpResult? Problem)> ReplayOne(
+        DecisionRecord record, IRuleSetStore store, RuleSetRegistry registry, JsonSerializerOptions json, CancellationToken cancellationToken)
+    {
         var version = await store.GetAsync(record.RuleSet, record.Version, cancellationToken);
         if (version is null || version.Hash != record.RuleSetHash)
         {
-            return Problems.Conflict($"Version {record.Version} of '{record.RuleSet}' is missing or its content hash differs from the one recorded ({record.RuleSetHash}).");
+            return (null, Problems.Conflict($"Version {record.Version} of '{record.RuleSet}' is missing or its content hash differs from the one recorded ({record.RuleSetHash})."));
         }
 
         using var input = JsonDocument.Parse(record.Input);
@@ -98,13 +128,13 @@ public static class DecisionEndpoints
         var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf);
         if (result.Decision is not { } decision)
         {
-            return TypedResults.Ok(new ReplayResponse(id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null));
+            return (new ReplayResponse(record.Id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null), null);
         }
 
-        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision);
         // Serialized exactly as the answer was when it was logged.
-        var differences = JsonDiff.Compare(recorded.RootElement, JsonSerializer.SerializeToElement(replayed, json.Value.SerializerOptions));
-        return TypedResults.Ok(new ReplayResponse(id, differences.Count == 0, differences, replayed));
+        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision);
+        var differences = JsonDiff.Compare(recorded.RootElement, JsonSerializer.SerializeToElement(replayed, json));
+        return (new ReplayResponse(record.Id, differences.Count == 0, differences, replayed), null);
     }
 
     private static LoggedDecision ToLogged(DecisionRecord record) =>

@@ -35,6 +35,9 @@ public sealed record RollbackRequest(int ToVersion, string Comment);
 /// <summary>Evaluate a version for a sample customer without logging it.</summary>
 public sealed record SimulateRequest(JsonElement Customer, DateTimeOffset? AsOf = null);
 
+/// <summary>How many of the most recent logged decisions of the rule set to re-decide.</summary>
+public sealed record ImpactRequest(int Last = 1_000);
+
 /// <summary>Validation problems (with JSON paths) and the embedded tests' results.</summary>
 public sealed record ValidationResponse(bool Valid, IReadOnlyList<Problem> Problems, int TestsPassed, int TestsFailed, IReadOnlyList<TestResult> Tests);
 

@@ -24,6 +24,7 @@ public static class RuleSetEndpoints
         group.MapPut("/{name}/versions/{version:int}", UpdateDraft).RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content");
         group.MapPost("/{name}/versions/{version:int}/validate", Validate).RequireAuthorization(Roles.Edit).WithSummary("Validate and run the embedded tests");
         group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged");
+        group.MapPost("/{name}/versions/{version:int}/impact", Impact).RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions");
         group.MapPost("/{name}/versions/{version:int}/submit", Submit).RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review");
         group.MapPost("/{name}/versions/{version:int}/approve", Approve).RequireAuthorization(Roles.Approve).WithSummary("Approve (never by its author)");
         group.MapPost("/{name}/versions/{version:int}/reject", Reject).RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version");
@@ -129,6 +130,29 @@ public static class RuleSetEndpoints
 
         var result = compiled.Evaluate(request.Customer, request.AsOf ?? clock.GetUtcNow());
         return TypedResults.Ok(new SimulationResponse(result.Decision, result.Failure, result.Problems, result.Trace));
+    }
+
+    public static async Task<Results<Ok<ImpactReport>, ProblemHttpResult>> Impact(
+        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, IDecisionLog log, CancellationToken cancellationToken)
+    {
+        if (request.Last is < 1 or > 100_000)
+        {
+            return Problems.Unprocessable("'last' must be between 1 and 100,000.", [new Problem("last", $"Got {request.Last}.")]);
+        }
+
+        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
+        if (record is null)
+        {
+            return problem!;
+        }
+
+        if (lifecycle.Validate(record).Compiled is not { } compiled)
+        {
+            return Problems.Unprocessable("The version does not compile; validate it to see why.", lifecycle.Validate(record).Problems);
+        }
+
+        var recent = await log.SearchAsync(new DecisionQuery(RuleSet: name, Limit: request.Last), cancellationToken);
+        return TypedResults.Ok(ImpactAnalysis.Run(compiled, recent, cancellationToken));
     }
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>

@@ -72,6 +72,19 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
         Assert.Equal(items[1].GetProperty("decision").GetProperty("decisionId").GetString(), Assert.Single(found.EnumerateArray()).GetProperty("decisionId").GetString());
     }
 
+    [Fact]
+    public async Task A_time_range_replays_with_a_summary()
+    {
+        var from = app.Clock.GetUtcNow();
+        await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "corporate-tiering", customer = new { customerId = "C-1", depositBalance = 6000000 } });
+        await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "corporate-tiering", customer = new { customerId = "C-2", depositBalance = 100 } });
+
+        var summary = await (await app.Client("auditor").PostJson("/v1/decisions/replay", new { from, to = from.AddMinutes(1), ruleSet = "corporate-tiering" })).Json(HttpStatusCode.OK);
+
+        Assert.Equal(2, summary.GetProperty("replayed").GetInt32());
+        Assert.Equal(2, summary.GetProperty("identical").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{ "ruleSet": "no-such-rules", "customer": { "customerId": "x" } }""", HttpStatusCode.NotFound)]
     [InlineData("""{ "ruleSet": "retail-tiering", "version": 99, "customer": { "customerId": "x" } }""", HttpStatusCode.NotFound)]

@@ -119,6 +119,32 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.DoesNotContain(diff.EnumerateArray(), c => c.GetProperty("section").GetString() is "tiers" or "privileges" or "nextActions" or "parameters");
     }
 
+    [Fact]
+    public async Task Impact_shows_which_recent_customers_would_change_tier_privileges_and_action()
+    {
+        foreach (var balance in new[] { 350000, 450000, 600000, 20000 })
+        {
+            await Tier(new { customerId = $"R-{balance}", avgDailyBalance = balance, lastTierReviewDate = "2026-03-01" });
+        }
+
+        var editor = _app.Client("editor");
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        var content = await Content(editor, 2);
+        content["parameters"]!["vipAvgDailyBalance"]!["value"] = 300000;
+        await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
+
+        var impact = await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { last = 100 })).Json(HttpStatusCode.OK);
+
+        Assert.Equal(4, impact.GetProperty("decisions").GetInt32());
+        Assert.Equal(2, impact.GetProperty("changed").GetInt32());
+        var migration = impact.GetProperty("tierMigrations").EnumerateArray().Single(c => c.GetProperty("from").GetString() == "TARGET");
+        Assert.Equal("VIP", migration.GetProperty("to").GetString());
+        Assert.Equal(2, migration.GetProperty("count").GetInt32());
+        Assert.Equal(2, migration.GetProperty("samples").GetArrayLength());
+        Assert.Contains(impact.GetProperty("privilegesGained").EnumerateArray(), c => c.GetProperty("from").GetString() == "HOME_SERVICE" && c.GetProperty("count").GetInt32() == 2);
+        Assert.Contains(impact.GetProperty("actionChanges").EnumerateArray(), c => c.GetProperty("from").GetString() == "SALON_NEW_PRODUCT" && c.GetProperty("to").GetString() == "SALON_HIGH_END_PRIVATE");
+    }
+
     private async Task<string?> Tier(object customer) =>
         (await (await _app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer })).Json(HttpStatusCode.OK))
             .GetProperty("tier").GetProperty("code").GetString();
