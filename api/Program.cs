@@ -3,15 +3,20 @@ using Decisions.Api.Auth;
 using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
 using Decisions.Api.Health;
+using Decisions.Api.Limits;
+using Decisions.Api.Observability;
 using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine;
+using Prometheus;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddObservability();
 builder.Services.AddDecisionErrorHandling();
 builder.AddApiKeyAuth();
+builder.AddRequestLimits();
 builder.AddLiteDbStorage();
 builder.Services.AddDecisionEngine();
 builder.AddRuleSets();
@@ -22,13 +27,16 @@ var app = builder.Build();
 
 app.UseDecisionErrorHandling();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseHttpMetrics();
 app.UseAuthorization();
 
 app.MapDecisionOpenApi();
 app.MapDecisionHealthChecks();
+app.MapObservability();
 app.MapDecisionEndpoints();
-app.MapAuditEndpoints();
 app.MapRuleSetEndpoints();
+app.MapAuditEndpoints();
 
 app.Run();
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Decisions.Api.Observability;
 using Decisions.Api.Errors;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
@@ -14,7 +16,7 @@ namespace Decisions.Api.Decisions;
 /// Makes a decision: resolves the version (pinned, or active now), evaluates, and appends the decision to the
 /// log before anything is answered. A decision a client receives is therefore always in the log.
 /// </summary>
-public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore store, IDecisionLog log, TimeProvider clock, IOptions<JsonOptions> json)
+public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore store, IDecisionLog log, TimeProvider clock, IOptions<JsonOptions> json, DecisionMetrics metrics)
 {
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
@@ -36,9 +38,11 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
     public async Task<(DecisionResponse? Decision, DecisionResult Result)> DecideAsync(
         CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var result = ruleSet.Evaluate(customer, asOf ?? now);
         if (result.Decision is not { } decision)
         {
+            metrics.Record(ruleSet.Ref.Name, result.Failure.ToString()!, started);
             return (null, result);
         }
 
@@ -57,6 +61,7 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
                 Output = JsonSerializer.Serialize(response, _json),
             },
             cancellationToken).ConfigureAwait(false);
+        metrics.Record(ruleSet.Ref.Name, "Decided", started);
         return (response, result);
     }
 

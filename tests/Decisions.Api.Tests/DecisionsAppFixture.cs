@@ -24,16 +24,23 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         ["admin"] = "test-admin-key-000000001",
     };
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
     public DecisionsAppFixture()
-        : this(Directory.CreateTempSubdirectory("decisions-tests-").FullName)
+        : this(Directory.CreateTempSubdirectory("decisions-tests-").FullName, new Dictionary<string, string>())
     {
     }
 
-    private DecisionsAppFixture(string dataDirectory)
+    private DecisionsAppFixture(string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
         DataDirectory = dataDirectory;
+        _settings = settings;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>A fixture with extra configuration, e.g. tight limits.</summary>
+    public static DecisionsAppFixture With(IReadOnlyDictionary<string, string> settings) =>
+        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, settings);
 
     /// <summary>The decision time the service sees; tests move it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 2, 0, 0, TimeSpan.Zero));
@@ -53,7 +60,7 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     public async Task<DecisionsAppFixture> Restart()
     {
         await DisposeAsync();
-        var next = new DecisionsAppFixture(DataDirectory);
+        var next = new DecisionsAppFixture(DataDirectory, _settings);
         next.Clock.SetUtcNow(Clock.GetUtcNow());
         next.StartServer();
         return next;
@@ -71,6 +78,11 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
             builder.UseSetting($"Auth:ApiKeys:{index}:Role", who.TrimEnd('2'));
             builder.UseSetting($"Auth:ApiKeys:{index}:Name", who);
             index++;
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Decisions.Api.Limits;
+
+/// <summary>Request limits (section <c>Limits</c>).</summary>
+public sealed class RequestLimitOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest request body; a batch of 1,000 customers fits. Kestrel's default is 30 MB.</summary>
+    [Range(1_024, 100_000_000)]
+    public long MaxRequestBodyBytes { get; set; } = 2_000_000;
+
+    /// <summary>Requests per second each API key may make on average.</summary>
+    [Range(1, 1_000_000)]
+    public int PermitsPerSecond { get; set; } = 5_000;
+
+    /// <summary>Requests a key may make at once above the average.</summary>
+    [Range(1, 1_000_000)]
+    public int Burst { get; set; } = 10_000;
+}
