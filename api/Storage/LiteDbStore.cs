@@ -8,7 +8,7 @@ namespace Decisions.Api.Storage;
 /// does not stop a second process on Linux), written by one <see cref="LiteDbWriter"/>. Collections are
 /// append-only except drafts, because LiteDB deletes trigger a known corruption class.
 /// </summary>
-public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IAsyncDisposable
+public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IAsyncDisposable, IDisposable
 {
     private readonly FileStream _lock;
     private readonly LiteDatabase _database;
@@ -128,12 +128,15 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         Task.FromResult<IReadOnlyList<AuditEntry>>([.. _audit.FindAll().Select(BsonMapping.ToAudit)
             .Where(entry => ruleSet is null || entry.RuleSet == ruleSet).OrderBy(entry => entry.Sequence)]);
 
+    /// <summary>Drains the writer (every queued write commits), then closes the file: graceful shutdown loses nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
         _database.Dispose();
         await _lock.DisposeAsync().ConfigureAwait(false);
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private void AppendAudit(AuditDraft draft)
     {

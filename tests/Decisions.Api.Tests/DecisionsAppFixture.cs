@@ -38,6 +38,9 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>A fixture on an existing data directory, as after a restart.</summary>
+    public static DecisionsAppFixture On(string dataDirectory) => new(dataDirectory, new Dictionary<string, string>());
+
     /// <summary>A fixture with extra configuration, e.g. tight limits.</summary>
     public static DecisionsAppFixture With(IReadOnlyDictionary<string, string> settings) =>
         new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, settings);

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LiteDB;
+
+namespace Decisions.Api.Tests;
+
+/// <summary>Decisions stay consistent while versions change, and tampering with the file is found and named.</summary>
+public sealed class ConsistencyTests
+{
+    [Fact]
+    public async Task Decisions_made_while_a_version_is_activated_each_follow_exactly_one_version()
+    {
+        await using var app = new DecisionsAppFixture();
+        var editor = app.Client("editor");
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        var detail = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/2")).Json(HttpStatusCode.OK);
+        var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
+        content["parameters"]!["vipAvgDailyBalance"]!["value"] = 300000;
+        content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>().StartsWith("Just below the VIP", StringComparison.Ordinal))!["customer"]!["avgDailyBalance"] = 299999.99;
+        await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/submit", new { comment = "c" })).Json(HttpStatusCode.OK);
+        await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/approve", new { comment = "c" })).Json(HttpStatusCode.OK);
+
+        var teller = app.Client("teller");
+        var request = new { ruleSet = "retail-tiering", customer = new { customerId = "R-400", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" } };
+        var decisions = Enumerable.Range(0, 300).Select(async i =>
+        {
+            await Task.Yield();
+            return await (await teller.PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
+        }).ToList();
+        await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "now" })).Json(HttpStatusCode.OK);
+        var answers = await Task.WhenAll(decisions);
+        var after = await (await teller.PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
+
+        foreach (var answer in answers.Append(after))
+        {
+            var version = answer.GetProperty("ruleSet").GetProperty("version").GetInt32();
+            Assert.Equal(version == 2 ? "VIP" : "TARGET", answer.GetProperty("tier").GetProperty("code").GetString());
+        }
+
+        Assert.Equal(2, after.GetProperty("ruleSet").GetProperty("version").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("decisions", "output", "decision ")]
+    [InlineData("audit", "comment", "audit #")]
+    [InlineData("versions", "json", "rule set retail-tiering v1")]
+    public async Task Editing_the_file_directly_is_detected_and_the_entry_named(string collection, string field, string named)
+    {
+        var app = new DecisionsAppFixture();
+        await (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "R-1", avgDailyBalance = 10 } })).Json(HttpStatusCode.OK);
+        var intact = await (await app.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+        Assert.True(intact.GetProperty("intact").GetBoolean());
+        var dataDirectory = app.DataDirectory;
+        await app.DisposeAsync();
+
+        using (var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct }))
+        {
+            var documents = database.GetCollection(collection);
+            var target = documents.FindAll().First(d => collection != "versions" || d["name"].AsString == "retail-tiering");
+            target[field] = collection == "versions"
+                ? target[field].AsString.Replace("500000", "400000", StringComparison.Ordinal)
+                : target[field].AsString + " ";
+            documents.Update(target);
+        }
+
+        var restarted = RestartOn(dataDirectory);
+        try
+        {
+            var report = await (await restarted.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+
+            Assert.False(report.GetProperty("intact").GetBoolean());
+            Assert.StartsWith(named, report.GetProperty("firstBroken").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await restarted.DisposeAsync();
+        }
+    }
+
+    private static DecisionsAppFixture RestartOn(string dataDirectory) => DecisionsAppFixture.On(dataDirectory);
+}
