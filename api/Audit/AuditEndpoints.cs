@@ -1,5 +1,6 @@
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
+using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,10 +12,10 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit);
+        var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems();
         group.MapGet("", List).WithSummary("The change trail: who changed what, when and why");
         group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log and the stored versions");
-        group.MapGet("/active/{name}", ActiveAt).WithSummary("Which version of a rule set was active at a given time");
+        group.MapGet("/active/{name}", ActiveAt).WithSummary("Which version of a rule set was active at a given time").Problems(404);
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
+using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine.Model;
@@ -17,13 +18,13 @@ public static class DecisionEndpoints
 
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions");
-        group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer");
-        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers");
+        var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions").CommonProblems();
+        group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 422);
+        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 422);
         group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time");
-        group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision");
-        group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare");
-        group.MapPost("/replay", ReplayRange).RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise");
+        group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404);
+        group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare").Problems(404, 409);
+        group.MapPost("/replay", ReplayRange).RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise").Problems(422);
         return endpoints;
     }
 

@@ -18,7 +18,23 @@ public static class OpenApiExtensions
             var scheme = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthenticationHandler.Header };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme> { [ApiKeyAuthenticationHandler.SchemeName] = scheme };
+            // Clients reach the service at addresses it cannot know; a relative document is also stable to snapshot.
+            document.Servers = [];
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            // A complete example request for the call tellers make most.
+            if (context.Description.RelativePath?.TrimEnd('/') == "v1/decisions" && context.Description.HttpMethod == "POST"
+                && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+            {
+                body.Example = System.Text.Json.Nodes.JsonNode.Parse("""
+                    { "ruleSet": "retail-tiering", "asOf": "2026-06-15T10:00:00+08:00",
+                      "customer": { "customerId": "R-0001", "name": "王芳", "avgDailyBalance": 800000, "largeOutflow30d": 250000,
+                                    "lastTierReviewDate": "2026-03-01", "productsHeld": ["fund", "credit_card"] } }
+                    """);
+            }
+
             return Task.CompletedTask;
         }));
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
+using Decisions.Api.OpenApi;
 using Decisions.Api.Storage;
 using Decisions.Engine.Comparison;
 using Decisions.Engine.Model;
@@ -14,22 +15,22 @@ public static class RuleSetEndpoints
 {
     public static IEndpointRouteBuilder MapRuleSetEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1/rulesets").WithTags("Rule sets");
+        var group = endpoints.MapGroup("/v1/rulesets").WithTags("Rule sets").CommonProblems();
         group.MapGet("", List).RequireAuthorization(Roles.Read).WithSummary("Rule sets with their active, scheduled and pending versions");
-        group.MapGet("/{name}/versions/{version:int}", Get).RequireAuthorization(Roles.Read).WithSummary("A version with its content");
-        group.MapGet("/{name}/versions/{version:int}/export", Export).RequireAuthorization(Roles.Read).WithSummary("A version as a rule-set file");
-        group.MapGet("/{name}/diff", Diff).RequireAuthorization(Roles.Read).WithSummary("Rule-level diff of two versions");
-        group.MapPost("/import", Import).RequireAuthorization(Roles.Edit).WithSummary("Import a rule-set file as a new draft");
-        group.MapPost("/{name}/drafts", CreateDraft).RequireAuthorization(Roles.Edit).WithSummary("Start a draft from a version or from content");
-        group.MapPut("/{name}/versions/{version:int}", UpdateDraft).RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content");
-        group.MapPost("/{name}/versions/{version:int}/validate", Validate).RequireAuthorization(Roles.Edit).WithSummary("Validate and run the embedded tests");
-        group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged");
-        group.MapPost("/{name}/versions/{version:int}/impact", Impact).RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions");
-        group.MapPost("/{name}/versions/{version:int}/submit", Submit).RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review");
-        group.MapPost("/{name}/versions/{version:int}/approve", Approve).RequireAuthorization(Roles.Approve).WithSummary("Approve (never by its author)");
-        group.MapPost("/{name}/versions/{version:int}/reject", Reject).RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version");
-        group.MapPost("/{name}/versions/{version:int}/activate", Activate).RequireAuthorization(Roles.Approve).WithSummary("Activate now or at a future time");
-        group.MapPost("/{name}/rollback", Rollback).RequireAuthorization(Roles.Approve).WithSummary("Make an earlier published version active again");
+        group.MapGet("/{name}/versions/{version:int}", Get).RequireAuthorization(Roles.Read).WithSummary("A version with its content").Problems(404);
+        group.MapGet("/{name}/versions/{version:int}/export", Export).RequireAuthorization(Roles.Read).WithSummary("A version as a rule-set file").Problems(404);
+        group.MapGet("/{name}/diff", Diff).RequireAuthorization(Roles.Read).WithSummary("Rule-level diff of two versions").Problems(404);
+        group.MapPost("/import", Import).RequireAuthorization(Roles.Edit).WithSummary("Import a rule-set file as a new draft").Problems(409, 422);
+        group.MapPost("/{name}/drafts", CreateDraft).RequireAuthorization(Roles.Edit).WithSummary("Start a draft from a version or from content").Problems(404, 409, 422);
+        group.MapPut("/{name}/versions/{version:int}", UpdateDraft).RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content").Problems(404, 409, 422);
+        group.MapPost("/{name}/versions/{version:int}/validate", Validate).RequireAuthorization(Roles.Edit).WithSummary("Validate and run the embedded tests").Problems(404);
+        group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged").Problems(404, 422);
+        group.MapPost("/{name}/versions/{version:int}/impact", Impact).RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422);
+        group.MapPost("/{name}/versions/{version:int}/submit", Submit).RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review").Problems(404, 409, 422);
+        group.MapPost("/{name}/versions/{version:int}/approve", Approve).RequireAuthorization(Roles.Approve).WithSummary("Approve (never by its author)").Problems(404, 409);
+        group.MapPost("/{name}/versions/{version:int}/reject", Reject).RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version").Problems(404, 409);
+        group.MapPost("/{name}/versions/{version:int}/activate", Activate).RequireAuthorization(Roles.Approve).WithSummary("Activate now or at a future time").Problems(404, 409, 422);
+        group.MapPost("/{name}/rollback", Rollback).RequireAuthorization(Roles.Approve).WithSummary("Make an earlier published version active again").Problems(404, 409, 422);
         return endpoints;
     }
 

@@ -53,7 +53,7 @@ public sealed class ConsistencyTests
         var intact = await (await app.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.True(intact.GetProperty("intact").GetBoolean());
         var dataDirectory = app.DataDirectory;
-        await app.DisposeAsync();
+        await app.StopAsync();
 
         using (var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct }))
         {

@@ -59,10 +59,33 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
 
     public HttpClient Anonymous() => CreateClient();
 
+    /// <summary>
+    /// Stops the host and waits until it has closed the store. With a Program that calls <c>app.Run()</c>, the
+    /// factory's dispose returns once the host has stopped, while the host's services (the store among them)
+    /// are disposed afterwards on the entry-point thread; the store's lock file tells when it is done.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await DisposeAsync();
+        var lockFile = Path.Combine(DataDirectory, "decisions.db.lock");
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(50))
+        {
+            try
+            {
+                await using var probe = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return;
+            }
+            catch (IOException) when (waited < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
     /// <summary>Stops this host and starts another on the same data, clock included.</summary>
     public async Task<DecisionsAppFixture> Restart()
     {
-        await DisposeAsync();
+        await StopAsync();
         var next = new DecisionsAppFixture(DataDirectory, _settings);
         next.Clock.SetUtcNow(Clock.GetUtcNow());
         next.StartServer();
