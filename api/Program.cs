@@ -1,4 +1,5 @@
 using Decisions.Api.Audit;
+using Decisions.Api.Benchmarking;
 using Decisions.Api.Auth;
 using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
@@ -37,6 +38,7 @@ app.MapObservability();
 app.MapDecisionEndpoints();
 app.MapRuleSetEndpoints();
 app.MapAuditEndpoints();
+app.MapBenchmarkEcho(app.Configuration);
 
 app.Run();
 

@@ -74,7 +74,8 @@ internal static class BsonMapping
         new(d["_id"].AsInt64, Time(d["at"])!.Value, d["actor"].AsString, d["action"].AsString, d["ruleSet"].AsString,
             d["version"].IsNull ? null : d["version"].AsInt32, Text(d["contentHash"]), Text(d["comment"]), d["previousHash"].AsString, d["hash"].AsString);
 
-    public static BsonDocument ToBson(DecisionRecord r) => new()
+    /// <summary>A logged decision; input and output are stored Brotli-compressed (decisions are ~10 KB of JSON).</summary>
+    public static BsonDocument ToBson(DecisionRecord r, byte[] payload) => new()
     {
         ["_id"] = r.Id,
         ["seq"] = r.Sequence,
@@ -85,27 +86,30 @@ internal static class BsonMapping
         ["ruleSetHash"] = r.RuleSetHash,
         ["customerId"] = r.CustomerId,
         ["asOf"] = Time(r.AsOf),
-        ["input"] = r.Input,
-        ["output"] = r.Output,
+        ["payload"] = payload,
         ["previousHash"] = r.PreviousHash,
         ["hash"] = r.Hash,
     };
 
-    public static DecisionRecord ToDecision(BsonDocument d) => new()
+    public static DecisionRecord ToDecision(BsonDocument d)
     {
-        Id = d["_id"].AsString,
-        Sequence = d["seq"].AsInt64,
-        DecidedAt = Time(d["decidedAt"])!.Value,
-        RuleSet = d["ruleSet"].AsString,
-        Version = d["version"].AsInt32,
-        RuleSetHash = d["ruleSetHash"].AsString,
-        CustomerId = Text(d["customerId"]),
-        AsOf = Time(d["asOf"])!.Value,
-        Input = d["input"].AsString,
-        Output = d["output"].AsString,
-        PreviousHash = d["previousHash"].AsString,
-        Hash = d["hash"].AsString,
-    };
+        var (input, output) = Payload.Unpack(d["payload"].AsBinary);
+        return new DecisionRecord
+        {
+            Id = d["_id"].AsString,
+            Sequence = d["seq"].AsInt64,
+            DecidedAt = Time(d["decidedAt"])!.Value,
+            RuleSet = d["ruleSet"].AsString,
+            Version = d["version"].AsInt32,
+            RuleSetHash = d["ruleSetHash"].AsString,
+            CustomerId = Text(d["customerId"]),
+            AsOf = Time(d["asOf"])!.Value,
+            Input = input,
+            Output = output,
+            PreviousHash = d["previousHash"].AsString,
+            Hash = d["hash"].AsString,
+        };
+    }
 
     public static string Key(string name, int version) => $"{name}/{version}";
 

@@ -26,10 +26,16 @@ public static class Chain
         entry.PreviousHash,
     });
 
-    public static string Of(DecisionRecord record) => Hash(new
+    /// <summary>
+    /// A decision's link: its place in the chain and the digest of its content. The digest (SHA-256 over
+    /// kilobytes) is computed on the request thread; the one writer only hashes this short link.
+    /// </summary>
+    public static string Of(DecisionRecord record, string contentDigest) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{record.Sequence}|{record.PreviousHash}|{contentDigest}")));
+
+    /// <summary>The digest of everything a decision records except its place in the chain.</summary>
+    public static string Digest(DecisionRecord record) => Hash(new
     {
-        record.Sequence,
-        record.Id,
         DecidedAt = record.DecidedAt.ToString("O", CultureInfo.InvariantCulture),
         record.RuleSet,
         record.Version,
@@ -38,7 +44,6 @@ public static class Chain
         AsOf = record.AsOf.ToString("O", CultureInfo.InvariantCulture),
         record.Input,
         record.Output,
-        record.PreviousHash,
     });
 
     private static string Hash<T>(T content) =>

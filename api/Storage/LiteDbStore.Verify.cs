@@ -32,7 +32,7 @@ public sealed partial class LiteDbStore
         for (var i = 0; i < decisions.Count; i++)
         {
             var decision = decisions[i];
-            if (decision.Sequence != i + 1 || decision.PreviousHash != previous || decision.Hash != Chain.Of(decision))
+            if (decision.Sequence != i + 1 || decision.PreviousHash != previous || decision.Hash != Chain.Of(decision, Chain.Digest(decision)))
             {
                 return Task.FromResult(Broken($"decision {decision.Id} (#{decision.Sequence})", decision.Sequence != i + 1 ? "A decision is missing before it." : "Its content or link does not match its hash."));
             }

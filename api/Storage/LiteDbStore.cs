@@ -84,15 +84,20 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
             return true;
         }, cancellationToken);
 
-    public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(db =>
+    public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        // The heavy work (digest, compression) happens here, in parallel; the one writer only links and inserts.
+        var digest = Chain.Digest(record);
+        var payload = Payload.Pack(record.Input, record.Output);
+        return _writer.WriteAsync(db =>
         {
             var chained = record with { Sequence = _lastDecision.Sequence + 1, PreviousHash = _lastDecision.Hash };
-            chained = chained with { Hash = Chain.Of(chained) };
-            _decisions.Insert(BsonMapping.ToBson(chained));
+            chained = chained with { Hash = Chain.Of(chained, digest) };
+            _decisions.Insert(BsonMapping.ToBson(chained, payload));
             _lastDecision = (chained.Sequence, chained.Hash);
             return chained;
         }, cancellationToken);
+    }
 
     public Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_decisions.FindById(id) is { } doc ? BsonMapping.ToDecision(doc) : null);

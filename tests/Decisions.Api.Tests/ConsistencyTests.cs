@@ -43,7 +43,7 @@ public sealed class ConsistencyTests
     }
 
     [Theory]
-    [InlineData("decisions", "output", "decision ")]
+    [InlineData("decisions", "customerId", "decision ")]
     [InlineData("audit", "comment", "audit #")]
     [InlineData("versions", "json", "rule set retail-tiering v1")]
     public async Task Editing_the_file_directly_is_detected_and_the_entry_named(string collection, string field, string named)

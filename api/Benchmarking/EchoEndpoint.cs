@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Decisions.Api.Auth;
+using Decisions.Api.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Decisions.Api.Benchmarking;
+
+/// <summary>Switches for load tests (section <c>Benchmark</c>); all off in normal operation.</summary>
+public sealed class BenchmarkOptions
+{
+    public const string Section = "Benchmark";
+
+    /// <summary>Maps <c>POST /bench/echo</c>: the same pipeline (auth, limits, JSON) doing no work, as the load test's yardstick.</summary>
+    public bool EchoEndpoint { get; set; }
+}
+
+public static class EchoEndpoint
+{
+    public static IEndpointRouteBuilder MapBenchmarkEcho(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    {
+        if (configuration.GetSection(BenchmarkOptions.Section).Get<BenchmarkOptions>()?.EchoEndpoint == true)
+        {
+            endpoints.MapPost("/bench/echo", Echo).RequireAuthorization(Roles.Decide).WithTags("Benchmark").Problems(400, 401, 403, 429);
+        }
+
+        return endpoints;
+    }
+
+    public static Ok<JsonElement> Echo(JsonElement body) => TypedResults.Ok(body);
+}

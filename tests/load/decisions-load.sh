@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Load test: POST /v1/decisions (retail-tiering, durable log on) beside a trivial JSON echo endpoint of the
+# same server, both driven by wrk at the same connection count in one run. Prints throughput, latency
+# percentiles and the ratio. Everything stays on 127.0.0.1; every wrk run is bounded in time.
+#   tests/load/decisions-load.sh [duration-seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${1:-20}
+connections=${2:-64}
+port=5099
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+key=load-test-teller-key-0001
+ASPNETCORE_ENVIRONMENT=Production \
+Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=load-test \
+Storage__LiteDb__Path="$work/data/decisions.db" RuleSets__Path="$PWD/rulesets" \
+Benchmark__EchoEndpoint=true Limits__PermitsPerSecond=1000000 Limits__Burst=1000000 \
+Logging__LogLevel__Default=Warning \
+  dotnet "$work/app/Decisions.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+body='{"ruleSet":"retail-tiering","customer":{"customerId":"R-0001","name":"王芳","avgDailyBalance":800000,"largeOutflow30d":250000,"monthlyTransactions":6,"productsHeld":["fund","credit_card"],"occupation":"clerk","lastTransactionDate":"2026-06-10","lastTierReviewDate":"2026-03-01","birthDate":"1985-01-20","satisfaction":7}}'
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Api-Key"] = "$key"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT rps=%.0f p50=%.2f p90=%.2f p99=%.2f errors=%d non2xx=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end
+LUA
+
+run() { wrk -t2 -c"$connections" -d"${duration}s" --timeout 5s -s "$work/post.lua" "http://127.0.0.1:$port$1" | grep RESULT; }
+curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $key" -d "$body" "http://127.0.0.1:$port/v1/decisions"
+run /bench/echo >/dev/null            # warm-up both paths
+run /v1/decisions >/dev/null
+echo=$(run /bench/echo)
+decisions=$(run /v1/decisions)
+echo "echo      $echo"
+echo "decisions $decisions"
+rps() { sed -E 's/.*rps=([0-9]+).*/\1/' <<<"$1"; }
+awk -v d="$(rps "$decisions")" -v e="$(rps "$echo")" 'BEGIN { printf "ratio     decisions/echo = %.2f\n", d / e }'
+logged=$(curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && ls -la "$work/data" | awk '/decisions/ {print $5, $9}')
+echo "store     $logged"
