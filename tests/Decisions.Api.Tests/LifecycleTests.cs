@@ -107,6 +107,23 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejected_version_can_be_neither_approved_nor_activated()
+    {
+        var editor = _app.Client("editor");
+        var approver = _app.Client("approver");
+        await (await editor.PostJson("/v1/rulesets/corporate-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        await (await editor.PostJson("/v1/rulesets/corporate-tiering/versions/2/submit", new { comment = "same" })).Json(HttpStatusCode.OK);
+
+        var rejected = await (await approver.PostJson("/v1/rulesets/corporate-tiering/versions/2/reject", new { comment = "No change in it" })).Json(HttpStatusCode.OK);
+
+        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
+        Assert.Equal("approver", rejected.GetProperty("reviewedBy").GetString());
+        await (await approver.PostJson("/v1/rulesets/corporate-tiering/versions/2/approve", new { comment = "changed my mind" })).Problem(HttpStatusCode.Conflict);
+        await (await approver.PostJson("/v1/rulesets/corporate-tiering/versions/2/activate", new { comment = "go" })).Problem(HttpStatusCode.Conflict);
+        await (await approver.PostJson("/v1/rulesets/corporate-tiering/versions/1/activate", new { comment = "back-dated", effectiveAt = _app.Clock.GetUtcNow().AddDays(-1) })).Problem(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
     public async Task An_exported_version_imports_as_a_new_draft_with_the_same_rules()
     {
         var editor = _app.Client("editor");

@@ -6,6 +6,51 @@ namespace Decisions.Api.Tests;
 public sealed class RestartTests
 {
     [Fact]
+    public async Task Stopping_the_host_under_load_keeps_every_answered_decision()
+    {
+        var first = new DecisionsAppFixture();
+        var teller = first.Client("teller");
+        var before = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var answer = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = $"B-{i}", avgDailyBalance = i } })).Json(HttpStatusCode.OK);
+            before.Add(answer.GetProperty("decisionId").GetString()!);
+        }
+
+        var requests = Enumerable.Range(0, 200).Select(async i =>
+        {
+            try
+            {
+                var response = await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = $"S-{i}", avgDailyBalance = i * 1000 } });
+                return response.IsSuccessStatusCode ? (await response.Json(HttpStatusCode.OK)).GetProperty("decisionId").GetString() : null;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                return null;
+            }
+        }).ToList();
+        await Task.Delay(50);
+
+        var second = await first.Restart();
+        try
+        {
+            var answered = (await Task.WhenAll(requests)).OfType<string>().Concat(before).ToList();
+            var auditor = second.Client("auditor");
+            foreach (var id in answered)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/v1/decisions/{id}")).StatusCode);
+            }
+
+            var verify = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+            Assert.True(verify.GetProperty("intact").GetBoolean());
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_restart_adds_no_seed_versions_and_replays_decisions_made_before_it()
     {
         var first = new DecisionsAppFixture();
