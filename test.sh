@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The console's browser tests drive Debian's Chromium; a CJK font shows the Chinese labels.
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi"; then
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei >/dev/null
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet build Decisions.sln -c Release

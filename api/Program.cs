@@ -1,3 +1,4 @@
+using Decisions.AdminConsole;
 using Decisions.Api.Audit;
 using Decisions.Api.Benchmarking;
 using Decisions.Api.Auth;
@@ -35,10 +36,12 @@ app.UseAuthorization();
 app.MapDecisionOpenApi();
 app.MapDecisionHealthChecks();
 app.MapObservability();
+app.MapMeEndpoints();
 app.MapDecisionEndpoints();
 app.MapRuleSetEndpoints();
 app.MapAuditEndpoints();
 app.MapBenchmarkEcho(app.Configuration);
+app.MapAdminConsole();
 
 app.Run();
 

@@ -25,4 +25,7 @@ public static class Roles
 
     /// <summary>Read rule sets: everyone who works on or checks them.</summary>
     public const string Read = "read";
+
+    /// <summary>Any valid key, whatever its role.</summary>
+    public const string SignedIn = "signed-in";
 }

@@ -21,9 +21,10 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
         [Roles.Approve] = ["approver", "admin"],
         [Roles.Audit] = ["auditor", "admin"],
         [Roles.Read] = ["editor", "approver", "auditor", "admin"],
+        [Roles.SignedIn] = ["teller", "editor", "approver", "auditor", "admin"],
     };
 
-    private static readonly HashSet<string> Public = ["/healthz", "/readyz", "/openapi/{documentName}.json"];
+    private static readonly HashSet<string> Public = ["/healthz", "/readyz", "/openapi/{documentName}.json", "/console"];
 
     [Fact]
     public async Task Every_endpoint_answers_each_role_as_its_policy_says()

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
-namespace Decisions.Api.Tests;
+namespace Decisions.Testing;
 
 /// <summary>
 /// The real service on Kestrel at 127.0.0.1 with a LiteDB file in a temporary directory and a fake clock.
@@ -129,7 +130,7 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
 }
 
 /// <summary>Small helpers the integration tests share.</summary>
-internal static class HttpAssertions
+public static class HttpAssertions
 {
     public static async Task<System.Text.Json.JsonElement> Json(this HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Decisions.Console.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, headless, with the service on 127.0.0.1. Screenshots of every page
+/// a test visits go to <c>artifacts/screenshots/</c> at the repository root.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public DecisionsAppFixture App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string Screenshots { get; } = Path.Combine(DecisionsAppFixture.RepositoryRoot(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Screenshots);
+        App.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            // Root in a container has no sandbox; the closed network refuses Chromium's background calls.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A new page at the console's address, at the given width.</summary>
+    public async Task<IPage> Page(int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.Anonymous().BaseAddress!.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            Locale = "zh-CN",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
