@@ -1,102 +1,78 @@
 // The console is a thin client of the HTTP API: every call carries the signed-in key, so it can do
 // exactly what the key's role may do, and every change it makes is in the audit trail.
-const keyStorage = "decisions.apiKey";
+import { api, h, keyStorage, table } from "./core.js";
+import { ruleSetPage, versionPage, diffPage } from "./rulesets.js";
+import { auditPage, decisionPage } from "./audit.js";
+
 const $ = (selector) => document.querySelector(selector);
+let me = null;
 
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: { "X-Api-Key": sessionStorage.getItem(keyStorage) ?? "", "Content-Type": "application/json", ...(options.headers ?? {}) },
-  });
-  const body = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new Error(explain(response.status, body));
-    error.status = response.status;
-    throw error;
-  }
-  return body;
-}
-
-// Problems in words a product manager understands; the details stay available in the API.
-function explain(status, problem) {
-  switch (status) {
-    case 401: return "That key was not recognised. Check it and try again.";
-    case 403: return problem?.detail ?? "Your role does not allow this.";
-    case 404: return problem?.detail ?? "That was not found.";
-    case 409: return problem?.detail ?? "Someone changed this in the meantime. Reload and try again.";
-    case 422: return problem?.title ?? "Some values are not valid.";
-    case 429: return "Too many requests. Wait a moment and try again.";
-    default: return problem?.title ?? `The service answered ${status}.`;
-  }
-}
-
-function show(section) {
-  for (const id of ["sign-in", "overview"]) {
-    $(`#${id}`).hidden = id !== section;
-  }
+function showView(...content) {
+  $("#sign-in").hidden = true;
+  const view = $("#view");
+  view.hidden = false;
+  view.replaceChildren(...content);
   $("#main").focus();
 }
 
-function text(value) {
-  const span = document.createElement("span");
-  span.textContent = value;
-  return span;
-}
-
-function cell(label, ...children) {
-  const td = document.createElement("td");
-  td.dataset.label = label;
-  td.append(...children);
-  return td;
-}
-
-async function renderOverview(me) {
-  show("overview");
-  const tbody = $("#rule-sets tbody");
-  tbody.replaceChildren();
+async function overview() {
   if (!me.capabilities.includes("read")) {
-    $("#overview-note").textContent = "Tellers use the HTTP API for decisions; the console has nothing for this role.";
-    $("#rule-sets").hidden = true;
-    return;
+    return [h("h1", {}, "Rule sets"), h("p", { id: "overview-note" }, "Tellers use the HTTP API for decisions; the console has nothing for this role.")];
   }
-  $("#rule-sets").hidden = false;
-  $("#overview-note").textContent = "";
-  for (const ruleSet of await api("/v1/rulesets")) {
-    const row = document.createElement("tr");
-    row.dataset.ruleSet = ruleSet.name;
-    const inProgress = ruleSet.versions.filter((v) => v.status === "Draft" || v.status === "Submitted");
-    const versions = ruleSet.versions.map((v) => {
-      const badge = text(`v${v.version} ${v.status}`);
-      badge.className = `status ${v.status}`;
-      badge.title = `by ${v.author}${v.reviewedBy ? `, reviewed by ${v.reviewedBy}` : ""}`;
-      return badge;
-    });
-    row.append(
-      cell("Rule set", text(ruleSet.name)),
-      cell("Active", text(ruleSet.activeVersion ? `v${ruleSet.activeVersion}` : "none")),
-      cell("Scheduled", text(ruleSet.scheduled.map((a) => `v${a.version} at ${new Date(a.effectiveAt).toLocaleString()}`).join(", ") || "none")),
-      cell("In progress", text(inProgress.map((v) => `v${v.version} ${v.status.toLowerCase()}`).join(", ") || "none")),
-      cell("Versions", ...versions),
-    );
-    tbody.append(row);
+  const ruleSets = await api("/v1/rulesets");
+  const rows = ruleSets.map((r) => ({
+    attributes: { "data-rule-set": r.name },
+    cells: [
+      h("a", { href: `#/rulesets/${r.name}` }, r.name),
+      r.activeVersion ? `v${r.activeVersion}` : "none",
+      r.scheduled.map((a) => `v${a.version} at ${new Date(a.effectiveAt).toLocaleString()}`).join(", ") || "none",
+      r.versions.filter((v) => v.status === "Draft" || v.status === "Submitted").map((v) => `v${v.version} ${v.status.toLowerCase()}`).join(", ") || "none",
+      r.versions.map((v) => h("span", { class: `badge ${v.status}`, title: `by ${v.author}` }, `v${v.version} ${v.status}`)),
+    ],
+  }));
+  return [h("h1", {}, "Rule sets"), table("Every rule set with its active version, scheduled activations and versions in progress", ["Rule set", "Active", "Scheduled", "In progress", "Versions"], rows, "rule-sets")];
+}
+
+const routes = [
+  [/^#\/rulesets\/([^/]+)\/versions\/(\d+)$/, (m) => versionPage(me, m[1], Number(m[2]))],
+  [/^#\/rulesets\/([^/]+)\/diff\/(\d+)\/(\d+)$/, (m) => diffPage(m[1], Number(m[2]), Number(m[3]))],
+  [/^#\/rulesets\/([^/]+)$/, (m) => ruleSetPage(me, m[1])],
+  [/^#\/decisions\/([^/]+)$/, (m) => decisionPage(me, m[1])],
+  [/^#\/audit$/, () => auditPage(me)],
+  [/.*/, () => overview()],
+];
+
+async function route() {
+  if (!me) return;
+  const [pattern, page] = routes.find(([pattern]) => pattern.test(location.hash));
+  try {
+    showView(...await page(location.hash.match(pattern)));
+  } catch (error) {
+    showView(h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message));
   }
 }
 
 async function start() {
+  me = null;
+  $("#nav").hidden = true;
+  $("#sign-out").hidden = true;
+  $("#who").textContent = "";
   if (!sessionStorage.getItem(keyStorage)) {
-    $("#who").textContent = "";
-    $("#sign-out").hidden = true;
-    show("sign-in");
+    $("#view").hidden = true;
+    $("#sign-in").hidden = false;
     return;
   }
   try {
-    const me = await api("/v1/me");
+    me = await api("/v1/me");
     $("#who").textContent = `Signed in as ${me.name} (${me.role})`;
     $("#sign-out").hidden = false;
-    await renderOverview(me);
+    $("#nav").hidden = false;
+    $("#nav-audit").hidden = !me.capabilities.includes("audit");
+    await route();
   } catch (error) {
     sessionStorage.removeItem(keyStorage);
-    show("sign-in");
+    $("#view").hidden = true;
+    $("#sign-in").hidden = false;
     $("#sign-in-error").textContent = error.message;
   }
 }
@@ -114,4 +90,5 @@ $("#sign-out").addEventListener("click", () => {
   start();
 });
 
+window.addEventListener("hashchange", route);
 start();

@@ -1,0 +1,189 @@
+// Rule-set pages: history and diff, and a version's page where a draft is edited, checked and reviewed.
+import { act, api, h, problemList, table } from "./core.js";
+
+export async function ruleSetPage(me, name) {
+  const all = await api("/v1/rulesets");
+  const ruleSet = all.find((r) => r.name === name);
+  if (!ruleSet) throw new Error(`There is no rule set '${name}'.`);
+  const status = h("p", { class: "status-line", role: "status" });
+  const rows = [...ruleSet.versions].reverse().map((v) => ({
+    attributes: { "data-version": v.version },
+    cells: [
+      h("a", { href: `#/rulesets/${name}/versions/${v.version}` }, `v${v.version}`),
+      h("span", { class: `badge ${v.status}` }, v.status),
+      v.author,
+      v.reviewedBy ?? "",
+      v.version === ruleSet.activeVersion ? "active" : "",
+    ],
+  }));
+  const versions = ruleSet.versions.map((v) => v.version);
+  const from = h("select", { id: "diff-from" }, versions.map((v) => h("option", { value: v }, `v${v}`)));
+  const to = h("select", { id: "diff-to" }, versions.map((v) => h("option", { value: v, selected: v === Math.max(...versions) }, `v${v}`)));
+  const content = [
+    h("h1", {}, name),
+    status,
+    table("Version history: who wrote and who reviewed each version", ["Version", "Status", "Written by", "Reviewed by", ""], rows, "versions"),
+    h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); location.hash = `#/rulesets/${name}/diff/${from.value}/${to.value}`; } },
+      h("label", { for: "diff-from" }, "Compare"), from, h("label", { for: "diff-to" }, "with"), to, h("button", { type: "submit" }, "Show differences")),
+  ];
+  if (me.capabilities.includes("edit") && ruleSet.activeVersion) {
+    content.push(h("button", {
+      type: "button", id: "new-draft",
+      onclick: async () => {
+        const draft = await act(status, "Creating a draft", () => api(`/v1/rulesets/${name}/drafts`, { method: "POST", body: { from: ruleSet.activeVersion } }));
+        location.hash = `#/rulesets/${name}/versions/${draft.version}`;
+      },
+    }, `New draft from the active version (v${ruleSet.activeVersion})`));
+  }
+  if (me.capabilities.includes("approve")) {
+    const approved = ruleSet.versions.filter((v) => v.status === "Approved" && v.version !== ruleSet.activeVersion);
+    const target = h("select", { id: "rollback-to" }, approved.map((v) => h("option", { value: v.version }, `v${v.version}`)));
+    const comment = h("input", { id: "rollback-comment", required: true });
+    content.push(h("form", { class: "inline", onsubmit: async (e) => {
+      e.preventDefault();
+      await act(status, "Rolling back", () => api(`/v1/rulesets/${name}/rollback`, { method: "POST", body: { toVersion: Number(target.value), comment: comment.value } }));
+    } }, h("label", { for: "rollback-to" }, "Roll back to"), target, h("label", { for: "rollback-comment" }, "because"), comment, h("button", { type: "submit", disabled: approved.length === 0 }, "Roll back")));
+  }
+  return content;
+}
+
+export async function diffPage(name, from, to) {
+  const changes = await api(`/v1/rulesets/${name}/diff?from=${from}&to=${to}`);
+  const show = (node) => node === null || node === undefined ? "" : h("pre", {}, JSON.stringify(node, null, 2));
+  return [
+    h("h1", {}, `${name}: v${from} → v${to}`),
+    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "Back to the history")),
+    changes.length === 0 ? h("p", {}, "No rule differs.") : table("Rule-level differences, side by side", ["Section", "Rule", "Change", `v${from}`, `v${to}`],
+      changes.map((c) => ({ cells: [c.section, c.key, `${c.kind}${c.fields.length ? ` (${c.fields.join(", ")})` : ""}`, show(c.before), show(c.after)] })), "diff"),
+  ];
+}
+
+export async function versionPage(me, name, version) {
+  const detail = await api(`/v1/rulesets/${name}/versions/${version}`);
+  const summary = detail.summary;
+  const content = detail.content;
+  const draft = summary.status === "Draft" && me.capabilities.includes("edit");
+  const status = h("p", { class: "status-line", role: "status", id: "status" });
+  const results = h("div", { id: "results" });
+  const base = `/v1/rulesets/${name}/versions/${version}`;
+  const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
+
+  const parameterInputs = Object.entries(content.parameters ?? {}).map(([key, p]) =>
+    h("div", { class: "field" },
+      h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
+      h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type })));
+  const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft, "aria-describedby": "content-help" }, JSON.stringify(content, null, 2));
+
+  const save = async (file) => {
+    await act(status, "Saving", () => api(base, { method: "PUT", body: file }));
+    await check();
+  };
+  const check = async () => {
+    const report = await act(status, "Validating and running the tests", () => api(`${base}/validate`, { method: "POST" }));
+    results.replaceChildren(
+      h("h2", {}, report.valid ? "Valid: every test passes" : "Problems"),
+      report.problems.length ? problemList(report.problems) : "",
+      h("p", {}, `${report.testsPassed} tests passed, ${report.testsFailed} failed.`),
+      h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed).map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
+  };
+
+  const form = [];
+  form.push(h("section", { "aria-labelledby": "parameters-title" },
+    h("h2", { id: "parameters-title" }, "Parameters"),
+    h("form", { id: "parameters", onsubmit: async (e) => {
+      e.preventDefault();
+      const file = JSON.parse(json.value);
+      for (const input of parameterInputs.map((field) => field.querySelector("input"))) {
+        const type = input.dataset.type;
+        file.parameters[input.name].value = type === "string[]" ? input.value.split(",").map((s) => s.trim()).filter(Boolean)
+          : type === "number" || type === "integer" ? Number(input.value)
+          : type === "boolean" ? input.value === "true" : input.value;
+      }
+      json.value = JSON.stringify(file, null, 2);
+      await save(file);
+    } }, parameterInputs, draft ? h("button", { type: "submit" }, "Save parameters") : null)));
+  form.push(h("section", { "aria-labelledby": "json-title" },
+    h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
+    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json; problems are listed below with their JSON path."),
+    json,
+    draft ? h("button", { type: "button", id: "save-json", onclick: async () => {
+      let file;
+      try { file = JSON.parse(json.value); } catch (error) { status.textContent = `The JSON does not parse: ${error.message}`; status.className = "status-line error"; return; }
+      await save(file);
+    } }, "Save JSON") : null));
+
+  const tools = h("div", { class: "tools" },
+    h("button", { type: "button", id: "validate", onclick: check }, "Validate and run tests"));
+  if (me.capabilities.includes("edit")) {
+    const samples = (content.tests ?? []).filter((t) => !t.expect.inputErrors);
+    const sample = h("select", { id: "sample" }, samples.map((t, i) => h("option", { value: i }, t.name)));
+    const customer = h("textarea", { id: "customer", rows: 6, spellcheck: "false" }, samples[0] ? JSON.stringify(samples[0].customer, null, 2) : "{}");
+    sample.addEventListener("change", () => { customer.value = JSON.stringify(samples[Number(sample.value)].customer, null, 2); });
+    const last = h("input", { id: "impact-last", type: "number", min: 1, max: 100000, value: 1000 });
+    tools.append(
+      h("section", { "aria-labelledby": "simulate-title" }, h("h2", { id: "simulate-title" }, "Simulate a customer"),
+        h("label", { for: "sample" }, "Sample"), sample, h("label", { for: "customer" }, "Customer (JSON)"), customer,
+        h("button", { type: "button", id: "simulate", onclick: async () => {
+          const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body: { customer: JSON.parse(customer.value) } }));
+          results.replaceChildren(...simulation(outcome));
+        } }, "Simulate")),
+      h("section", { "aria-labelledby": "impact-title" }, h("h2", { id: "impact-title" }, "Impact on recent decisions"),
+        h("label", { for: "impact-last" }, "Recent decisions to re-decide"), last,
+        h("button", { type: "button", id: "impact", onclick: async () => {
+          const report = await act(status, "Re-deciding recent decisions", () => api(`${base}/impact`, { method: "POST", body: { last: Number(last.value) } }));
+          results.replaceChildren(...impact(report));
+        } }, "Show impact")));
+  }
+
+  const comment = h("input", { id: "review-comment", "aria-label": "Comment for the trail" });
+  const when = h("input", { id: "activate-at", type: "datetime-local", "aria-label": "Activate at (empty: now)" });
+  const step = (label, path, body) => h("button", { type: "button", id: label.toLowerCase().split(" ")[0], onclick: async () => {
+    await act(status, label, () => api(`${base}/${path}`, { method: "POST", body: body() }));
+    reload();
+  } }, label);
+  const review = h("section", { "aria-labelledby": "review-title" }, h("h2", { id: "review-title" }, "Review"),
+    h("p", { id: "four-eyes" }, `Written by ${summary.author}`, summary.submittedBy ? ` · submitted by ${summary.submittedBy}` : "",
+      summary.reviewedBy ? ` · ${summary.status === "Rejected" ? "rejected" : "approved"} by ${summary.reviewedBy}: “${summary.reviewComment ?? ""}”` : ""),
+    h("label", { for: "review-comment" }, "Comment"), comment);
+  if (summary.status === "Draft" && me.capabilities.includes("edit")) review.append(step("Submit for review", "submit", () => ({ comment: comment.value })));
+  if (summary.status === "Submitted" && me.capabilities.includes("approve")) review.append(step("Approve", "approve", () => ({ comment: comment.value })), step("Reject", "reject", () => ({ comment: comment.value })));
+  if (summary.status === "Approved" && me.capabilities.includes("approve")) {
+    review.append(h("label", { for: "activate-at" }, "Activate at (empty: now)"), when,
+      step("Activate", "activate", () => ({ comment: comment.value, effectiveAt: when.value ? new Date(when.value).toISOString() : undefined })));
+  }
+
+  return [
+    h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, summary.status)),
+    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}…`),
+    status, review, ...form, tools, results,
+  ];
+}
+
+function simulation(outcome) {
+  if (!outcome.decision) return [h("h2", {}, "No decision"), problemList(outcome.problems)];
+  const d = outcome.decision;
+  return [
+    h("h2", {}, "Decision"),
+    h("dl", { id: "decision" },
+      h("dt", {}, "Tier"), h("dd", { id: "decision-tier" }, `${d.tier.code} · ${d.tier.label}`),
+      h("dt", {}, "Privileges"), h("dd", {}, d.privileges.map((p) => p.label).join("、") || "none"),
+      h("dt", {}, "Next action"), h("dd", {}, d.nextAction ? `${d.nextAction.code} · ${d.nextAction.title}` : "none"),
+      h("dt", {}, "Message"), h("dd", { id: "decision-message" }, d.nextAction?.message ?? "")),
+    table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
+      d.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "trace"),
+  ];
+}
+
+function impact(report) {
+  const samples = (ids) => ids.map((id) => h("a", { href: `#/decisions/${id}` }, id.slice(0, 8)));
+  const cells = (list, title, id) => list.length === 0 ? h("p", {}, `${title}: none.`)
+    : table(title, ["From", "To", "Decisions", "Samples"], list.map((c) => ({ cells: [c.from, c.to, String(c.count), samples(c.samples)] })), id);
+  return [
+    h("h2", {}, "Impact"),
+    h("p", { id: "impact-summary" }, `${report.changed} of ${report.decisions} recent decisions would change; ${report.failed} could not be re-decided.`),
+    cells(report.tierMigrations, "Tier migration matrix", "tier-matrix"),
+    cells(report.privilegesGained, "Privileges gained", "gained"),
+    cells(report.privilegesLost, "Privileges lost", "lost"),
+    cells(report.actionChanges, "Changed next actions", "actions"),
+  ];
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Decisions.Console.Tests;
+
+/// <summary>
+/// The story the console exists for: a product team lowers the VIP threshold without a deployment, under
+/// four eyes, and an auditor can still replay a decision made under the previous version.
+/// </summary>
+public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly object Customer = new { customerId = "R-STORY", name = "李华", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" };
+
+    [Fact]
+    public async Task An_editor_lowers_the_vip_threshold_an_approver_publishes_it_and_an_auditor_replays_the_old_decision()
+    {
+        var teller = browser.App.Client("teller");
+        var before = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
+        Assert.Equal("TARGET", before.GetProperty("tier").GetProperty("code").GetString());
+
+        var editor = await SignIn("editor");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "retail-tiering" }).ClickAsync();
+        await browser.Screenshot(editor, "10-history");
+        await editor.Locator("#new-draft").ClickAsync();
+        await Assertions.Expect(editor.Locator("#view h1")).ToContainTextAsync("retail-tiering v2");
+
+        await editor.GetByLabel("vipAvgDailyBalance").FillAsync("300000");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save parameters" }).ClickAsync();
+        await Assertions.Expect(editor.Locator("#results")).ToContainTextAsync("Just below the VIP balance threshold is TARGET");
+
+        var content = JsonNode.Parse(await editor.Locator("#content").InputValueAsync())!;
+        var vipCondition = content["tiers"]!["rules"]![0]!["when"]!.GetValue<string>();
+        content["tiers"]!["rules"]![0]!["when"] = vipCondition + " ||";
+        await editor.Locator("#content").FillAsync(content.ToJsonString());
+        await editor.Locator("#save-json").ClickAsync();
+        await Assertions.Expect(editor.Locator("#results .problems")).ToContainTextAsync("tiers.rules[0].when");
+        await browser.Screenshot(editor, "11-validation-error");
+
+        content["tiers"]!["rules"]![0]!["when"] = vipCondition;
+        content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>() == "Just below the VIP balance threshold is TARGET")!["customer"]!["avgDailyBalance"] = 299999.99;
+        await editor.Locator("#content").FillAsync(content.ToJsonString());
+        await editor.Locator("#save-json").ClickAsync();
+        await editor.Locator("#validate").ClickAsync();
+        await Assertions.Expect(editor.Locator("#results h2")).ToHaveTextAsync("Valid: every test passes");
+
+        await editor.Locator("#impact").ClickAsync();
+        var migration = editor.Locator("#tier-matrix tbody tr", new() { HasText = "TARGET" });
+        await Assertions.Expect(migration).ToContainTextAsync("VIP");
+        await browser.Screenshot(editor, "12-impact");
+
+        await editor.GetByLabel("Comment").FillAsync("Lower the VIP balance line to 300,000");
+        await editor.Locator("#submit").ClickAsync();
+        await Assertions.Expect(editor.Locator("#view h1 .badge")).ToHaveTextAsync("Submitted");
+        await Assertions.Expect(editor.Locator("#approve")).ToHaveCountAsync(0);
+
+        var approver = await SignIn("approver");
+        await approver.GotoAsync("/console/index.html#/rulesets/retail-tiering/versions/2");
+        await Assertions.Expect(approver.Locator("#four-eyes")).ToContainTextAsync("Written by editor · submitted by editor");
+        await approver.GetByLabel("Comment").FillAsync("Impact checked with risk");
+        await approver.Locator("#approve").ClickAsync();
+        await Assertions.Expect(approver.Locator("#view h1 .badge")).ToHaveTextAsync("Approved");
+        await approver.Locator("#activate").ClickAsync();
+        await Assertions.Expect(approver.Locator("#status")).ToContainTextAsync("done");
+        await browser.Screenshot(approver, "13-approved");
+
+        var after = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
+        Assert.Equal("VIP", after.GetProperty("tier").GetProperty("code").GetString());
+        Assert.Equal(2, after.GetProperty("ruleSet").GetProperty("version").GetInt32());
+
+        var auditor = await SignIn("auditor");
+        await auditor.GotoAsync($"/console/index.html#/decisions/{before.GetProperty("decisionId").GetString()}");
+        await Assertions.Expect(auditor.Locator("#logged-tier")).ToContainTextAsync("TARGET");
+        await auditor.Locator("#replay").ClickAsync();
+        await Assertions.Expect(auditor.Locator("#replay-result")).ToContainTextAsync("Identical");
+        await browser.Screenshot(auditor, "14-replay");
+        await auditor.GotoAsync("/console/index.html#/audit");
+        await Assertions.Expect(auditor.Locator("#verification")).ToContainTextAsync("Verified");
+        await Assertions.Expect(auditor.Locator("#trail")).ToContainTextAsync("approved");
+        await browser.Screenshot(auditor, "15-audit");
+    }
+
+    private async Task<IPage> SignIn(string who)
+    {
+        var page = await browser.Page();
+        await page.GotoAsync("/console");
+        await page.GetByLabel("API key").FillAsync(DecisionsAppFixture.Keys[who]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync($"({who.TrimEnd('2')})");
+        return page;
+    }
+}
