@@ -59,7 +59,11 @@ export async function diffPage(name, from, to) {
 }
 
 export async function versionPage(me, name, version) {
-  const detail = await api(`/v1/rulesets/${name}/versions/${version}`);
+  const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`), me.capabilities.includes("read") ? api("/v1/rulesets") : []]);
+  const ruleSet = all.find((r) => r.name === name);
+  const scheduled = ruleSet?.scheduled.find((a) => a.version === version);
+  const activation = ruleSet?.activeVersion === version ? "Active now."
+    : scheduled ? `Scheduled to become active at ${new Date(scheduled.effectiveAt).toLocaleString()}.` : "Not active.";
   const summary = detail.summary;
   const content = detail.content;
   const draft = summary.status === "Draft" && me.capabilities.includes("edit");
@@ -154,7 +158,7 @@ export async function versionPage(me, name, version) {
 
   return [
     h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, summary.status)),
-    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}…`),
+    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
     status, review, ...form, tools, results,
   ];
 }

@@ -61,7 +61,7 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await approver.Locator("#approve").ClickAsync();
         await Assertions.Expect(approver.Locator("#view h1 .badge")).ToHaveTextAsync("Approved");
         await approver.Locator("#activate").ClickAsync();
-        await Assertions.Expect(approver.Locator("#status")).ToContainTextAsync("done");
+        await Assertions.Expect(approver.Locator("#activation")).ToHaveTextAsync("Active now.");
         await browser.Screenshot(approver, "13-approved");
 
         var after = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
