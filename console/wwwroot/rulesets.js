@@ -82,8 +82,10 @@ export async function versionPage(me, name, version) {
     await act(status, "Saving", () => api(base, { method: "PUT", body: file }));
     await check();
   };
+  const rules = rulesPanel(content);
   const check = async () => {
     const report = await act(status, "Validating and running the tests", () => api(`${base}/validate`, { method: "POST" }));
+    showProblems(rules, report.problems);
     results.replaceChildren(
       h("h2", {}, report.valid ? "Valid: every test passes" : "Problems"),
       report.problems.length ? problemList(report.problems) : "",
@@ -108,7 +110,8 @@ export async function versionPage(me, name, version) {
     } }, parameterInputs, draft ? h("button", { type: "submit" }, "Save parameters") : null)));
   form.push(h("section", { "aria-labelledby": "json-title" },
     h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
-    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json; problems are listed below with their JSON path."),
+    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json; problems are listed below with their JSON path, and next to their rule above."),
+    hints(content),
     json,
     draft ? h("button", { type: "button", id: "save-json", onclick: async () => {
       let file;
@@ -159,8 +162,39 @@ export async function versionPage(me, name, version) {
   return [
     h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, summary.status)),
     h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
-    status, review, ...form, tools, results,
+    status, review, rules, ...form, tools, results,
   ];
+}
+
+// Every rule with its condition; a validation problem is shown under the rule whose path it names.
+function rulesPanel(content) {
+  const sections = [["tiers", "Tiers (first match wins)"], ["privileges", "Privileges (every match)"], ["nextActions", "Next actions (lowest priority number wins)"]];
+  return h("section", { id: "rules", "aria-labelledby": "rules-title" }, h("h2", { id: "rules-title" }, "Rules"),
+    sections.map(([section, title]) => h("div", {}, h("h3", {}, title), h("ol", {},
+      (content[section]?.rules ?? []).map((rule, i) => h("li", { id: `rule-${section}-${i}`, "data-path": `${section}.rules[${i}]` },
+        h("strong", {}, rule.code), " ", rule.label?.["zh-CN"] ?? rule.title?.["zh-CN"] ?? "", h("br"), h("code", {}, rule.when), h("ul", { class: "problems" })))))));
+}
+
+function showProblems(rules, problems) {
+  for (const item of rules.querySelectorAll("li[data-path]")) {
+    const own = problems.filter((p) => p.path === item.dataset.path || p.path.startsWith(`${item.dataset.path}.`));
+    item.querySelector(".problems").replaceChildren(...own.map((p) => h("li", {}, h("code", {}, p.path), " ", p.message)));
+    item.classList.toggle("has-problems", own.length > 0);
+  }
+}
+
+// The names an expression may use, from this rule set's own input schema, parameters and scores.
+function hints(content) {
+  const names = (prefix, object) => Object.entries(object ?? {}).map(([name, spec]) => h("li", {}, h("code", {}, `${prefix}.${name}`), ` ${spec.type ?? ""}`));
+  return h("details", { id: "hints" }, h("summary", {}, "Names and helpers you can use in expressions"),
+    h("ul", { class: "hints" },
+      names("customer", content.input),
+      names("params", content.parameters),
+      (content.scores?.rules ?? []).map((score) => h("li", {}, h("code", {}, `scores.${score.name}`), " number")),
+      h("li", {}, h("code", {}, "tier"), " the decided tier code (privileges and next actions only)"),
+      h("li", {}, h("code", {}, "today"), ", ", h("code", {}, "asOf"), " the decision date and time"),
+      h("li", {}, h("code", {}, "Days.Since(date, today)"), ", ", h("code", {}, "Days.UntilBirthday(date, today)"), ", ", h("code", {}, "Days.Age(date, today)")),
+      h("li", {}, h("code", {}, 'x in ("A", "B")'), ", ", h("code", {}, "a ? b : c"), ", ", h("code", {}, "list.Contains(x)"), ", ", h("code", {}, "Math.Round(x, 2)"))));
 }
 
 function simulation(outcome) {

@@ -35,6 +35,8 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await editor.Locator("#content").FillAsync(content.ToJsonString());
         await editor.Locator("#save-json").ClickAsync();
         await Assertions.Expect(editor.Locator("#results .problems")).ToContainTextAsync("tiers.rules[0].when");
+        await Assertions.Expect(editor.Locator("#rule-tiers-0 .problems")).ToContainTextAsync("tiers.rules[0].when");
+        await Assertions.Expect(editor.Locator("#rule-tiers-1 .problems li")).ToHaveCountAsync(0);
         await browser.Screenshot(editor, "11-validation-error");
 
         content["tiers"]!["rules"]![0]!["when"] = vipCondition;
@@ -48,6 +50,10 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         var migration = editor.Locator("#tier-matrix tbody tr", new() { HasText = "TARGET" });
         await Assertions.Expect(migration).ToContainTextAsync("VIP");
         await browser.Screenshot(editor, "12-impact");
+        await editor.SetViewportSizeAsync(390, 900);
+        Assert.True(await editor.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The version page is wider than 390 px.");
+        await browser.Screenshot(editor, "12b-version-390px");
+        await editor.SetViewportSizeAsync(1280, 900);
 
         await editor.GetByLabel("Comment").FillAsync("Lower the VIP balance line to 300,000");
         await editor.Locator("#submit").ClickAsync();
