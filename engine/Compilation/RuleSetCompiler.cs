@@ -31,6 +31,11 @@ public sealed class RuleSetCompiler
     {
         var problems = new List<Problem>();
         RuleSetStructure.Check(ruleSet, problems);
+        if (problems.Count > 0)
+        {
+            return new CompilationResult(null, problems);
+        }
+
         var zone = FindZone(ruleSet.TimeZone, problems);
         var parameters = ParameterValues.Create(ruleSet.Parameters, problems);
         if (problems.Count > 0 || zone is null || parameters is null)

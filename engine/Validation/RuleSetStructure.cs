@@ -19,6 +19,11 @@ internal static partial class RuleSetStructure
 
     public static void Check(RuleSet ruleSet, List<Problem> problems)
     {
+        if (!CheckNoNulls(ruleSet, problems))
+        {
+            return;
+        }
+
         if (!RuleSetName().IsMatch(ruleSet.Name))
         {
             problems.Add(new Problem("name", "Use lower-case letters, digits and single dashes, e.g. 'retail-tiering'."));
@@ -58,6 +63,38 @@ internal static partial class RuleSetStructure
         {
             problems.Add(new Problem("tiers.rules", "At least one tier is required."));
         }
+    }
+
+    // The JSON reader enforces nullability on properties but not on dictionary values or list items.
+    private static bool CheckNoNulls(RuleSet ruleSet, List<Problem> problems)
+    {
+        var before = problems.Count;
+        void Entries<T>(IEnumerable<KeyValuePair<string, T>> entries, string section)
+        {
+            problems.AddRange(entries.Where(e => e.Value is null).Select(e => new Problem($"{section}.{e.Key}", "A definition is required here, not null.")));
+        }
+
+        void Items<T>(IEnumerable<T> items, string section)
+        {
+            problems.AddRange(items.Select((item, i) => (item, i)).Where(x => x.item is null).Select(x => new Problem($"{section}[{x.i}]", "A rule is required here, not null.")));
+        }
+
+        Entries(ruleSet.Parameters, "parameters");
+        Entries(ruleSet.Input, "input");
+        Items(ruleSet.Scores.Rules, "scores.rules");
+        Items(ruleSet.Tiers.Rules, "tiers.rules");
+        Items(ruleSet.Privileges.Rules, "privileges.rules");
+        Items(ruleSet.NextActions.Rules, "nextActions.rules");
+        Items(ruleSet.Tests, "tests");
+        var texts = ruleSet.Tiers.Rules.OfType<TierRule>().Select((r, i) => (r.Label, $"tiers.rules[{i}].label"))
+            .Concat(ruleSet.Privileges.Rules.OfType<PrivilegeRule>().Select((r, i) => (r.Label, $"privileges.rules[{i}].label")))
+            .Concat(ruleSet.NextActions.Rules.OfType<NextActionRule>().Select((r, i) => (r.Title, $"nextActions.rules[{i}].title")));
+        foreach (var (text, path) in texts)
+        {
+            Entries(text, path);
+        }
+
+        return problems.Count == before;
     }
 
     private static void CheckField(InputField field, string path, List<Problem> problems)

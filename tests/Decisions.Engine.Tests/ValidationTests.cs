@@ -88,6 +88,16 @@ public sealed class ValidationTests
         AssertProblem(json, "scores.rules[0].expression", "scores.b");
     }
 
+    [Theory]
+    [InlineData("input", "balance", "input.balance")]
+    [InlineData("parameters", "goldBalance", "parameters.goldBalance")]
+    public void A_null_definition_is_a_problem_not_a_crash(string section, string key, string path) =>
+        AssertProblem(MinimalRuleSet.With(j => j[section]![key] = null), path, "not null");
+
+    [Fact]
+    public void A_null_rule_in_a_list_is_a_problem_not_a_crash() =>
+        AssertProblem(MinimalRuleSet.With(j => j["privileges"]!["rules"]!.AsArray().Insert(0, null)), "privileges.rules[0]", "not null");
+
     [Fact]
     public void Every_problem_is_reported_not_only_the_first()
     {
