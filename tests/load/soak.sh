@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Soak: POST /v1/decisions at 128 connections for 60 s (after a 20 s warm-up) with wrk on 127.0.0.1.
+# Passes when there are 0 socket errors, 0 non-2xx answers, and the service's resident memory after the run
+# is within 20% of its memory after the warm-up.
+#   tests/load/soak.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${1:-60}
+connections=${2:-128}
+port=5097
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+key=soak-test-teller-key-001
+ASPNETCORE_ENVIRONMENT=Production \
+Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=soak-test \
+Storage__LiteDb__Path="$work/data/decisions.db" RuleSets__Path="$PWD/rulesets" \
+Limits__PermitsPerSecond=1000000 Limits__Burst=1000000 Logging__LogLevel__Default=Warning \
+  dotnet "$work/app/Decisions.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"ruleSet":"retail-tiering","customer":{"customerId":"S-1","avgDailyBalance":800000,"largeOutflow30d":250000,"lastTierReviewDate":"2026-03-01"}}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Api-Key"] = "$key"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d rps=%.0f p99=%.2fms socket_errors=%d non2xx=%d\n", summary.requests,
+    summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
+end
+LUA
+rss() { awk '/VmRSS/ { print $2 }' "/proc/$server/status"; }
+wrk -t2 -c"$connections" -d20s --timeout 10s -s "$work/post.lua" "http://127.0.0.1:$port/v1/decisions" >/dev/null
+warm=$(rss)
+result=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$work/post.lua" "http://127.0.0.1:$port/v1/decisions" | grep RESULT)
+after=$(rss)
+echo "$result"
+awk -v w="$warm" -v a="$after" 'BEGIN { printf "memory    after warm-up %d MB, after soak %d MB (%+.1f%%)\n", w / 1024, a / 1024, (a - w) * 100 / w }'
+grep -q "socket_errors=0 non2xx=0" <<<"$result" && awk -v w="$warm" -v a="$after" 'BEGIN { exit !(a <= w * 1.2) }'
