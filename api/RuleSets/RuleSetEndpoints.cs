@@ -124,9 +124,10 @@ public static class RuleSetEndpoints
             return problem!;
         }
 
-        if (lifecycle.Validate(record).Compiled is not { } compiled)
+        var report = lifecycle.Validate(record);
+        if (report.Compiled is not { } compiled)
         {
-            return Problems.Unprocessable("The version does not compile; validate it to see why.", lifecycle.Validate(record).Problems);
+            return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
         }
 
         var result = compiled.Evaluate(request.Customer, request.AsOf ?? clock.GetUtcNow());
@@ -147,9 +148,10 @@ public static class RuleSetEndpoints
             return problem!;
         }
 
-        if (lifecycle.Validate(record).Compiled is not { } compiled)
+        var report = lifecycle.Validate(record);
+        if (report.Compiled is not { } compiled)
         {
-            return Problems.Unprocessable("The version does not compile; validate it to see why.", lifecycle.Validate(record).Problems);
+            return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
         }
 
         var recent = await log.SearchAsync(new DecisionQuery(RuleSet: name, Limit: request.Last), cancellationToken);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Compilation;
@@ -9,21 +11,20 @@ internal sealed record ParameterValues(RecordType Record, object Values)
     {
         var record = RecordType.Create(parameters.Select(pair => (pair.Key, FieldValue.ClrType(pair.Value.Type))));
         var values = record.New();
-        var ok = true;
+        var before = problems.Count;
+        var index = 0;
         foreach (var (name, parameter) in parameters)
         {
-            var field = new InputField { Type = parameter.Type, Required = true };
-            if (FieldValue.TryRead(parameter.Value, field, int.MaxValue, out var value, out var error))
+            // Read exactly as a customer field of the same type is, so a parameter and an input never differ.
+            var binder = FieldBinder.Create(index++, name, new InputField { Type = parameter.Type, Required = true }, record, int.MaxValue);
+            var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(parameter.Value));
+            reader.Read();
+            if (binder.Bind(ref reader, values) is { } error)
             {
-                record.Setter<object?>(name)(values, value);
-            }
-            else
-            {
-                problems.Add(new Problem($"parameters.{name}.value", error!));
-                ok = false;
+                problems.Add(new Problem($"parameters.{name}.value", error));
             }
         }
 
-        return ok ? new ParameterValues(record, values) : null;
+        return problems.Count == before ? new ParameterValues(record, values) : null;
     }
 }
