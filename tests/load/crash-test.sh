@@ -9,25 +9,18 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 seconds=${2:-8}
 port=5096
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-work=$(mktemp -d)
+source tests/load/service.sh
+ensure_wrk
+publish_service
 trap 'kill -9 $server 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
 url="http://127.0.0.1:$port"
 teller=crash-teller-key-000001; editor=crash-editor-key-000001; approver=crash-approver-key-0001; auditor=crash-auditor-key-00001
-
 start() {
-  ASPNETCORE_ENVIRONMENT=Production \
-  Auth__ApiKeys__0__Key=$teller Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=crash-teller \
-  Auth__ApiKeys__1__Key=$editor Auth__ApiKeys__1__Role=editor Auth__ApiKeys__1__Name=crash-editor \
-  Auth__ApiKeys__2__Key=$approver Auth__ApiKeys__2__Role=approver Auth__ApiKeys__2__Name=crash-approver \
-  Auth__ApiKeys__3__Key=$auditor Auth__ApiKeys__3__Role=auditor Auth__ApiKeys__3__Name=crash-auditor \
-  Storage__LiteDb__Path="$work/data/decisions.db" RuleSets__Path="$PWD/rulesets" \
-  Limits__PermitsPerSecond=1000000 Limits__Burst=1000000 Logging__LogLevel__Default=Warning \
-    dotnet "$work/app/Decisions.Api.dll" --urls "$url" --contentRoot "$work/app" >> "$work/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 150); do curl -fs "$url/readyz" >/dev/null 2>&1 && return; sleep 0.2; done
-  echo "the service did not start"; tail -20 "$work/server.log"; exit 1
+  start_service $port \
+    Auth__ApiKeys__0__Key=$teller Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=crash-teller \
+    Auth__ApiKeys__1__Key=$editor Auth__ApiKeys__1__Role=editor Auth__ApiKeys__1__Name=crash-editor \
+    Auth__ApiKeys__2__Key=$approver Auth__ApiKeys__2__Role=approver Auth__ApiKeys__2__Name=crash-approver \
+    Auth__ApiKeys__3__Key=$auditor Auth__ApiKeys__3__Role=auditor Auth__ApiKeys__3__Name=crash-auditor
 }
 call() { curl -fs -X "$1" "$url$2" -H "X-Api-Key: $3" -H "Content-Type: application/json" ${4:+-d "$4"}; }
 

@@ -8,21 +8,12 @@ cd "$(dirname "$0")/../.."
 duration=${1:-20}
 connections=${2:-64}
 port=5099
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-
-work=$(mktemp -d)
+source tests/load/service.sh
+ensure_wrk
+publish_service
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
-
 key=load-test-teller-key-0001
-ASPNETCORE_ENVIRONMENT=Production \
-Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=load-test \
-Storage__LiteDb__Path="$work/data/decisions.db" RuleSets__Path="$PWD/rulesets" \
-Benchmark__EchoEndpoint=true Limits__PermitsPerSecond=1000000 Limits__Burst=1000000 \
-Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/Decisions.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+start_service $port Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=load-test Benchmark__EchoEndpoint=true
 
 body='{"ruleSet":"retail-tiering","customer":{"customerId":"R-0001","name":"王芳","avgDailyBalance":800000,"largeOutflow30d":250000,"monthlyTransactions":6,"productsHeld":["fund","credit_card"],"occupation":"clerk","lastTransactionDate":"2026-06-10","lastTierReviewDate":"2026-03-01","birthDate":"1985-01-20","satisfaction":7}}'
 cat > "$work/post.lua" <<LUA
@@ -48,5 +39,4 @@ echo "echo      $echo"
 echo "decisions $decisions"
 rps() { sed -E 's/.*rps=([0-9]+).*/\1/' <<<"$1"; }
 awk -v d="$(rps "$decisions")" -v e="$(rps "$echo")" 'BEGIN { printf "ratio     decisions/echo = %.2f\n", d / e }'
-logged=$(curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && ls -la "$work/data" | awk '/decisions/ {print $5, $9}')
-echo "store     $logged"
+ls -l "$work/data" | awk '/decisions/ { print "store     " $5 " bytes " $9 }'

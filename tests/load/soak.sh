@@ -8,19 +8,12 @@ cd "$(dirname "$0")/../.."
 duration=${1:-60}
 connections=${2:-128}
 port=5097
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-work=$(mktemp -d)
+source tests/load/service.sh
+ensure_wrk
+publish_service
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
-
 key=soak-test-teller-key-001
-ASPNETCORE_ENVIRONMENT=Production \
-Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=soak-test \
-Storage__LiteDb__Path="$work/data/decisions.db" RuleSets__Path="$PWD/rulesets" \
-Limits__PermitsPerSecond=1000000 Limits__Burst=1000000 Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/Decisions.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+start_service $port Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=soak-test
 
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
