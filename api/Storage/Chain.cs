@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -33,18 +34,28 @@ public static class Chain
     public static string Of(DecisionRecord record, string contentDigest) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{record.Sequence}|{record.PreviousHash}|{contentDigest}")));
 
-    /// <summary>The digest of everything a decision records except its place in the chain.</summary>
-    public static string Digest(DecisionRecord record) => Hash(new
+    /// <summary>
+    /// The digest of everything a decision records except its place in the chain: each field's UTF-8 bytes
+    /// behind their length, hashed incrementally. Re-serializing kilobytes of input and output as JSON just
+    /// to hash them cost as much CPU as the decision itself.
+    /// </summary>
+    public static string Digest(DecisionRecord record)
     {
-        DecidedAt = record.DecidedAt.ToString("O", CultureInfo.InvariantCulture),
-        record.RuleSet,
-        record.Version,
-        record.RuleSetHash,
-        record.CustomerId,
-        AsOf = record.AsOf.ToString("O", CultureInfo.InvariantCulture),
-        record.Input,
-        record.Output,
-    });
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[4];
+        foreach (var field in (ReadOnlySpan<string?>)[
+            record.DecidedAt.ToString("O", CultureInfo.InvariantCulture), record.RuleSet,
+            record.Version.ToString(CultureInfo.InvariantCulture), record.RuleSetHash, record.CustomerId,
+            record.AsOf.ToString("O", CultureInfo.InvariantCulture), record.Input, record.Output])
+        {
+            var bytes = Encoding.UTF8.GetBytes(field ?? string.Empty);
+            BinaryPrimitives.WriteInt32LittleEndian(length, field is null ? -1 : bytes.Length);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     private static string Hash<T>(T content) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content))));

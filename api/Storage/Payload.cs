@@ -19,7 +19,7 @@ internal static class Payload
         inputBytes.CopyTo(raw, 4);
         outputBytes.CopyTo(raw, 4 + inputBytes.Length);
         var packed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-        if (!BrotliEncoder.TryCompress(raw, packed, out var written, quality: 1, window: 22))
+        if (!BrotliEncoder.TryCompress(raw, packed, out var written, quality: 1, window: 16))
         {
             throw new InvalidOperationException("Compression failed.");
         }
