@@ -42,14 +42,20 @@ const routes = [
   [/.*/, () => overview()],
 ];
 
+// A page that finishes loading after the person has moved on must not replace the page they moved to.
+let navigation = 0;
+
 async function route() {
   if (!me) return;
+  const current = ++navigation;
   const [pattern, page] = routes.find(([pattern]) => pattern.test(location.hash));
+  let content;
   try {
-    showView(...await page(location.hash.match(pattern)));
+    content = await page(location.hash.match(pattern));
   } catch (error) {
-    showView(h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message));
+    content = [h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message)];
   }
+  if (current === navigation) showView(...content);
 }
 
 async function start() {

@@ -1,5 +1,6 @@
 // Rule-set pages: history and diff, and a version's page where a draft is edited, checked and reviewed.
 import { act, api, h, problemList, table } from "./core.js";
+import { schemaHints } from "./schema-hints.js";
 
 export async function ruleSetPage(me, name) {
   const all = await api("/v1/rulesets");
@@ -110,9 +111,10 @@ export async function versionPage(me, name, version) {
     } }, parameterInputs, draft ? h("button", { type: "submit" }, "Save parameters") : null)));
   form.push(h("section", { "aria-labelledby": "json-title" },
     h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
-    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json; problems are listed below with their JSON path, and next to their rule above."),
+    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json: below the editor, the hints say what belongs where the caret is. Problems are listed below with their JSON path, and next to their rule above."),
     hints(content),
     json,
+    draft ? schemaHints(json) : null,
     draft ? h("button", { type: "button", id: "save-json", onclick: async () => {
       let file;
       try { file = JSON.parse(json.value); } catch (error) { status.textContent = `The JSON does not parse: ${error.message}`; status.className = "status-line error"; return; }

@@ -39,6 +39,16 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(editor.Locator("#rule-tiers-1 .problems li")).ToHaveCountAsync(0);
         await browser.Screenshot(editor, "11-validation-error");
 
+        await CaretAt(editor, "\"tiers\"", "\"when\"", 0);
+        await Assertions.Expect(editor.Locator("#schema-path")).ToHaveTextAsync("tiers.rules[0]");
+        await Assertions.Expect(editor.Locator("#schema-properties")).ToContainTextAsync("when*");
+        await CaretAt(editor, "\"tiers\"", "\"when\"", 8);
+        await Assertions.Expect(editor.Locator("#schema-path")).ToHaveTextAsync("tiers.rules[0].when");
+        await Assertions.Expect(editor.Locator("#schema-hints")).ToContainTextAsync("RulesEngine expression");
+        await CaretAt(editor, "\"input\"", "\"type\":", 7);
+        await Assertions.Expect(editor.Locator("#schema-values")).ToContainTextAsync("string[]");
+        await browser.Screenshot(editor, "11b-schema-hints");
+
         content["tiers"]!["rules"]![0]!["when"] = vipCondition;
         content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>() == "Just below the VIP balance threshold is TARGET")!["customer"]!["avgDailyBalance"] = 299999.99;
         await editor.Locator("#content").FillAsync(content.ToJsonString());
@@ -95,4 +105,10 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#who")).ToContainTextAsync($"({who.TrimEnd('2')})");
         return page;
     }
+
+    // Puts the editor's caret at the first `target` after `section`, moved by `offset` characters, as a click would.
+    private static async Task CaretAt(IPage page, string section, string target, int offset) =>
+        await page.Locator("#content").EvaluateAsync(
+            "(e, [section, target, offset]) => { const at = e.value.indexOf(target, e.value.indexOf(section)) + offset; e.focus(); e.setSelectionRange(at, at); e.dispatchEvent(new Event('click')); }",
+            new object[] { section, target, offset });
 }
