@@ -15,6 +15,9 @@ public sealed class DecisionEngineOptions
     /// <summary>Deepest nesting of lambdas (<c>x => ...</c>); with bounded lists it bounds the work of one expression.</summary>
     public int MaxLambdaDepth { get; set; } = 2;
 
+    /// <summary>Most calls of lambdas (<c>x => ...</c>) in one decision, across all its expressions.</summary>
+    public long MaxEvaluationSteps { get; set; } = 100_000;
+
     /// <summary>Longest <c>string[]</c> input accepted when the field sets no <c>maxItems</c>.</summary>
     public int DefaultMaxItems { get; set; } = 100;
 

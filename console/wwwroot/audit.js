@@ -1,8 +1,8 @@
 // Audit pages: find decisions, open one, replay it; the change trail and whether it verifies.
-import { act, api, h, table } from "./core.js";
+import { act, api, ApiError, h, table } from "./core.js";
 
 export async function auditPage(me) {
-  if (!me.capabilities.includes("audit")) throw new Error("Only auditors see decisions and the change trail.");
+  if (!me.capabilities.includes("audit")) throw new ApiError(403, { detail: "Only auditors see decisions and the change trail." });
   const [trail, verification] = await Promise.all([api("/v1/audit"), api("/v1/audit/verify")]);
   const status = h("p", { class: "status-line", role: "status" });
   const customer = h("input", { id: "customer-id" });

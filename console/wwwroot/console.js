@@ -53,7 +53,7 @@ async function route() {
   try {
     content = await page(location.hash.match(pattern));
   } catch (error) {
-    content = [h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message)];
+    content = [h("h1", {}, error.status === 403 ? "Not available to your role" : "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message)];
   }
   if (current === navigation) showView(...content);
 }

@@ -27,11 +27,13 @@ public sealed partial class CompiledRuleSet
     private readonly Section _tierSection;
     private readonly Section _privilegeSection;
     private readonly Section _actionSection;
+    private readonly long _evaluationSteps;
 
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
-        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions)
+        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions, long evaluationSteps)
     {
+        _evaluationSteps = evaluationSteps;
         Definition = definition;
         Ref = new RuleSetRef(definition.Name, definition.Version, Serialization.RuleSetJson.Hash(definition));
         _zone = zone;
@@ -78,6 +80,7 @@ public sealed partial class CompiledRuleSet
             Scores = _scores.New(),
             AsOf = asOf,
             Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, _zone).DateTime),
+            StepsLeft = _evaluationSteps,
         };
         var trace = new List<TraceEntry>(_scoreRules.Length + _tiers.Length + _privileges.Length + _actions.Length);
         var scores = ComputeScores(facts, trace, problems);

@@ -12,4 +12,24 @@ internal sealed class Facts
     public string Tier = "";
     public DateOnly Today;
     public DateTimeOffset AsOf;
+
+    /// <summary>Lambda calls (<c>x => ...</c>) this decision may still make; see <see cref="Spend"/>.</summary>
+    public long StepsLeft;
+
+    /// <summary>
+    /// Called by every lambda inside an expression. The allow-list bounds each expression's shape, but a
+    /// nested lambda over a long input list still does work quadratic in the input; the budget stops that
+    /// decision with a rule error instead of tying up the thread.
+    /// </summary>
+    public void Spend()
+    {
+        if (--StepsLeft < 0)
+        {
+            throw new EvaluationBudgetExceededException();
+        }
+    }
 }
+
+/// <summary>A decision needed more lambda calls than <see cref="DecisionEngineOptions.MaxEvaluationSteps"/>.</summary>
+internal sealed class EvaluationBudgetExceededException()
+    : InvalidOperationException("The rule exceeded the evaluation budget (too many x => ... calls for this customer's lists).");

@@ -85,7 +85,7 @@ public sealed class RuleSetCompiler
         }
 
         return new CompilationResult(
-            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)]),
+            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], _options.MaxEvaluationSteps),
             []);
     }
 

@@ -18,6 +18,15 @@ internal static class ExpressionGuard
             return $"The expression is {text.Length} characters long; the limit is {options.MaxExpressionLength}.";
         }
 
+        var maxDepth = NestingDepth(text);
+        return maxDepth > options.MaxNestingDepth
+            ? $"The expression nests brackets {maxDepth} deep; the limit is {options.MaxNestingDepth}."
+            : null;
+    }
+
+    /// <summary>The deepest bracket nesting in <paramref name="text"/>, outside string literals.</summary>
+    public static int NestingDepth(ReadOnlySpan<char> text)
+    {
         var depth = 0;
         var maxDepth = 0;
         char? quote = null;
@@ -52,8 +61,6 @@ internal static class ExpressionGuard
             }
         }
 
-        return maxDepth > options.MaxNestingDepth
-            ? $"The expression nests brackets {maxDepth} deep; the limit is {options.MaxNestingDepth}."
-            : null;
+        return maxDepth;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Decisions.Engine.Compilation;
+using Decisions.Engine.Expressions;
 using Decisions.Engine.Model;
 using Scriban;
 using Scriban.Parsing;
@@ -33,6 +34,12 @@ internal sealed class MessageTemplate
             return null;
         }
 
+        if (DeepestCodeNesting(text) is var depth && depth > options.MaxNestingDepth)
+        {
+            problems.Add(new Problem(path, $"The template nests brackets {depth} deep; the limit is {options.MaxNestingDepth}."));
+            return null;
+        }
+
         var template = Template.Parse(text, lexerOptions: new LexerOptions { Mode = ScriptMode.Default });
         if (template.HasErrors)
         {
@@ -45,7 +52,7 @@ internal sealed class MessageTemplate
         }
 
         var before = problems.Count;
-        Check(template.Page!, path, problems);
+        Check(template.Page!, path, problems, loopDepth: 0);
         return problems.Count == before ? new MessageTemplate(template, options) : null;
     }
 
@@ -73,6 +80,7 @@ internal sealed class MessageTemplate
             Context = new TemplateContext(TemplateBuiltins.Safe)
             {
                 StrictVariables = true,
+                EnableRelaxedMemberAccess = false,
                 LoopLimit = options.TemplateLoopLimit,
                 RecursiveLimit = 16,
                 ObjectRecursionLimit = 8,
@@ -94,8 +102,10 @@ internal sealed class MessageTemplate
         public void Set(string name, object? value) => Globals.SetValue(name, value, readOnly: false);
     }
 
-    private static void Check(ScriptNode node, string path, ICollection<Problem> problems)
+    private static void Check(ScriptNode node, string path, ICollection<Problem> problems, int loopDepth)
     {
+        // One loop level: the loop limit bounds each loop, not loops within loops.
+        loopDepth += node is ScriptForStatement ? 1 : 0;
         var refused = node switch
         {
             ScriptAssignExpression => "assigning variables",
@@ -105,6 +115,10 @@ internal sealed class MessageTemplate
             ScriptImportStatement or ScriptWithStatement or ScriptWrapStatement => "import, with and wrap",
             ScriptTableRowStatement => "tablerow",
             ScriptBinaryExpression { Operator: ScriptBinaryOperator.RangeInclude or ScriptBinaryOperator.RangeExclude } => "ranges",
+            ScriptForStatement when loopDepth > 1 => "nested loops",
+            ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var module }, Member: ScriptVariable { Name: var member } }
+                when TemplateBuiltins.Safe.TryGetValue(module, out var functions) && functions is ScriptObject available && !available.ContainsKey(member)
+                => $"{module}.{member}, which is not available to messages",
             _ => null,
         };
         if (refused is not null)
@@ -116,8 +130,23 @@ internal sealed class MessageTemplate
         {
             if (node.GetChildren(i) is { } child)
             {
-                Check(child, path, problems);
+                Check(child, path, problems, loopDepth);
             }
         }
+    }
+
+    // Scriban's parser recurses per bracket like the expression parser; only code blocks hold brackets it parses.
+    private static int DeepestCodeNesting(string text)
+    {
+        var deepest = 0;
+        for (var start = text.IndexOf("{{", StringComparison.Ordinal); start >= 0; start = text.IndexOf("{{", start, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf("}}", start + 2, StringComparison.Ordinal);
+            end = end < 0 ? text.Length : end;
+            deepest = Math.Max(deepest, ExpressionGuard.NestingDepth(text.AsSpan(start + 2, end - start - 2)));
+            start = end;
+        }
+
+        return deepest;
     }
 }

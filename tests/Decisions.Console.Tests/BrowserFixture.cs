@@ -42,6 +42,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in with the test key of <paramref name="who"/>, on the overview.</summary>
+    public async Task<IPage> SignIn(string who)
+    {
+        var page = await Page();
+        await page.GotoAsync("/console");
+        await page.GetByLabel("API key").FillAsync(DecisionsAppFixture.Keys[who]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync($"({who.TrimEnd('2')})");
+        return page;
+    }
+
     public Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

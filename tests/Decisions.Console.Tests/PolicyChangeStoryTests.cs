@@ -19,7 +19,7 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         var before = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
         Assert.Equal("TARGET", before.GetProperty("tier").GetProperty("code").GetString());
 
-        var editor = await SignIn("editor");
+        var editor = await browser.SignIn("editor");
         await editor.GetByRole(AriaRole.Link, new() { Name = "retail-tiering" }).ClickAsync();
         await browser.Screenshot(editor, "10-history");
         await editor.Locator("#new-draft").ClickAsync();
@@ -70,7 +70,7 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(editor.Locator("#view h1 .badge")).ToHaveTextAsync("Submitted");
         await Assertions.Expect(editor.Locator("#approve")).ToHaveCountAsync(0);
 
-        var approver = await SignIn("approver");
+        var approver = await browser.SignIn("approver");
         await approver.GotoAsync("/console/index.html#/rulesets/retail-tiering/versions/2");
         await Assertions.Expect(approver.Locator("#four-eyes")).ToContainTextAsync("Written by editor · submitted by editor");
         await approver.GetByLabel("Comment").FillAsync("Impact checked with risk");
@@ -84,7 +84,7 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         Assert.Equal("VIP", after.GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal(2, after.GetProperty("ruleSet").GetProperty("version").GetInt32());
 
-        var auditor = await SignIn("auditor");
+        var auditor = await browser.SignIn("auditor");
         await auditor.GotoAsync($"/console/index.html#/decisions/{before.GetProperty("decisionId").GetString()}");
         await Assertions.Expect(auditor.Locator("#logged-tier")).ToContainTextAsync("TARGET");
         await auditor.Locator("#replay").ClickAsync();
@@ -94,16 +94,6 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(auditor.Locator("#verification")).ToContainTextAsync("Verified");
         await Assertions.Expect(auditor.Locator("#trail")).ToContainTextAsync("approved");
         await browser.Screenshot(auditor, "15-audit");
-    }
-
-    private async Task<IPage> SignIn(string who)
-    {
-        var page = await browser.Page();
-        await page.GotoAsync("/console");
-        await page.GetByLabel("API key").FillAsync(DecisionsAppFixture.Keys[who]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#who")).ToContainTextAsync($"({who.TrimEnd('2')})");
-        return page;
     }
 
     // Puts the editor's caret at the first `target` after `section`, moved by `offset` characters, as a click would.

@@ -47,6 +47,33 @@ public sealed class EvaluationErrorTests
             result.Trace.Select(t => $"{t.Section}:{t.Rule}:{t.Matched}"));
     }
 
+    [Fact]
+    public void Quadratic_work_over_a_long_list_is_stopped_by_the_evaluation_budget()
+    {
+        var compiled = Compile(j =>
+        {
+            j["input"]!["tags"]!["maxItems"] = 100_000;
+            j["privileges"]!["rules"]![0]!["when"] = "customer.tags.Any(a => customer.tags.Any(b => a == b + \"!\"))";
+        });
+        var tags = string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"t{i}\""));
+
+        var result = compiled.Evaluate(Customer($$"""{ "customerId": "c", "balance": 5000, "tags": [{{tags}}] }"""), AsOf);
+
+        Assert.Equal(DecisionFailure.RuleError, result.Failure);
+        Assert.Contains("evaluation budget", Assert.Single(result.Problems, p => p.Path == "privileges.LOUNGE").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_budget_is_per_decision_so_the_next_decision_starts_with_all_of_it()
+    {
+        var compiled = Compile(j => j["privileges"]!["rules"]![0]!["when"] = "customer.tags.Any(a => customer.tags.Any(b => a == b + \"!\"))");
+        var customer = Customer("""{ "customerId": "c", "balance": 5000, "tags": ["x", "x!", "y"] }""");
+
+        var results = Enumerable.Range(0, 50_000).Select(_ => compiled.Evaluate(customer, AsOf)).ToList();
+
+        Assert.All(results, r => Assert.Equal(["LOUNGE"], r.Decision!.Privileges.Select(p => p.Code)));
+    }
+
     private static Compilation.CompiledRuleSet Compile(Action<System.Text.Json.Nodes.JsonObject> change) =>
         Engine.Compile(RuleSetJson.Parse(MinimalRuleSet.With(change).ToJsonString()).RuleSet!);
 
