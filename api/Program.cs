@@ -19,7 +19,7 @@ builder.AddObservability();
 builder.Services.AddDecisionErrorHandling();
 builder.AddApiKeyAuth();
 builder.AddRequestLimits();
-builder.AddLiteDbStorage();
+builder.AddStorage();
 builder.Services.AddDecisionEngine();
 builder.AddRuleSets();
 builder.Services.AddDecisionOpenApi();

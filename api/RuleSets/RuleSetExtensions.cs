@@ -4,15 +4,16 @@ namespace Decisions.Api.RuleSets;
 
 public static class RuleSetExtensions
 {
-    /// <summary>The registry of versions and activations, seeding on start, and the decision service.</summary>
+    /// <summary>The registry of versions and activations, seeding on start, watching for other replicas' changes, and the decision service.</summary>
     public static IHostApplicationBuilder AddRuleSets(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SeedOptions>()
-            .BindConfiguration(SeedOptions.Section)
+        builder.Services.AddOptions<RuleSetOptions>()
+            .BindConfiguration(RuleSetOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<RuleSetRegistry>();
         builder.Services.AddHostedService<RuleSetSeeder>();
+        builder.Services.AddHostedService<RuleSetChangeWatcher>();
         builder.Services.AddSingleton<DecisionService>();
         builder.Services.AddSingleton<RuleSetLifecycle>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -11,7 +11,7 @@ namespace Decisions.Api.RuleSets;
 /// Seeds are published as they are: they come from the repository, reviewed there.
 /// </summary>
 public sealed partial class RuleSetSeeder(
-    IRuleSetStore store, RuleSetRegistry registry, RuleSetValidator validator, IOptions<SeedOptions> options,
+    IRuleSetStore store, RuleSetRegistry registry, RuleSetValidator validator, IOptions<RuleSetOptions> options,
     IHostEnvironment environment, TimeProvider clock, ILogger<RuleSetSeeder> logger) : IHostedService
 {
     private const string Seeder = "seed";
@@ -41,8 +41,15 @@ public sealed partial class RuleSetSeeder(
                     Hash = compiled.Ref.Hash, Author = compiled.Definition.Author, CreatedAt = now, SubmittedBy = Seeder, SubmittedAt = now,
                     ReviewedBy = Seeder, ReviewedAt = now, ReviewComment = "Seeded from " + Path.GetRelativePath(folder, file),
                 };
-                await store.SaveAsync(record, null, new AuditDraft(now, Seeder, "seeded", name, version, compiled.Ref.Hash, record.ReviewComment), cancellationToken).ConfigureAwait(false);
-                LogSeeded(logger, name, version, compiled.Ref.Hash);
+                try
+                {
+                    await store.SaveAsync(record, null, new AuditDraft(now, Seeder, "seeded", name, version, compiled.Ref.Hash, record.ReviewComment), cancellationToken).ConfigureAwait(false);
+                    LogSeeded(logger, name, version, compiled.Ref.Hash);
+                }
+                catch (ConcurrencyException)
+                {
+                    // Another replica, starting at the same moment on the same database, seeded this version first.
+                }
             }
         }
 

@@ -13,6 +13,9 @@ public interface IRuleSetStore
     Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit, CancellationToken cancellationToken);
 
     Task ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken);
+
+    /// <summary>A number that changes whenever a version or an activation is written, by this process or another.</summary>
+    Task<long> ChangeStampAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The append-only decision log. <see cref="AppendAsync"/> returns once the decision is durable.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using LiteDB;
+using Npgsql;
 
 namespace Decisions.Api.Tests;
 
@@ -12,15 +11,7 @@ public sealed class ConsistencyTests
     public async Task Decisions_made_while_a_version_is_activated_each_follow_exactly_one_version()
     {
         await using var app = new DecisionsAppFixture();
-        var editor = app.Client("editor");
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
-        var detail = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/2")).Json(HttpStatusCode.OK);
-        var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
-        content["parameters"]!["vipAvgDailyBalance"]!["value"] = 300000;
-        content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>().StartsWith("Just below the VIP", StringComparison.Ordinal))!["customer"]!["avgDailyBalance"] = 299999.99;
-        await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/submit", new { comment = "c" })).Json(HttpStatusCode.OK);
-        await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/approve", new { comment = "c" })).Json(HttpStatusCode.OK);
+        await app.ApproveLowerVipThreshold();
 
         var teller = app.Client("teller");
         var request = new { ruleSet = "retail-tiering", customer = new { customerId = "R-400", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" } };
@@ -46,26 +37,24 @@ public sealed class ConsistencyTests
     [InlineData("decisions", "customerId", "decision ")]
     [InlineData("audit", "comment", "audit #")]
     [InlineData("versions", "json", "rule set retail-tiering v1")]
-    public async Task Editing_the_file_directly_is_detected_and_the_entry_named(string collection, string field, string named)
+    public async Task Editing_the_store_directly_is_detected_and_the_entry_named(string collection, string field, string named)
     {
         var app = new DecisionsAppFixture();
         await (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "R-1", avgDailyBalance = 10 } })).Json(HttpStatusCode.OK);
         var intact = await (await app.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.True(intact.GetProperty("intact").GetBoolean());
-        var dataDirectory = app.DataDirectory;
         await app.StopAsync();
 
-        using (var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct }))
+        if (app.PostgresConnectionString is { } postgres)
         {
-            var documents = database.GetCollection(collection);
-            var target = documents.FindAll().First(d => collection != "versions" || d["name"].AsString == "retail-tiering");
-            target[field] = collection == "versions"
-                ? target[field].AsString.Replace("500000", "400000", StringComparison.Ordinal)
-                : target[field].AsString + " ";
-            documents.Update(target);
+            await TamperPostgres(postgres, collection);
+        }
+        else
+        {
+            TamperLiteDb(app.DataDirectory, collection, field);
         }
 
-        var restarted = RestartOn(dataDirectory);
+        var restarted = app.Reopened();
         try
         {
             var report = await (await restarted.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
@@ -79,5 +68,29 @@ public sealed class ConsistencyTests
         }
     }
 
-    private static DecisionsAppFixture RestartOn(string dataDirectory) => DecisionsAppFixture.On(dataDirectory);
+    private static void TamperLiteDb(string dataDirectory, string collection, string field)
+    {
+        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
+        var documents = database.GetCollection(collection);
+        var target = documents.FindAll().First(d => collection != "versions" || d["name"].AsString == "retail-tiering");
+        target[field] = collection == "versions"
+            ? target[field].AsString.Replace("500000", "400000", StringComparison.Ordinal)
+            : target[field].AsString + " ";
+        documents.Update(target);
+    }
+
+    // The same edits as in the LiteDB file, made with SQL by someone holding the database's credentials.
+    private static async Task TamperPostgres(string connectionString, string table)
+    {
+        var sql = table switch
+        {
+            "decisions" => "update decisions set customer_id = customer_id || ' ' where seq = 1",
+            "audit" => "update audit set record = jsonb_set(record::jsonb, '{Comment}', to_jsonb(coalesce(record::jsonb->>'Comment', '') || ' '))::text where seq = 1",
+            _ => "update versions set record = replace(record, '500000', '400000') where name = 'retail-tiering' and version = 1",
+        };
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
 }

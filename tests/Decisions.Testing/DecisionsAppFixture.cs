@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Xunit;
 
 namespace Decisions.Testing;
 
 /// <summary>
-/// The real service on Kestrel at 127.0.0.1 with a LiteDB file in a temporary directory and a fake clock.
-/// <see cref="Restart"/> starts a second host on the same data directory, as a process restart would.
+/// The real service on Kestrel at 127.0.0.1 with a fake clock, on a LiteDB file in a temporary directory or a new
+/// PostgreSQL database (<see cref="Store"/>). <see cref="Restart"/> starts a second host on the same data, as a
+/// process restart would.
 /// </summary>
 public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
 {
@@ -28,23 +30,57 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     public DecisionsAppFixture()
-        : this(Directory.CreateTempSubdirectory("decisions-tests-").FullName, new Dictionary<string, string>())
+        : this(new Dictionary<string, string>())
     {
     }
 
-    private DecisionsAppFixture(string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    private DecisionsAppFixture(IReadOnlyDictionary<string, string> settings)
+        : this(Directory.CreateTempSubdirectory("decisions-tests-").FullName, settings, Store == "Postgres" ? NewPostgresDatabase() : null)
+    {
+    }
+
+    private DecisionsAppFixture(string dataDirectory, IReadOnlyDictionary<string, string> settings, string? postgres)
     {
         DataDirectory = dataDirectory;
+        PostgresConnectionString = postgres;
         _settings = settings;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>A fixture on an existing data directory, as after a restart.</summary>
-    public static DecisionsAppFixture On(string dataDirectory) => new(dataDirectory, new Dictionary<string, string>());
+    /// <summary>
+    /// The store the integration tests run against: <c>LiteDb</c>, or <c>Postgres</c> when the environment
+    /// variable <c>DECISIONS_TEST_STORE</c> says so (./test.sh runs the suite once with each).
+    /// </summary>
+    public static string Store { get; } = Environment.GetEnvironmentVariable("DECISIONS_TEST_STORE") ?? "LiteDb";
 
     /// <summary>A fixture with extra configuration, e.g. tight limits.</summary>
-    public static DecisionsAppFixture With(IReadOnlyDictionary<string, string> settings) =>
-        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, settings);
+    public static DecisionsAppFixture With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    /// <summary>A replica: a host of its own on an existing PostgreSQL database shared with others.</summary>
+    public static DecisionsAppFixture Replica(string postgres) =>
+        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, new Dictionary<string, string>(), postgres);
+
+    /// <summary>
+    /// A new, empty PostgreSQL database on the server in <c>DECISIONS_TEST_POSTGRES</c> (started by ./test.sh),
+    /// as a connection string. The store creates its schema in it.
+    /// </summary>
+    public static string NewPostgresDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable("DECISIONS_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("DECISIONS_TEST_POSTGRES is not set: ./test.sh starts PostgreSQL and sets it.");
+        var name = "decisions_test_" + Guid.NewGuid().ToString("N");
+        using var connection = new NpgsqlConnection(server + ";Database=postgres");
+        connection.Open();
+        using var command = new NpgsqlCommand($"create database {name}", connection);
+        command.ExecuteNonQuery();
+        return $"{server};Database={name}";
+    }
+
+    /// <summary>The PostgreSQL database of this host, or null when it runs on LiteDB.</summary>
+    public string? PostgresConnectionString { get; }
+
+    /// <summary>A new host, not started, on this one's data (directory or database), as after a process restart.</summary>
+    public DecisionsAppFixture Reopened() => new(DataDirectory, _settings, PostgresConnectionString);
 
     /// <summary>The decision time the service sees; tests move it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 2, 0, 0, TimeSpan.Zero));
@@ -68,6 +104,11 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     public async Task StopAsync()
     {
         await DisposeAsync();
+        if (PostgresConnectionString is not null)
+        {
+            return;
+        }
+
         var lockFile = Path.Combine(DataDirectory, "decisions.db.lock");
         for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(50))
         {
@@ -87,7 +128,7 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     public async Task<DecisionsAppFixture> Restart()
     {
         await StopAsync();
-        var next = new DecisionsAppFixture(DataDirectory, _settings);
+        var next = Reopened();
         next.Clock.SetUtcNow(Clock.GetUtcNow());
         next.StartServer();
         return next;
@@ -97,6 +138,12 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:LiteDb:Path", Path.Combine(DataDirectory, "decisions.db"));
+        if (PostgresConnectionString is not null)
+        {
+            builder.UseSetting("Storage:Provider", "Postgres");
+            builder.UseSetting("Storage:Postgres:ConnectionString", PostgresConnectionString);
+        }
+
         builder.UseSetting("RuleSets:Path", Path.Combine(RepositoryRoot(), "rulesets"));
         var index = 0;
         foreach (var (who, key) in Keys)

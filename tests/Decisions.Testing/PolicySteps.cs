@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Decisions.Testing;
+
+/// <summary>Steps of the rule-set lifecycle that several behaviours start from.</summary>
+public static class PolicySteps
+{
+    /// <summary>
+    /// An editor drafts retail-tiering v2 from v1 with the VIP balance line lowered to 300,000 (and the embedded
+    /// test that pins the old line moved with it), submits it, and an approver approves it; it is not activated.
+    /// </summary>
+    public static async Task ApproveLowerVipThreshold(this DecisionsAppFixture app)
+    {
+        var editor = app.Client("editor");
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        var detail = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/2")).Json(HttpStatusCode.OK);
+        var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
+        content["parameters"]!["vipAvgDailyBalance"]!["value"] = 300000;
+        content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>().StartsWith("Just below the VIP", StringComparison.Ordinal))!["customer"]!["avgDailyBalance"] = 299999.99;
+        await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/submit", new { comment = "Lower the VIP balance line" })).Json(HttpStatusCode.OK);
+        await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/approve", new { comment = "Approved" })).Json(HttpStatusCode.OK);
+    }
+}
