@@ -15,22 +15,10 @@ trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf
 key=load-test-teller-key-0001
 start_service $port Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=load-test Benchmark__EchoEndpoint=true
 
-body='{"ruleSet":"retail-tiering","customer":{"customerId":"R-0001","name":"王芳","avgDailyBalance":800000,"largeOutflow30d":250000,"monthlyTransactions":6,"productsHeld":["fund","credit_card"],"occupation":"clerk","lastTransactionDate":"2026-06-10","lastTierReviewDate":"2026-03-01","birthDate":"1985-01-20","satisfaction":7}}'
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$body'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Api-Key"] = "$key"
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.0f p50=%.2f p90=%.2f p99=%.2f errors=%d non2xx=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status))
-end
-LUA
+write_wrk_script $key
 
 run() { wrk -t2 -c"$connections" -d"${duration}s" --timeout 5s -s "$work/post.lua" "http://127.0.0.1:$port$1" | grep RESULT; }
-curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $key" -d "$body" "http://127.0.0.1:$port/v1/decisions"
+curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $key" -d "$decision_body" "http://127.0.0.1:$port/v1/decisions"
 run /bench/echo >/dev/null            # warm-up both paths
 run /v1/decisions >/dev/null
 echo=$(run /bench/echo)

@@ -22,3 +22,20 @@ start_service() {
   for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return; sleep 0.2; done
   echo "the service did not start"; tail -20 "$work/server.log"; exit 1
 }
+
+# write_wrk_script KEY: $work/post.lua, which POSTs one retail-tiering decision with KEY and prints a RESULT line.
+decision_body='{"ruleSet":"retail-tiering","customer":{"customerId":"R-0001","name":"王芳","avgDailyBalance":800000,"largeOutflow30d":250000,"monthlyTransactions":6,"productsHeld":["fund","credit_card"],"occupation":"clerk","lastTransactionDate":"2026-06-10","lastTierReviewDate":"2026-03-01","birthDate":"1985-01-20","satisfaction":7}}'
+write_wrk_script() {
+  cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$decision_body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Api-Key"] = "$1"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT rps=%.0f p50=%.2f p90=%.2f p99=%.2f errors=%d non2xx=%d\\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end
+LUA
+}
