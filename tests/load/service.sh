@@ -32,8 +32,8 @@ wrk.body = '$decision_body'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-Api-Key"] = "$1"
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.0f p50=%.2f p90=%.2f p99=%.2f errors=%d non2xx=%d\\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+  io.write(string.format("RESULT requests=%d rps=%.0f p50=%.2f p90=%.2f p99=%.2f errors=%d non2xx=%d\\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
     latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     summary.errors.status))
 end
