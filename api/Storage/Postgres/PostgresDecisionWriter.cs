@@ -56,9 +56,10 @@ internal sealed class PostgresDecisionWriter : IAsyncDisposable
                     batch[i].Completion.TrySetResult(linked[i]);
                 }
             }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception exception)
             {
-                // Nothing of the batch committed: every caller learns it, and none is told it was logged.
+                // Whatever went wrong, nothing of the batch committed: every caller learns it, none is told it was
+                // logged, and the loop goes on, because a writer that died would leave every later decision waiting.
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetException(exception);
