@@ -12,7 +12,7 @@ internal sealed class StoreUnavailableExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (DbException or TimeoutException))
+        if (!Unavailable(exception))
         {
             return false;
         }
@@ -26,4 +26,15 @@ internal sealed class StoreUnavailableExceptionHandler(IProblemDetailsService pr
             ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "The store is unavailable.", Detail = "Try again in a moment." },
         });
     }
+
+    // Only conditions that pass: transient failures, lost connections (SQLSTATE class 08), exhausted resources
+    // (53), an operator stopping the server (57) or closing the database to connections (55). Any other database
+    // error is a defect and stays a 500, so that it is seen and fixed rather than retried.
+    private static bool Unavailable(Exception exception) => exception switch
+    {
+        TimeoutException => true,
+        DbException { IsTransient: true } => true,
+        DbException { SqlState: { Length: 5 } state } when state[..2] is "08" or "53" or "57" or "55" => true,
+        _ => false,
+    };
 }

@@ -13,7 +13,9 @@ public sealed partial class RuleSetChangeWatcher(IRuleSetStore store, RuleSetReg
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seen = await store.ChangeStampAsync(stoppingToken).ConfigureAwait(false);
+        // No stamp seen yet, so the first look always reloads: a change made elsewhere while this replica
+        // started (after the seeder's load, before this loop) is not missed.
+        var seen = -1L;
         while (!stoppingToken.IsCancellationRequested)
         {
             // Real time on purpose: this is how often to look, not a decision time, and tests fake the decision clock.

@@ -119,6 +119,7 @@ internal abstract class FieldBinder(int index, string name, InputField definitio
             var item = reader.GetString()!;
             error = items.Count == maxItems ? $"At most {maxItems} items are allowed."
                 : item.Length > FieldValue.MaxStringLength ? $"Item {items.Count} is longer than {FieldValue.MaxStringLength} characters."
+                : item.Contains('\0', StringComparison.Ordinal) ? $"Item {items.Count} contains the NUL character (U+0000)."
                 : null;
             items.Add(item);
         }

@@ -22,6 +22,7 @@ internal static class FieldValue
 
     public static string? CheckText(string text, InputField field) =>
         text.Length > MaxStringLength ? $"Text longer than {MaxStringLength} characters."
+        : text.Contains('\0', StringComparison.Ordinal) ? "Text may not contain the NUL character (U+0000)."
         : field.Enum is { } allowed && !allowed.Contains(text) ? $"'{text}' is not one of: {string.Join(", ", allowed)}."
         : null;
 

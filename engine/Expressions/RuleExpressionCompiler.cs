@@ -84,7 +84,9 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         {
             body = _parser.Parse(text, [.. scope.Parameters], null);
         }
-        catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException)
+        // The parser converts literals while it parses: "x" == asOf throws FormatException, a huge literal OverflowException.
+        catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException
+            or FormatException or OverflowException)
         {
             problems.Add(new Problem(path, scope.Humanize(exception.Message)));
             return null;

@@ -47,6 +47,15 @@ public sealed class InputSchemaTests
         Assert.Contains("At most 3", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_nul_character_in_text_is_rejected_because_no_store_or_log_keeps_it_faithfully()
+    {
+        var result = Evaluate("""{ "customerId": "R\u00001", "balance": 5, "tags": ["a\u0000"] }""");
+
+        Assert.Equal(DecisionFailure.InvalidInput, result.Failure);
+        Assert.Equal(["customer.customerId", "customer.tags"], result.Problems.Select(p => p.Path).Order());
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("\"text\"")]

@@ -19,6 +19,12 @@ public sealed class ValidationTests
     public void A_syntax_error_is_reported_at_its_rule() =>
         AssertProblem(MinimalRuleSet.WithTierCondition("customer.balance >= "), "tiers.rules[0].when");
 
+    [Theory]
+    [InlineData("\"x\" == asOf")]
+    [InlineData("customer.balance > 99999999999999999999999999999999999999")]
+    public void A_literal_the_parser_cannot_convert_is_reported_not_thrown(string expression) =>
+        AssertProblem(MinimalRuleSet.WithTierCondition(expression), "tiers.rules[0].when");
+
     [Fact]
     public void An_unknown_customer_field_is_reported_by_name() =>
         AssertProblem(MinimalRuleSet.WithTierCondition("customer.balanse >= 1"), "tiers.rules[0].when", "balanse");

@@ -53,7 +53,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         }
 
         await AppendAuditAsync(connection, audit, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     public async Task ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
             await Execute(connection, "insert into activations (seq, record) values ($1, $2)", cancellationToken, sequence, JsonSerializer.Serialize(activation with { Sequence = sequence })).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken) =>
@@ -76,11 +76,17 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
             ? await Records<AuditEntry>("select record from audit order by seq", cancellationToken).ConfigureAwait(false)
             : await Records<AuditEntry>("select record from audit where rule_set = $1 order by seq", cancellationToken, ruleSet).ConfigureAwait(false);
 
-    public async Task<ChainReport> VerifyAsync(CancellationToken cancellationToken) =>
-        ChainVerifier.Verify(
-            await ListAsync(null, cancellationToken).ConfigureAwait(false),
-            await ReadDecisionsAsync("select * from decisions order by seq", cancellationToken).ConfigureAwait(false),
-            await ListAsync(cancellationToken).ConfigureAwait(false));
+    /// <summary>
+    /// Versions are read before the trail: the trail only grows, so every version read has its entry in the
+    /// trail read after it, even while other replicas keep writing.
+    /// </summary>
+    public async Task<ChainReport> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var versions = await ListAsync(cancellationToken).ConfigureAwait(false);
+        var audit = await ListAsync(null, cancellationToken).ConfigureAwait(false);
+        var decisions = await ReadDecisionsAsync("select * from decisions order by seq", cancellationToken).ConfigureAwait(false);
+        return ChainVerifier.Verify(audit, decisions, versions);
+    }
 
     public async ValueTask DisposeAsync()
     {
