@@ -5,15 +5,16 @@ namespace Decisions.Engine.Expressions;
 
 /// <summary>
 /// Walks a parsed expression tree and accepts only an allow-list of node kinds, types, members and methods.
-/// Anything that reaches reflection, IO, processes, the environment, threads, the clock, randomness or
-/// unbounded work (Range, Repeat, SelectMany, PadLeft...) is rejected before the expression is compiled.
+/// Anything that reaches reflection, IO, processes, the environment, threads, the clock, randomness,
+/// the host's culture or time zone (<see cref="HostIndependence"/>) or unbounded work (Range, Repeat,
+/// SelectMany, PadLeft...) is rejected before the expression is compiled.
 /// </summary>
 internal sealed class ExpressionAllowList : ExpressionVisitor
 {
     private static readonly HashSet<Type> ValueTypes =
     [
         typeof(bool), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(char), typeof(string),
-        typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeSpan), typeof(DayOfWeek),
+        typeof(DateOnly), typeof(DateTimeOffset), typeof(TimeSpan), typeof(DayOfWeek),
         typeof(StringComparison), typeof(MidpointRounding),
     ];
 
@@ -35,7 +36,6 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         [typeof(Array)] = ["Length"],
         [typeof(DateOnly)] = ["Year", "Month", "Day", "DayOfYear", "DayOfWeek", "DayNumber"],
         [typeof(DateTimeOffset)] = ["Year", "Month", "Day", "Hour", "Minute", "DayOfWeek"],
-        [typeof(DateTime)] = ["Year", "Month", "Day", "Hour", "Minute", "DayOfWeek"],
         [typeof(TimeSpan)] = ["Days", "TotalDays"],
     };
 
@@ -74,6 +74,11 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         if (++_nodes == _options.MaxExpressionNodes + 1)
         {
             _violations.Add($"The expression has more than {_options.MaxExpressionNodes} parts.");
+        }
+
+        if (HostIndependence.Check(node) is { } hostDependent)
+        {
+            return Reject(hostDependent, node);
         }
 
         if (!IsAllowedType(node.Type))
