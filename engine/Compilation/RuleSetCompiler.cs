@@ -36,7 +36,7 @@ public sealed class RuleSetCompiler
             return new CompilationResult(null, problems);
         }
 
-        var zone = FindZone(ruleSet.TimeZone, problems);
+        var zone = IanaTimeZone.Find(ruleSet.TimeZone, problems);
         var parameters = ParameterValues.Create(ruleSet.Parameters, problems);
         if (problems.Count > 0 || zone is null || parameters is null)
         {
@@ -114,18 +114,5 @@ public sealed class RuleSetCompiler
         }
 
         return tiers;
-    }
-
-    private static TimeZoneInfo? FindZone(string id, List<Problem> problems)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            problems.Add(new Problem("timeZone", $"'{id}' is not a known time zone (use an IANA name such as 'Asia/Shanghai')."));
-            return null;
-        }
     }
 }

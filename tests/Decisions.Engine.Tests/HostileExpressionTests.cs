@@ -56,6 +56,30 @@ public sealed class HostileExpressionTests
     public void A_hostile_expression_is_rejected_by_the_allow_list_with_its_reason(string expression, string reason) =>
         ValidationTests.AssertProblem(MinimalRuleSet.WithTierCondition(expression), "tiers.rules[0].when", reason);
 
+    [Theory]
+    [InlineData("localtime")]
+    [InlineData("Local")]
+    [InlineData("posixrules")]
+    [InlineData("China Standard Time")]
+    [InlineData("posix/Asia/Shanghai")]
+    [InlineData("US/Pacific")]
+    [InlineData("PRC")]
+    [InlineData("Asia/Nowhere")]
+    public void A_time_zone_that_is_not_a_canonical_IANA_id_is_rejected(string zone) =>
+        ValidationTests.AssertProblem(MinimalRuleSet.With(j => j["timeZone"] = zone), "timeZone", $"'{zone}' is not an IANA time zone id");
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Etc/GMT-8")]
+    [InlineData("Europe/Berlin")]
+    [InlineData("America/Argentina/Buenos_Aires")]
+    public void A_canonical_IANA_time_zone_is_accepted(string zone)
+    {
+        var report = Engine.Validator.Validate(MinimalRuleSet.With(j => j["timeZone"] = zone).ToJsonString());
+
+        Assert.True(report.IsValid, string.Join("; ", report.Problems));
+    }
+
     [Fact]
     public void Two_thousand_nested_brackets_are_rejected_before_parsing_instead_of_overflowing_the_stack()
     {
