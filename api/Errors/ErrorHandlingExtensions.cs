@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Decisions.Engine.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -10,7 +11,8 @@ public static class ErrorHandlingExtensions
     /// <summary>
     /// One error shape (RFC 9457) for everything: problem details, an exception handler that turns a bad
     /// request body into a 400 with the reason, status-code pages for 401/403/404/405, and strict JSON:
-    /// duplicate or unknown properties are errors, so a typo is never silently ignored.
+    /// duplicate or unknown properties are errors, so a typo is never silently ignored; a time without an
+    /// offset is an error too, since the host's time zone would otherwise decide which instant it is.
     /// </summary>
     public static IServiceCollection AddDecisionErrorHandling(this IServiceCollection services)
     {
@@ -27,6 +29,7 @@ public static class ErrorHandlingExtensions
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Rfc3339TimeConverter());
         });
         return services;
     }

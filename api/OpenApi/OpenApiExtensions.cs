@@ -22,6 +22,18 @@ public static class OpenApiExtensions
             document.Servers = [];
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
             return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // The strict RFC 3339 converter hides from the schema generator that a time is still a date-time string.
+            if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(DateTimeOffset))
+            {
+                schema.Type = context.JsonTypeInfo.Type == typeof(DateTimeOffset) || context.JsonPropertyInfo is null
+                    ? JsonSchemaType.String
+                    : JsonSchemaType.String | JsonSchemaType.Null;
+                schema.Format = "date-time";
+            }
+
+            return Task.CompletedTask;
         }).AddOperationTransformer((operation, context, _) =>
         {
             // A complete example request for the call tellers make most.

@@ -8,7 +8,7 @@ namespace Decisions.Engine.Compilation;
 /// Reads one input field from a <see cref="Utf8JsonReader"/> positioned on its value and stores it in the
 /// customer object through a typed setter: no boxing and no intermediate strings on the hot path.
 /// </summary>
-internal abstract class FieldBinder(int index, string name, InputField definition)
+internal abstract partial class FieldBinder(int index, string name, InputField definition)
 {
     public int Index { get; } = index;
 
@@ -16,8 +16,14 @@ internal abstract class FieldBinder(int index, string name, InputField definitio
 
     public InputField Definition { get; } = definition;
 
-    /// <summary>Reads and stores the value; returns why it cannot, or null.</summary>
-    public abstract string? Bind(ref Utf8JsonReader reader, object target);
+    /// <summary>
+    /// Reads and stores the value; returns why it cannot, or null, with the index of the item at fault
+    /// in a list (else -1).
+    /// </summary>
+    public abstract string? Bind(ref Utf8JsonReader reader, object target, out int item);
+
+    /// <summary>The path of the field below <paramref name="path"/>, or of its item <paramref name="item"/>.</summary>
+    public static string PathOf(string path, int item) => item < 0 ? path : $"{path}[{item}]";
 
     public abstract void SetEmpty(object target);
 
@@ -28,7 +34,7 @@ internal abstract class FieldBinder(int index, string name, InputField definitio
         FieldType.Boolean => new Typed<bool>(index, name, definition, record.Setter<bool>(name), false, ReadBoolean),
         FieldType.Date => new Typed<DateOnly?>(index, name, definition, record.Setter<DateOnly?>(name), null, ReadDate),
         FieldType.String => new Typed<string?>(index, name, definition, record.Setter<string?>(name), null, ReadString),
-        _ => new Typed<string[]>(index, name, definition, record.Setter<string[]>(name), [], (ref Utf8JsonReader r, InputField f, out string[] v) => ReadList(ref r, f.MaxItems ?? maxItems, out v)),
+        _ => new List(index, name, definition, record.Setter<string[]>(name), definition.MaxItems ?? maxItems),
     };
 
     private delegate string? Reader<T>(ref Utf8JsonReader reader, InputField field, out T value);
@@ -37,6 +43,7 @@ internal abstract class FieldBinder(int index, string name, InputField definitio
     {
         value = 0;
         return reader.TokenType != JsonTokenType.Number ? FieldValue.Expected(FieldType.Number, reader.TokenType)
+            : FieldValue.CheckExact(reader.ValueSpan) is { } inexact ? inexact
             : !reader.TryGetDecimal(out value) ? "The number is out of range."
             : FieldValue.CheckRange(value, field);
     }
@@ -90,49 +97,12 @@ internal abstract class FieldBinder(int index, string name, InputField definitio
         return null;
     }
 
-    private static string? ReadList(ref Utf8JsonReader reader, int maxItems, out string[] value)
-    {
-        value = [];
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return FieldValue.Expected(FieldType.StringArray, reader.TokenType);
-        }
-
-        var depth = reader.CurrentDepth;
-        var items = new List<string>();
-        string? error = null;
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == depth))
-        {
-            if (error is not null)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                error = $"Item {items.Count} is not a text.";
-                continue;
-            }
-
-            var item = reader.GetString()!;
-            error = items.Count == maxItems ? $"At most {maxItems} items are allowed."
-                : item.Length > FieldValue.MaxStringLength ? $"Item {items.Count} is longer than {FieldValue.MaxStringLength} characters."
-                : item.Contains('\0', StringComparison.Ordinal) ? $"Item {items.Count} contains the NUL character (U+0000)."
-                : null;
-            items.Add(item);
-        }
-
-        value = error is null ? [.. items] : [];
-        return error;
-    }
-
     private sealed class Typed<T>(int index, string name, InputField definition, Action<object, T> set, T empty, Reader<T> read)
         : FieldBinder(index, name, definition)
     {
-        public override string? Bind(ref Utf8JsonReader reader, object target)
+        public override string? Bind(ref Utf8JsonReader reader, object target, out int item)
         {
+            item = -1;
             var error = read(ref reader, Definition, out var value);
             if (error is null)
             {

@@ -9,6 +9,9 @@ internal static class FieldValue
 {
     public const int MaxStringLength = 4_000;
 
+    /// <summary>The significant digits and decimal places a <see cref="decimal"/> always holds exactly.</summary>
+    public const int MaxDigits = 28;
+
     public static Type ClrType(FieldType type) => type switch
     {
         FieldType.String => typeof(string),
@@ -25,6 +28,41 @@ internal static class FieldValue
         : text.Contains('\0', StringComparison.Ordinal) ? "Text may not contain the NUL character (U+0000)."
         : field.Enum is { } allowed && !allowed.Contains(text) ? $"'{text}' is not one of: {string.Join(", ", allowed)}."
         : null;
+
+    /// <summary>
+    /// Why the JSON number <paramref name="number"/> cannot be held exactly by a decimal, or null: the reader
+    /// would round 499999.999999999999999999999999 to 500000 without a word, and that can change a tier.
+    /// </summary>
+    public static string? CheckExact(ReadOnlySpan<byte> number)
+    {
+        long exponent = 0;
+        var mark = number.IndexOfAny((byte)'e', (byte)'E');
+        if (mark >= 0)
+        {
+            var text = number[(mark + 1)..];
+            if (!System.Buffers.Text.Utf8Parser.TryParse(text[0] == '+' ? text[1..] : text, out exponent, out _))
+            {
+                return "The number is out of range.";
+            }
+
+            number = number[..mark];
+        }
+
+        var first = number.IndexOfAnyInRange((byte)'1', (byte)'9');
+        if (first < 0)
+        {
+            return null;
+        }
+
+        // Significant digits run from the first to the last non-zero digit; the point is not one of them.
+        var last = number.LastIndexOfAnyInRange((byte)'1', (byte)'9');
+        var point = number.IndexOf((byte)'.');
+        var digits = last - first + 1 - (point > first && point < last ? 1 : 0);
+        var places = (point >= 0 && last > point ? last - point : 0) - exponent;
+        return digits > MaxDigits ? $"The number has more than {MaxDigits} significant digits and cannot be taken exactly."
+            : places > MaxDigits ? $"The number has more than {MaxDigits} decimal places and cannot be taken exactly."
+            : null;
+    }
 
     public static string Expected(FieldType type, JsonTokenType token) =>
         $"Expected {Describe(type)}, got {TokenName(token)}.";

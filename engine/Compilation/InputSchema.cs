@@ -64,9 +64,9 @@ internal sealed class InputSchema
             }
 
             seen[field.Index] = reader.TokenType == JsonTokenType.Null ? (byte)1 : (byte)2;
-            if (seen[field.Index] == 2 && field.Bind(ref reader, target) is { } error)
+            if (seen[field.Index] == 2 && field.Bind(ref reader, target, out var item) is { } error)
             {
-                problems.Add(new Problem(field.Path, error));
+                problems.Add(new Problem(FieldBinder.PathOf(field.Path, item), error));
                 reader.Skip();
             }
         }

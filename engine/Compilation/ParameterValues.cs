@@ -19,9 +19,9 @@ internal sealed record ParameterValues(RecordType Record, object Values)
             var binder = FieldBinder.Create(index++, name, new InputField { Type = parameter.Type, Required = true }, record, int.MaxValue);
             var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(parameter.Value));
             reader.Read();
-            if (binder.Bind(ref reader, values) is { } error)
+            if (binder.Bind(ref reader, values, out var item) is { } error)
             {
-                problems.Add(new Problem($"parameters.{name}.value", error));
+                problems.Add(new Problem(FieldBinder.PathOf($"parameters.{name}.value", item), error));
             }
         }
 

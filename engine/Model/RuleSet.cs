@@ -103,6 +103,19 @@ public sealed record InputField
 
     /// <summary>Maximum length of a <c>string[]</c> field; it bounds the work an expression can do over it.</summary>
     public int? MaxItems { get; init; }
+
+    /// <summary>What each item of a <c>string[]</c> field must be, such as the codes of a code list.</summary>
+    public InputItems? Items { get; init; }
+
+    /// <summary>Whether a <c>string[]</c> field refuses the same item twice (null, the default, allows it).</summary>
+    public bool? UniqueItems { get; init; }
+}
+
+/// <summary>The constraint on every item of a <c>string[]</c> field.</summary>
+public sealed record InputItems
+{
+    /// <summary>Allowed item values; an item outside them is refused with its path.</summary>
+    public IReadOnlyList<string>? Enum { get; init; }
 }
 
 /// <summary>The value types of parameters and input fields.</summary>

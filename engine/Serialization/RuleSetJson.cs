@@ -78,6 +78,7 @@ public static class RuleSetJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.Strict,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Converters = { new Rfc3339TimeConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

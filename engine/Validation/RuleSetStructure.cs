@@ -109,9 +109,17 @@ internal static partial class RuleSetStructure
             problems.Add(new Problem(path, "Only number and integer fields can have a minimum or maximum."));
         }
 
-        if (field.MaxItems is not null && field.Type != FieldType.StringArray)
+        foreach (var (option, given) in new[] { ("maxItems", field.MaxItems is not null), ("items", field.Items is not null), ("uniqueItems", field.UniqueItems is not null) })
         {
-            problems.Add(new Problem(path + ".maxItems", "Only string[] fields can have maxItems."));
+            if (given && field.Type != FieldType.StringArray)
+            {
+                problems.Add(new Problem($"{path}.{option}", $"Only string[] fields can have {option}."));
+            }
+        }
+
+        if (field.Items is { Enum: null or [] })
+        {
+            problems.Add(new Problem(path + ".items.enum", "List the allowed item values."));
         }
     }
 

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text;
+
+namespace Decisions.Api.Tests;
+
+/// <summary>
+/// A time without an offset would be read in the server's time zone, so the same request would be another
+/// instant on another host: every request body that carries a time refuses it, naming the field.
+/// </summary>
+public sealed class ExplicitOffsetTests(DecisionsAppFixture app) : IClassFixture<DecisionsAppFixture>
+{
+    private const string Local = "2026-06-14T20:00:00";
+
+    [Theory]
+    [InlineData("teller", "/v1/decisions", $$"""{ "ruleSet": "retail-tiering", "customer": {}, "asOf": "{{Local}}" }""", "$.asOf")]
+    [InlineData("teller", "/v1/decisions/batch", $$"""{ "ruleSet": "retail-tiering", "customers": [], "asOf": "{{Local}}" }""", "$.asOf")]
+    [InlineData("auditor", "/v1/decisions/replay", $$"""{ "from": "{{Local}}", "to": "2026-06-15T00:00:00Z" }""", "$.from")]
+    [InlineData("auditor", "/v1/decisions/replay", $$"""{ "from": "2026-06-14T00:00:00Z", "to": "{{Local}}" }""", "$.to")]
+    [InlineData("editor", "/v1/rulesets/retail-tiering/versions/1/simulate", $$"""{ "customer": {}, "asOf": "{{Local}}" }""", "$.asOf")]
+    [InlineData("approver", "/v1/rulesets/retail-tiering/versions/1/activate", $$"""{ "comment": "c", "effectiveAt": "{{Local}}" }""", "$.effectiveAt")]
+    [InlineData("teller", "/v1/decisions", """{ "ruleSet": "retail-tiering", "customer": {}, "asOf": "2026-06-14 20:00:00+08:00" }""", "$.asOf")]
+    public async Task A_time_without_an_offset_is_refused_naming_the_field(string role, string path, string body, string field)
+    {
+        var response = await app.Client(role).PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await response.Problem(HttpStatusCode.BadRequest);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("explicit offset or Z (RFC 3339)", detail, StringComparison.Ordinal);
+        Assert.Contains($"(at {field})", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_time_with_an_offset_is_decided_at_that_instant()
+    {
+        var body = """{ "ruleSet": "corporate-tiering", "customer": { "customerId": "C-1", "depositBalance": 1 }, "asOf": "2026-06-14T20:00:00+08:00" }""";
+
+        var decision = await (await app.Client("teller").PostAsync("/v1/decisions", new StringContent(body, Encoding.UTF8, "application/json")))
+            .Json(HttpStatusCode.OK);
+
+        Assert.Equal(DateTimeOffset.Parse("2026-06-14T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), decision.GetProperty("asOf").GetDateTimeOffset());
+    }
+}
