@@ -12,7 +12,8 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems();
+        var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems()
+            .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
         group.MapGet("", List).WithSummary("The change trail: who changed what, when and why");
         group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log and the stored versions");
         group.MapGet("/active/{name}", ActiveAt).WithSummary("Which version of a rule set was active at a given time").Problems(404);

@@ -18,7 +18,8 @@ public static class DecisionEndpoints
 
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions").CommonProblems();
+        var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions").CommonProblems()
+            .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
         group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 422);
         group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 422);
         group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time");

@@ -5,7 +5,7 @@ namespace Decisions.Api.Tests;
 
 /// <summary>
 /// A time without an offset would be read in the server's time zone, so the same request would be another
-/// instant on another host: every request body that carries a time refuses it, naming the field.
+/// instant on another host: every request body and query string that carries a time refuses it, naming the field.
 /// </summary>
 public sealed class ExplicitOffsetTests(DecisionsAppFixture app) : IClassFixture<DecisionsAppFixture>
 {
@@ -39,4 +39,21 @@ public sealed class ExplicitOffsetTests(DecisionsAppFixture app) : IClassFixture
 
         Assert.Equal(DateTimeOffset.Parse("2026-06-14T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), decision.GetProperty("asOf").GetDateTimeOffset());
     }
+
+    [Theory]
+    [InlineData("/v1/decisions?from=2026-06-14T20:00:00", "from")]
+    [InlineData("/v1/decisions?from=2026-06-14T00:00:00Z&to=2026-06-14", "to")]
+    [InlineData("/v1/audit/active/retail-tiering?at=2026-06-14T20:00:00", "at")]
+    public async Task A_query_string_time_without_an_offset_is_refused_naming_the_parameter(string url, string name)
+    {
+        var problem = await (await app.Client("auditor").GetAsync(url)).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal($"'{name}': Expected a time with an explicit offset or Z (RFC 3339), e.g. 2026-06-14T20:00:00+08:00.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/v1/decisions?from=2026-06-14T00:00:00Z&to=2026-06-15T00:00:00%2B08:00")]
+    [InlineData("/v1/audit/active/retail-tiering?at=2030-01-01T00:00:00Z")]
+    public async Task A_query_string_time_with_an_offset_is_taken(string url) =>
+        Assert.Equal(HttpStatusCode.OK, (await app.Client("auditor").GetAsync(url)).StatusCode);
 }
