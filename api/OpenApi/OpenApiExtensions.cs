@@ -25,9 +25,10 @@ public static class OpenApiExtensions
         }).AddSchemaTransformer((schema, context, _) =>
         {
             // The strict RFC 3339 converter hides from the schema generator that a time is still a date-time string.
-            if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(DateTimeOffset))
+            var type = context.JsonTypeInfo.Type;
+            if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(DateTimeOffset))
             {
-                schema.Type = context.JsonTypeInfo.Type == typeof(DateTimeOffset) || context.JsonPropertyInfo is null
+                schema.Type = type == typeof(DateTimeOffset) || context.JsonPropertyInfo is null
                     ? JsonSchemaType.String
                     : JsonSchemaType.String | JsonSchemaType.Null;
                 schema.Format = "date-time";

@@ -63,13 +63,15 @@ internal abstract partial class FieldBinder
 
         private string? Check(string value, int index) =>
             index == maxItems ? $"At most {maxItems} items are allowed."
-            : value.Length > FieldValue.MaxStringLength ? $"Item {index} is longer than {FieldValue.MaxStringLength} characters."
+            : value.Length > FieldValue.MaxStringLength
+                ? $"Item {index} is longer than {FieldValue.MaxStringLength} characters."
             : value.Contains('\0', StringComparison.Ordinal) ? $"Item {index} contains the NUL character (U+0000)."
             : null;
 
         // A code-list violation is reported at the item's own path, e.g. customer.products[2].
         private string? CheckCode(string value, HashSet<string>? seen) =>
-            _allowed is not null && !_allowed.Contains(value) ? $"'{value}' is not one of: {string.Join(", ", Definition.Items!.Enum!)}."
+            _allowed is not null && !_allowed.Contains(value)
+                ? $"'{value}' is not one of: {string.Join(", ", Definition.Items!.Enum!)}."
             : seen?.Add(value) == false ? $"'{value}' is listed more than once."
             : null;
     }

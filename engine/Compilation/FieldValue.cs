@@ -12,6 +12,8 @@ internal static class FieldValue
     /// <summary>The significant digits and decimal places a <see cref="decimal"/> always holds exactly.</summary>
     public const int MaxDigits = 28;
 
+    private const string Inexact = "it cannot be taken exactly.";
+
     public static Type ClrType(FieldType type) => type switch
     {
         FieldType.String => typeof(string),
@@ -59,8 +61,8 @@ internal static class FieldValue
         var point = number.IndexOf((byte)'.');
         var digits = last - first + 1 - (point > first && point < last ? 1 : 0);
         var places = (point >= 0 && last > point ? last - point : 0) - exponent;
-        return digits > MaxDigits ? $"The number has more than {MaxDigits} significant digits and cannot be taken exactly."
-            : places > MaxDigits ? $"The number has more than {MaxDigits} decimal places and cannot be taken exactly."
+        return digits > MaxDigits ? $"The number has more than {MaxDigits} significant digits; {Inexact}"
+            : places > MaxDigits ? $"The number has more than {MaxDigits} decimal places; {Inexact}"
             : null;
     }
 

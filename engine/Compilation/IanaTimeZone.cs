@@ -11,7 +11,8 @@ namespace Decisions.Engine.Compilation;
 internal static partial class IanaTimeZone
 {
     private const string Pattern = "^(UTC|Etc/[A-Za-z0-9+-]+"
-        + "|(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)(/[A-Za-z][A-Za-z0-9_+-]*){1,2})$";
+        + "|(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)"
+        + "(/[A-Za-z][A-Za-z0-9_+-]*){1,2})$";
 
     [GeneratedRegex(Pattern)]
     private static partial Regex CanonicalId();
@@ -24,7 +25,8 @@ internal static partial class IanaTimeZone
             return zone;
         }
 
-        problems.Add(new Problem("timeZone", $"'{id}' is not an IANA time zone id such as 'Asia/Shanghai', 'Europe/Berlin' or 'UTC'."));
+        problems.Add(new Problem(
+            "timeZone", $"'{id}' is not an IANA time zone id such as 'Asia/Shanghai', 'Europe/Berlin' or 'UTC'."));
         return null;
     }
 }

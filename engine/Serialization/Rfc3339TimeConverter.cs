@@ -12,7 +12,8 @@ namespace Decisions.Engine.Serialization;
 public sealed partial class Rfc3339TimeConverter : JsonConverter<DateTimeOffset>
 {
     /// <summary>The reason given for a time that is refused.</summary>
-    public const string Expected = "Expected a time with an explicit offset or Z (RFC 3339), e.g. 2026-06-14T20:00:00+08:00.";
+    public const string Expected =
+        "Expected a time with an explicit offset or Z (RFC 3339), e.g. 2026-06-14T20:00:00+08:00.";
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex WithOffset();

@@ -109,7 +109,13 @@ internal static partial class RuleSetStructure
             problems.Add(new Problem(path, "Only number and integer fields can have a minimum or maximum."));
         }
 
-        foreach (var (option, given) in new[] { ("maxItems", field.MaxItems is not null), ("items", field.Items is not null), ("uniqueItems", field.UniqueItems is not null) })
+        var listOptions = new[]
+        {
+            ("maxItems", field.MaxItems is not null),
+            ("items", field.Items is not null),
+            ("uniqueItems", field.UniqueItems is not null),
+        };
+        foreach (var (option, given) in listOptions)
         {
             if (given && field.Type != FieldType.StringArray)
             {

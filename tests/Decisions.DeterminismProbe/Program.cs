@@ -28,7 +28,8 @@ foreach (var file in files)
     foreach (var (test, index) in rules.Definition.Tests.Select((test, index) => (test, index)))
     {
         var result = rules.Evaluate(test.Customer, test.AsOf);
-        await stdout.WriteLineAsync($"{rules.Ref.Name} v{rules.Ref.Version} tests[{index}] {JsonSerializer.Serialize(result, output)}");
+        var line = $"{rules.Ref.Name} v{rules.Ref.Version} tests[{index}] {JsonSerializer.Serialize(result, output)}";
+        await stdout.WriteLineAsync(line);
     }
 }
 

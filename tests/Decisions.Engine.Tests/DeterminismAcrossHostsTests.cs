@@ -29,12 +29,15 @@ public sealed partial class DeterminismAcrossHostsTests
 
     [Theory]
     [MemberData(nameof(Hosts))]
-    public async Task Every_seed_test_and_the_corpus_decide_byte_for_byte_alike_on_another_host(string zone, string locale, string? clock)
+    public async Task Every_seed_test_and_the_corpus_decide_byte_for_byte_alike_on_another_host(
+        string zone, string locale, string? clock)
     {
         if (clock is not null && FindFaketime() is null)
         {
-            Assert.True(Environment.GetEnvironmentVariable("DECISIONS_REQUIRE_FAKETIME") != "1",
-                "faketime is not installed, but DECISIONS_REQUIRE_FAKETIME=1 (set by ./test.sh) requires it: apt-get install faketime.");
+            Assert.True(
+                Environment.GetEnvironmentVariable("DECISIONS_REQUIRE_FAKETIME") != "1",
+                "faketime is not installed, but DECISIONS_REQUIRE_FAKETIME=1 (set by ./test.sh) requires it: "
+                + "apt-get install faketime.");
             return;
         }
 
@@ -44,8 +47,9 @@ public sealed partial class DeterminismAcrossHostsTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(Expected(locale), run.Host.Groups["culture"].Value);
         Assert.Equal(zone, run.Host.Groups["zone"].Value);
-        var shift = DateTime.Parse(run.Host.Groups["now"].Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) - DateTime.UtcNow;
-        var days = clock is null ? 0 : int.Parse(clock.TrimEnd('d'), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var seen = DateTime.Parse(run.Host.Groups["now"].Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var shift = seen - DateTime.UtcNow;
+        var days = clock is null ? 0 : int.Parse(clock.TrimEnd('d'), CultureInfo.InvariantCulture);
         Assert.InRange(shift.TotalDays, days - 1, days + 1);
         Assert.True(baseline.Lines > 100, $"The baseline decided only {baseline.Lines} cases.");
         Assert.Equal(baseline.Output, run.Output);
@@ -55,7 +59,8 @@ public sealed partial class DeterminismAcrossHostsTests
 
     private static async Task<ProbeRun> Run(string zone, string locale, string? clock)
     {
-        var dotnet = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        var host = Environment.ProcessPath;
+        var dotnet = host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
         var probe = Path.Combine(AppContext.BaseDirectory, "Decisions.DeterminismProbe.dll");
         var start = new ProcessStartInfo(clock is null ? dotnet : FindFaketime()!)
         {
@@ -85,9 +90,9 @@ public sealed partial class DeterminismAcrossHostsTests
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        var host = HostLine().Match(await error);
-        Assert.True(host.Success, $"The probe did not report its host: {await error}");
-        return new ProbeRun(process.ExitCode, await output, host);
+        var seen = HostLine().Match(await error);
+        Assert.True(seen.Success, $"The probe did not report its host: {await error}");
+        return new ProbeRun(process.ExitCode, await output, seen);
     }
 
     private static string? FindFaketime() =>

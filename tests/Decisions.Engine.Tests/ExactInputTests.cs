@@ -5,7 +5,7 @@ using Decisions.Engine.Serialization;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>Inputs are taken exactly as written or refused with their path: never read by the host's rules, never rounded.</summary>
+/// <summary>Inputs are taken exactly as written or refused with their path: never read by the host, never rounded.</summary>
 public sealed class ExactInputTests
 {
     [Theory]
@@ -20,7 +20,8 @@ public sealed class ExactInputTests
 
     [Fact]
     public void A_rule_set_time_without_an_offset_is_refused_at_its_path() =>
-        ValidationTests.AssertProblem(MinimalRuleSet.With(j => j["createdAt"] = "2026-01-01T00:00:00"), "createdAt", Rfc3339TimeConverter.Expected);
+        ValidationTests.AssertProblem(
+            MinimalRuleSet.With(j => j["createdAt"] = "2026-01-01T00:00:00"), "createdAt", Rfc3339TimeConverter.Expected);
 
     [Theory]
     [InlineData("2026-06-14T20:00:00Z", "2026-06-14T20:00:00+00:00")]
@@ -30,11 +31,12 @@ public sealed class ExactInputTests
     {
         Assert.True(Rfc3339TimeConverter.TryParse(text, out var value));
 
-        Assert.Equal(utc, value.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        var written = value.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+        Assert.Equal(utc, written);
     }
 
     [Theory]
-    [InlineData("499999.999999999999999999999999", "more than 28 significant digits")]
+    [InlineData(TooPrecise, "more than 28 significant digits")]
     [InlineData("1.0000000000000000000000000001", "more than 28 significant digits")]
     [InlineData("0.00000000000000000000000000001", "more than 28 decimal places")]
     [InlineData("1e-29", "more than 28 decimal places")]
@@ -45,7 +47,8 @@ public sealed class ExactInputTests
         var result = ruleSet.Evaluate(Customer($$"""{ "customerId": "c1", "balance": {{number}} }"""), Now);
 
         Assert.Null(result.Decision);
-        Assert.Contains(result.Problems, p => p.Path == "customer.balance" && p.Message.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(
+            result.Problems, p => p.Path == "customer.balance" && p.Message.Contains(reason, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -56,7 +59,8 @@ public sealed class ExactInputTests
     [InlineData("-79228162514264337593543950.35")]
     public void A_number_a_decimal_holds_exactly_is_taken_from_customer_and_parameters(string number)
     {
-        var ruleSet = Engine.Compile(RuleSetJson.Parse(MinimalRuleSet.With(j => j["parameters"]!["goldBalance"]!["value"] = JsonNode.Parse(number)).ToJsonString()).RuleSet!);
+        var json = MinimalRuleSet.With(j => j["parameters"]!["goldBalance"]!["value"] = JsonNode.Parse(number));
+        var ruleSet = Engine.Compile(RuleSetJson.Parse(json.ToJsonString()).RuleSet!);
 
         var result = ruleSet.Evaluate(Customer($$"""{ "customerId": "c1", "balance": {{number}} }"""), Now);
 
@@ -67,7 +71,7 @@ public sealed class ExactInputTests
     [Fact]
     public void A_parameter_number_that_a_decimal_would_round_is_refused_at_its_path() =>
         ValidationTests.AssertProblem(
-            MinimalRuleSet.With(j => j["parameters"]!["goldBalance"]!["value"] = JsonNode.Parse("499999.999999999999999999999999")),
+            MinimalRuleSet.With(j => j["parameters"]!["goldBalance"]!["value"] = JsonNode.Parse(TooPrecise)),
             "parameters.goldBalance.value",
             "more than 28 significant digits");
 
@@ -75,7 +79,8 @@ public sealed class ExactInputTests
     [InlineData("""["fund", "Settlement"]""", "customer.tags[1]", "'Settlement' is not one of: fund, deposit, loan.")]
     [InlineData("""["fund", "fund"]""", "customer.tags[1]", "'fund' is listed more than once.")]
     [InlineData("""["loan", 7]""", "customer.tags", "Item 1 is not a text.")]
-    public void A_code_list_item_outside_the_list_or_repeated_is_refused_at_its_path(string tags, string path, string reason)
+    public void A_code_list_item_outside_the_list_or_repeated_is_refused_at_its_path(
+        string tags, string path, string reason)
     {
         var ruleSet = Engine.Compile(RuleSetJson.Parse(CodeList().ToJsonString()).RuleSet!);
 
@@ -103,6 +108,8 @@ public sealed class ExactInputTests
             MinimalRuleSet.With(j => j["input"]!["customerId"]![option] = JsonNode.Parse(value)),
             $"input.customerId.{option}",
             $"Only string[] fields can have {option}.");
+
+    private const string TooPrecise = "499999.999999999999999999999999";
 
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

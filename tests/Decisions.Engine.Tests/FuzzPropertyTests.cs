@@ -63,7 +63,8 @@ public sealed class FuzzPropertyTests
             foreach (var problem in report.Problems)
             {
                 Assert.True(problem.Message.Length > 0, $"A problem at '{problem.Path}' has no message.");
-                Assert.True(Locates(json, problem.Path), $"'{problem.Path}' ({problem.Message}) is not a place in the document.");
+                Assert.True(
+                    Locates(json, problem.Path), $"'{problem.Path}' ({problem.Message}) is not a place in the document.");
             }
         });
 
@@ -85,7 +86,7 @@ public sealed class FuzzPropertyTests
             $"Not compiled, yet no problem at {string.Join(" or ", paths)}: {string.Join("; ", report.Problems)}");
     }
 
-    /// <summary>Whether <paramref name="path"/> names a node of <paramref name="root"/>, or a missing member of one.</summary>
+    /// <summary>Whether <paramref name="path"/> names a node of <paramref name="root"/> or a missing member of one.</summary>
     private static bool Locates(JsonNode root, string path)
     {
         if (path.Length == 0)
@@ -98,9 +99,9 @@ public sealed class FuzzPropertyTests
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = segments[i];
-            JsonNode? next = segment.StartsWith('[')
-                ? node is JsonArray array && int.TryParse(segment[1..^1], out var index) && index < array.Count ? array[index] : null
-                : node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child) ? child : null;
+            JsonNode? next = !segment.StartsWith('[')
+                ? node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child) ? child : null
+                : node is JsonArray array && int.TryParse(segment[1..^1], out var at) && at < array.Count ? array[at] : null;
             if (next is null)
             {
                 // A missing or null member of an object that exists is a place too (a required value is absent).

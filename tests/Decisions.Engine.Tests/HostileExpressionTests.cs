@@ -15,7 +15,7 @@ public sealed class HostileExpressionTests
     [InlineData("customer.GetType().Assembly.Location != null", "'Assembly.Location' " + NotAllowed)]
     [InlineData("customer.GetType().Name == \"x\"", "'MemberInfo.Name' " + NotAllowed)]
     [InlineData("\"\".GetType().FullName == \"System.IO.File\"", "'Type.FullName' " + NotAllowed)]
-    [InlineData("Convert.ChangeType(customer.customerId, customer.GetType()) != null", "Values of type 'Object' are not allowed")]
+    [InlineData("Convert.ChangeType(customer.customerId, customer.GetType()) != null", "Values of type 'Object'")]
     [InlineData("Uri(\"file:///etc/passwd\").IsFile", "'Uri.IsFile' " + NotAllowed)]
     [InlineData("Uri(\"file:///etc/passwd\").LocalPath.Length > 0", "'Uri.LocalPath' " + NotAllowed)]
     [InlineData("customer.GetType().Assembly.FullName == \"x\"", "'Assembly.FullName' " + NotAllowed)]
@@ -36,7 +36,7 @@ public sealed class HostileExpressionTests
     [InlineData("customer.balance.ToString() == \"1\"", "Calling 'Object.ToString' " + NotAllowed)]
     [InlineData("(\"\" + customer.balance) == \"1000\"", "Values of type 'Object' are not allowed")]
     [InlineData("string('a', 1000000000).Length > 1", "Creating 'String' objects " + NotAllowed)]
-    [InlineData("customer.tags.Any(a => customer.tags.Any(b => customer.tags.Any(c => a == b)))", "Lambdas nest more than 2 deep.")]
+    [InlineData("customer.tags.Any(a => customer.tags.Any(b => customer.tags.Any(c => a == b)))", "Lambdas nest more than 2")]
     [InlineData("asOf > \"10:00\"", "converted to a DateTimeOffset " + HostClock)]
     [InlineData("asOf == \"2026-01-01T00:00:00Z\"", "converted to a DateTimeOffset " + HostClock)]
     [InlineData("today > \"2026-01-01\"", "converted to a DateOnly " + HostClock)]
@@ -66,7 +66,8 @@ public sealed class HostileExpressionTests
     [InlineData("PRC")]
     [InlineData("Asia/Nowhere")]
     public void A_time_zone_that_is_not_a_canonical_IANA_id_is_rejected(string zone) =>
-        ValidationTests.AssertProblem(MinimalRuleSet.With(j => j["timeZone"] = zone), "timeZone", $"'{zone}' is not an IANA time zone id");
+        ValidationTests.AssertProblem(
+            MinimalRuleSet.With(j => j["timeZone"] = zone), "timeZone", $"'{zone}' is not an IANA time zone id");
 
     [Theory]
     [InlineData("UTC")]
