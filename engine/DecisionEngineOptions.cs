@@ -15,11 +15,27 @@ public sealed class DecisionEngineOptions
     /// <summary>Deepest nesting of lambdas (<c>x => ...</c>); with bounded lists it bounds the work of one expression.</summary>
     public int MaxLambdaDepth { get; set; } = 2;
 
-    /// <summary>Most calls of lambdas (<c>x => ...</c>) in one decision, across all its expressions.</summary>
+    /// <summary>
+    /// Most units of work in one decision, across all its expressions: each lambda call (<c>x => ...</c>), each
+    /// element a list method visits, each character a text method reads. A decision that needs more fails with
+    /// a rule error naming the rule.
+    /// </summary>
     public long MaxEvaluationSteps { get; set; } = 100_000;
+
+    /// <summary>
+    /// Longest one decision's expressions may run; checked every few thousand steps, so a decision that passes
+    /// it fails with a rule error naming the rule. Tellers' decisions take microseconds: this stops only abuse.
+    /// </summary>
+    public TimeSpan MaxEvaluationTime { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest <c>string[]</c> input accepted when the field sets no <c>maxItems</c>.</summary>
     public int DefaultMaxItems { get; set; } = 100;
+
+    /// <summary>
+    /// Most items in a <c>string[]</c> parameter. Expressions may visit a list once per element of another, so
+    /// the evaluation budget, not this limit, bounds their work; this keeps rule sets reviewable and small.
+    /// </summary>
+    public int MaxListParameterItems { get; set; } = 1_000;
 
     /// <summary>Longest rendered message, in characters.</summary>
     public int MaxMessageLength { get; set; } = 4_000;

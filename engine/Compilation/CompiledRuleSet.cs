@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Text.Json;
@@ -28,12 +29,14 @@ public sealed partial class CompiledRuleSet
     private readonly Section _privilegeSection;
     private readonly Section _actionSection;
     private readonly long _evaluationSteps;
+    private readonly long _evaluationTicks;
 
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
-        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions, long evaluationSteps)
+        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions, DecisionEngineOptions options)
     {
-        _evaluationSteps = evaluationSteps;
+        _evaluationSteps = options.MaxEvaluationSteps;
+        _evaluationTicks = (long)(options.MaxEvaluationTime.TotalSeconds * Stopwatch.Frequency);
         Definition = definition;
         Ref = new RuleSetRef(definition.Name, definition.Version, Serialization.RuleSetJson.Hash(definition));
         _zone = zone;
@@ -59,7 +62,14 @@ public sealed partial class CompiledRuleSet
     /// Decides for <paramref name="customer"/> at <paramref name="asOf"/>. The same version, input and time
     /// give the same decision, byte for byte, on any machine and culture.
     /// </summary>
-    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf)
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf) => Evaluate(customer, asOf, CancellationToken.None);
+
+    /// <summary>
+    /// Decides as <see cref="Evaluate(JsonElement, DateTimeOffset)"/> does, and stops with a rule error when the
+    /// decision runs out of <see cref="DecisionEngineOptions.MaxEvaluationSteps"/>, passes
+    /// <see cref="DecisionEngineOptions.MaxEvaluationTime"/> or <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         if (Definition.Effective is { } window && !window.Contains(asOf))
         {
@@ -80,8 +90,8 @@ public sealed partial class CompiledRuleSet
             Scores = _scores.New(),
             AsOf = asOf,
             Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, _zone).DateTime),
-            StepsLeft = _evaluationSteps,
         };
+        facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
         var trace = new List<TraceEntry>(_scoreRules.Length + _tiers.Length + _privileges.Length + _actions.Length);
         var scores = ComputeScores(facts, trace, problems);
         var tierIndex = problems.Count == 0 ? _tierSection.FirstMatch(facts, trace, problems) : -1;

@@ -37,7 +37,7 @@ public sealed class RuleSetCompiler
         }
 
         var zone = FindZone(ruleSet.TimeZone, problems);
-        var parameters = ParameterValues.Create(ruleSet.Parameters, problems);
+        var parameters = ParameterValues.Create(ruleSet.Parameters, _options.MaxListParameterItems, problems);
         if (problems.Count > 0 || zone is null || parameters is null)
         {
             return new CompilationResult(null, problems);
@@ -85,7 +85,7 @@ public sealed class RuleSetCompiler
         }
 
         return new CompilationResult(
-            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], _options.MaxEvaluationSteps),
+            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], _options),
             []);
     }
 
