@@ -149,6 +149,7 @@ public sealed partial class CompiledRuleSet
         Dictionary<string, decimal> scores, List<TraceEntry> trace)
     {
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
+        var rendering = $"{TiersSection}.{tier.Rule.Code}";
         try
         {
             var model = new MessageModel(facts, tierOutcome, privileges, scores);
@@ -165,6 +166,7 @@ public sealed partial class CompiledRuleSet
                 var action = _actions[BitOperations.TrailingZeroCount(bits)];
                 if (next is null)
                 {
+                    rendering = $"{ActionsSection}.{action.Rule.Code}";
                     next = new ActionOutcome(action.Rule.Code, action.Title, action.Rule.Priority, action.Message.Render(model));
                 }
                 else
@@ -177,7 +179,7 @@ public sealed partial class CompiledRuleSet
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
-            return DecisionResult.Failed(DecisionFailure.RuleError, [new Problem(ActionsSection, "A message template failed: " + exception.Message)], trace);
+            return DecisionResult.Failed(DecisionFailure.RuleError, [new Problem(rendering, "A message template failed: " + exception.Message)], trace);
         }
     }
 

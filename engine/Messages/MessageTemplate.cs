@@ -17,6 +17,9 @@ namespace Decisions.Engine.Messages;
 /// </summary>
 internal sealed class MessageTemplate
 {
+    // A product repeats a text this many times at most: the render then stops at the message length.
+    private const int MaxFactor = 100;
+
     private readonly Template _template;
     private readonly DecisionEngineOptions _options;
 
@@ -56,6 +59,7 @@ internal sealed class MessageTemplate
         return problems.Count == before ? new MessageTemplate(template, options) : null;
     }
 
+    /// <summary>Renders for one decision, spending from its budget; throws a rule error when it runs out.</summary>
     public string Render(MessageModel model)
     {
         // A TemplateContext costs ~30 KB to build; one per thread is reused, and dropped if a render fails.
@@ -63,8 +67,10 @@ internal sealed class MessageTemplate
         var context = cached is not null && ReferenceEquals(cached.Options, _options) ? cached : new CachedContext(_options);
         _cached = null;
         model.CopyTo(context.Set);
+        context.Context.Facts = model.Facts;
 
         var text = _template.Render(context.Context);
+        context.Context.Facts = null;
         _cached = context;
         return text;
     }
@@ -77,7 +83,7 @@ internal sealed class MessageTemplate
         public CachedContext(DecisionEngineOptions options)
         {
             Options = options;
-            Context = new TemplateContext(TemplateBuiltins.Safe)
+            Context = new MeteredTemplateContext(TemplateBuiltins.Safe, options.MaxMessageLength)
             {
                 StrictVariables = true,
                 EnableRelaxedMemberAccess = false,
@@ -88,6 +94,7 @@ internal sealed class MessageTemplate
                 OutputLimit = options.MaxMessageLength,
                 MemberRenamer = member => JsonNamingPolicy.CamelCase.ConvertName(member.Name),
                 TemplateLoader = null,
+                RegexTimeOut = TimeSpan.FromMilliseconds(50),
             };
             Context.PushCulture(CultureInfo.InvariantCulture);
             Context.PushGlobal(Globals);
@@ -95,7 +102,7 @@ internal sealed class MessageTemplate
 
         public DecisionEngineOptions Options { get; }
 
-        public TemplateContext Context { get; }
+        public MeteredTemplateContext Context { get; }
 
         public ScriptObject Globals { get; } = new(8);
 
@@ -115,6 +122,10 @@ internal sealed class MessageTemplate
             ScriptImportStatement or ScriptWithStatement or ScriptWrapStatement => "import, with and wrap",
             ScriptTableRowStatement => "tablerow",
             ScriptBinaryExpression { Operator: ScriptBinaryOperator.RangeInclude or ScriptBinaryOperator.RangeExclude } => "ranges",
+            ScriptBinaryExpression { Operator: ScriptBinaryOperator.ShiftLeft or ScriptBinaryOperator.ShiftRight } => "bit shifts",
+            ScriptBinaryExpression { Operator: ScriptBinaryOperator.Power } => "powers",
+            ScriptBinaryExpression { Operator: ScriptBinaryOperator.Multiply } multiply when !HasSmallFactor(multiply)
+                => $"a product without a number literal of at most {MaxFactor} on one side (it would repeat a text)",
             ScriptForStatement when loopDepth > 1 => "nested loops",
             ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var module }, Member: ScriptVariable { Name: var member } }
                 when TemplateBuiltins.Safe.TryGetValue(module, out var functions) && functions is ScriptObject available && !available.ContainsKey(member)
@@ -134,6 +145,9 @@ internal sealed class MessageTemplate
             }
         }
     }
+
+    private static bool HasSmallFactor(ScriptBinaryExpression multiply) =>
+        new[] { multiply.Left, multiply.Right }.Any(side => side is ScriptLiteral { Value: int factor } && Math.Abs(factor) <= MaxFactor);
 
     // Scriban's parser recurses per bracket like the expression parser; only code blocks hold brackets it parses.
     private static int DeepestCodeNesting(string text)
