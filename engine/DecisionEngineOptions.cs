@@ -1,6 +1,10 @@
 namespace Decisions.Engine;
 
-/// <summary>Limits that keep rule expressions and message templates bounded in time and memory.</summary>
+/// <summary>
+/// Limits that keep rule expressions and message templates bounded in time and memory, and validation within
+/// a documented time: a rule set at every size limit below validates in about a second (see the README). Each
+/// of the sections tiers, privileges and next actions holds at most 64 rules (one bit of a mask each).
+/// </summary>
 public sealed class DecisionEngineOptions
 {
     /// <summary>Longest expression accepted, in characters.</summary>
@@ -37,7 +41,22 @@ public sealed class DecisionEngineOptions
     /// </summary>
     public int MaxListParameterItems { get; set; } = 1_000;
 
-    /// <summary>Longest rendered message, in characters.</summary>
+    /// <summary>Longest rule-set file, in characters; checked before it is parsed.</summary>
+    public int MaxRuleSetLength { get; set; } = 1_000_000;
+
+    /// <summary>Most input fields, and separately most parameters, in one rule set.</summary>
+    public int MaxFields { get; set; } = 200;
+
+    /// <summary>Most score rules in one rule set: each is compiled on its own and evaluated for every decision.</summary>
+    public int MaxScoreRules { get; set; } = 100;
+
+    /// <summary>Most rows in one points table: a lookup reads them in order.</summary>
+    public int MaxTableRows { get; set; } = 100;
+
+    /// <summary>Most embedded tests in one rule set: validation runs every one.</summary>
+    public int MaxTests { get; set; } = 100;
+
+    /// <summary>Longest message template, and longest rendered message, in characters.</summary>
     public int MaxMessageLength { get; set; } = 4_000;
 
     /// <summary>Most loop iterations in one template render.</summary>

@@ -27,9 +27,18 @@ public sealed class RuleSetCompiler
         _expressions = new RuleExpressionCompiler(options);
     }
 
+    /// <summary>The limits this compiler applies.</summary>
+    internal DecisionEngineOptions Options => _options;
+
     public CompilationResult Compile(RuleSet ruleSet)
     {
         var problems = new List<Problem>();
+        RuleSetLimits.Check(ruleSet, _options, problems);
+        if (problems.Count > 0)
+        {
+            return new CompilationResult(null, problems);
+        }
+
         RuleSetStructure.Check(ruleSet, problems);
         if (problems.Count > 0)
         {
