@@ -58,6 +58,9 @@ public sealed partial class CompiledRuleSet
     /// <summary>Name, version and content hash, recorded with every decision.</summary>
     public RuleSetRef Ref { get; }
 
+    /// <summary>The class emitted for this version's customer input; it lives as long as this object.</summary>
+    internal Type InputType => _input.Record.Type;
+
     /// <summary>
     /// Decides for <paramref name="customer"/> at <paramref name="asOf"/>. The same version, input and time
     /// give the same decision, byte for byte, on any machine and culture.

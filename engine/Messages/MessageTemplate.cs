@@ -64,7 +64,7 @@ internal sealed class MessageTemplate
     {
         // A TemplateContext costs ~30 KB to build; one per thread is reused, and dropped if a render fails.
         var cached = _cached;
-        var context = cached is not null && ReferenceEquals(cached.Options, _options) ? cached : new CachedContext(_options);
+        var context = cached is not null && cached.Serves(_options, model) ? cached : new CachedContext(_options, model);
         _cached = null;
         model.CopyTo(context.Set);
         context.Context.Facts = model.Facts;
@@ -80,9 +80,10 @@ internal sealed class MessageTemplate
 
     private sealed class CachedContext
     {
-        public CachedContext(DecisionEngineOptions options)
+        public CachedContext(DecisionEngineOptions options, MessageModel model)
         {
             Options = options;
+            _recordTypes = (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
             Context = new MeteredTemplateContext(TemplateBuiltins.Safe, options.MaxMessageLength)
             {
                 StrictVariables = true,
@@ -100,7 +101,13 @@ internal sealed class MessageTemplate
             Context.PushGlobal(Globals);
         }
 
+        // The context caches an accessor per type it reads: serving one schema only, it never holds another's types.
+        private readonly (Type Customer, Type Params) _recordTypes;
+
         public DecisionEngineOptions Options { get; }
+
+        public bool Serves(DecisionEngineOptions options, MessageModel model) =>
+            ReferenceEquals(Options, options) && _recordTypes == (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
 
         public MeteredTemplateContext Context { get; }
 
