@@ -47,7 +47,7 @@ public sealed class DecisionEngineOptions
     /// <summary>Most input fields, and separately most parameters, in one rule set.</summary>
     public int MaxFields { get; set; } = 200;
 
-    /// <summary>Most score rules in one rule set: each is compiled on its own and evaluated for every decision.</summary>
+    /// <summary>Most score rules in one rule set: each is compiled on its own and evaluated in every decision.</summary>
     public int MaxScoreRules { get; set; } = 100;
 
     /// <summary>Most rows in one points table: a lookup reads them in order.</summary>

@@ -33,7 +33,8 @@ public sealed partial class CompiledRuleSet
 
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
-        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions, DecisionEngineOptions options)
+        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions,
+        DecisionEngineOptions options)
     {
         _evaluationSteps = options.MaxEvaluationSteps;
         _evaluationTicks = (long)(options.MaxEvaluationTime.TotalSeconds * Stopwatch.Frequency);
@@ -65,7 +66,8 @@ public sealed partial class CompiledRuleSet
     /// Decides for <paramref name="customer"/> at <paramref name="asOf"/>. The same version, input and time
     /// give the same decision, byte for byte, on any machine and culture.
     /// </summary>
-    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf) => Evaluate(customer, asOf, CancellationToken.None);
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf) =>
+        Evaluate(customer, asOf, CancellationToken.None);
 
     /// <summary>
     /// Decides as <see cref="Evaluate(JsonElement, DateTimeOffset)"/> does, and stops with a rule error when the
@@ -182,7 +184,8 @@ public sealed partial class CompiledRuleSet
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
-            return DecisionResult.Failed(DecisionFailure.RuleError, [new Problem(rendering, "A message template failed: " + exception.Message)], trace);
+            var problem = new Problem(rendering, "A message template failed: " + exception.Message);
+            return DecisionResult.Failed(DecisionFailure.RuleError, [problem], trace);
         }
     }
 

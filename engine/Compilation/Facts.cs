@@ -60,7 +60,8 @@ internal sealed class Facts
     /// <summary>Throws if the decision has run out of steps or time, or was cancelled.</summary>
     public void Check()
     {
-        _stopped ??= _stepsLeft < 0 ? "it needed more than the evaluation budget of steps (elements, characters and x => ... calls)"
+        _stopped ??= _stepsLeft < 0
+            ? "it needed more than the evaluation budget of steps (elements, characters and x => ... calls)"
             : _cancellation.IsCancellationRequested ? "the request was cancelled"
             : Stopwatch.GetTimestamp() > _deadline ? "it ran past the evaluation time limit"
             : null;

@@ -44,7 +44,8 @@ internal sealed class RecordType
     private static RecordType Emit(List<(string Name, Type Type)> properties)
     {
         var typeName = $"Record{Interlocked.Increment(ref _count)}";
-        var builder = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName(typeName), AssemblyBuilderAccess.RunAndCollect)
+        var builder = AssemblyBuilder
+            .DefineDynamicAssembly(new AssemblyName(typeName), AssemblyBuilderAccess.RunAndCollect)
             .DefineDynamicModule(typeName)
             .DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
 
@@ -68,6 +69,7 @@ internal sealed class RecordType
             property.SetSetMethod(setter);
         }
 
-        return new RecordType(builder.CreateType(), properties.Select(property => property.Name).ToHashSet(StringComparer.Ordinal));
+        var members = properties.Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
+        return new RecordType(builder.CreateType(), members);
     }
 }

@@ -27,11 +27,14 @@ internal sealed class ScopeBinder(ExpressionScope scope) : ExpressionVisitor
         scope.TryGetBinding(node, out var binding) ? binding : node;
 
     protected override Expression VisitLambda<T>(Expression<T> node) =>
-        node.Update(Expression.Block(Expression.Call(scope.Facts, Spend, Expression.Constant(1L)), Visit(node.Body)), node.Parameters);
+        node.Update(
+            Expression.Block(Expression.Call(scope.Facts, Spend, Expression.Constant(1L)), Visit(node.Body)),
+            node.Parameters);
 
     protected override Expression VisitBinary(BinaryExpression node) =>
         node.Method?.DeclaringType == typeof(string)
-            ? node.Update(Metered(Visit(node.Left)), VisitAndConvert(node.Conversion, nameof(VisitBinary)), Metered(Visit(node.Right)))
+            ? node.Update(
+                Metered(Visit(node.Left)), VisitAndConvert(node.Conversion, nameof(VisitBinary)), Metered(Visit(node.Right)))
             : base.VisitBinary(node);
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
@@ -45,10 +48,12 @@ internal sealed class ScopeBinder(ExpressionScope scope) : ExpressionVisitor
             return values.Select(value => (Expression)Expression.Equal(subject, value)).Aggregate(Expression.OrElse);
         }
 
-        if (method.DeclaringType == typeof(Enumerable) && !(node.Arguments.Count == 1 && Constant.Contains(method.Name)))
+        var constantTime = node.Arguments.Count == 1 && Constant.Contains(method.Name);
+        if (method.DeclaringType == typeof(Enumerable) && !constantTime)
         {
             var parameters = method.GetParameters();
-            return node.Update(null, node.Arguments.Select((argument, i) => Sequence(Visit(argument), parameters[i].ParameterType)));
+            return node.Update(
+                null, node.Arguments.Select((argument, i) => Sequence(Visit(argument), parameters[i].ParameterType)));
         }
 
         if (method.DeclaringType == typeof(string) && !CheapText.Contains(method.Name))

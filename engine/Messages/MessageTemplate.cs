@@ -6,7 +6,6 @@ using Decisions.Engine.Model;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace Decisions.Engine.Messages;
 
@@ -17,9 +16,6 @@ namespace Decisions.Engine.Messages;
 /// </summary>
 internal sealed class MessageTemplate
 {
-    // A product repeats a text this many times at most: the render then stops at the message length.
-    private const int MaxFactor = 100;
-
     private readonly Template _template;
     private readonly DecisionEngineOptions _options;
 
@@ -55,7 +51,7 @@ internal sealed class MessageTemplate
         }
 
         var before = problems.Count;
-        Check(template.Page!, path, problems, loopDepth: 0);
+        TemplateAllowList.Check(template.Page!, path, problems, loopDepth: 0);
         return problems.Count == before ? new MessageTemplate(template, options) : null;
     }
 
@@ -64,7 +60,9 @@ internal sealed class MessageTemplate
     {
         // A TemplateContext costs ~30 KB to build; one per thread is reused, and dropped if a render fails.
         var cached = _cached;
-        var context = cached is not null && cached.Serves(_options, model) ? cached : new CachedContext(_options, model);
+        var context = cached is not null && cached.Serves(_options, model)
+            ? cached
+            : new CachedContext(_options, model);
         _cached = null;
         model.CopyTo(context.Set);
         context.Context.Facts = model.Facts;
@@ -107,7 +105,8 @@ internal sealed class MessageTemplate
         public DecisionEngineOptions Options { get; }
 
         public bool Serves(DecisionEngineOptions options, MessageModel model) =>
-            ReferenceEquals(Options, options) && _recordTypes == (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
+            ReferenceEquals(Options, options)
+            && _recordTypes == (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
 
         public MeteredTemplateContext Context { get; }
 
@@ -115,46 +114,6 @@ internal sealed class MessageTemplate
 
         public void Set(string name, object? value) => Globals.SetValue(name, value, readOnly: false);
     }
-
-    private static void Check(ScriptNode node, string path, ICollection<Problem> problems, int loopDepth)
-    {
-        // One loop level: the loop limit bounds each loop, not loops within loops.
-        loopDepth += node is ScriptForStatement ? 1 : 0;
-        var refused = node switch
-        {
-            ScriptAssignExpression => "assigning variables",
-            ScriptWhileStatement => "while loops",
-            ScriptFunction or ScriptAnonymousFunction => "defining functions",
-            ScriptCaptureStatement => "capture",
-            ScriptImportStatement or ScriptWithStatement or ScriptWrapStatement => "import, with and wrap",
-            ScriptTableRowStatement => "tablerow",
-            ScriptBinaryExpression { Operator: ScriptBinaryOperator.RangeInclude or ScriptBinaryOperator.RangeExclude } => "ranges",
-            ScriptBinaryExpression { Operator: ScriptBinaryOperator.ShiftLeft or ScriptBinaryOperator.ShiftRight } => "bit shifts",
-            ScriptBinaryExpression { Operator: ScriptBinaryOperator.Power } => "powers",
-            ScriptBinaryExpression { Operator: ScriptBinaryOperator.Multiply } multiply when !HasSmallFactor(multiply)
-                => $"a product without a number literal of at most {MaxFactor} on one side (it would repeat a text)",
-            ScriptForStatement when loopDepth > 1 => "nested loops",
-            ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var module }, Member: ScriptVariable { Name: var member } }
-                when TemplateBuiltins.Safe.TryGetValue(module, out var functions) && functions is ScriptObject available && !available.ContainsKey(member)
-                => $"{module}.{member}, which is not available to messages",
-            _ => null,
-        };
-        if (refused is not null)
-        {
-            problems.Add(new Problem(path, $"Message templates may not use {refused} (line {node.Span.Start.Line + 1})."));
-        }
-
-        for (var i = 0; i < node.ChildrenCount; i++)
-        {
-            if (node.GetChildren(i) is { } child)
-            {
-                Check(child, path, problems, loopDepth);
-            }
-        }
-    }
-
-    private static bool HasSmallFactor(ScriptBinaryExpression multiply) =>
-        new[] { multiply.Left, multiply.Right }.Any(side => side is ScriptLiteral { Value: int factor } && Math.Abs(factor) <= MaxFactor);
 
     // Scriban's parser recurses per bracket like the expression parser; only code blocks hold brackets it parses.
     private static int DeepestCodeNesting(string text)

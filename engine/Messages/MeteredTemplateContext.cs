@@ -29,7 +29,8 @@ internal sealed class MeteredTemplateContext(ScriptObject builtins, int maxText)
                 Facts?.Spend(text.Length);
                 if (text.Length > maxText)
                 {
-                    throw new TemplateStoppedException($"it built a text of {text.Length} characters; a message holds at most {maxText}");
+                    throw new TemplateStoppedException(
+                        $"it built a text of {text.Length} characters; a message holds at most {maxText}");
                 }
 
                 break;

@@ -5,7 +5,8 @@ namespace Decisions.Engine.Messages;
 
 /// <summary>
 /// Scriban's built-in functions minus those that read the clock or randomness (they would break replay),
-/// load other templates, evaluate text as a template, grow a string without bound, or run a regular expression (html.strip backtracks for seconds on a short text).
+/// load other templates, evaluate text as a template, grow a string without bound,
+/// or run a regular expression (html.strip backtracks for seconds on a short text).
 /// </summary>
 internal static class TemplateBuiltins
 {

@@ -11,7 +11,7 @@ internal static class RuleSetLimits
     /// <summary>The rule-set text itself, before it is parsed.</summary>
     public static Problem? CheckText(string json, DecisionEngineOptions options) =>
         json.Length > options.MaxRuleSetLength
-            ? new Problem("", $"The rule set is {json.Length} characters long; the limit is {options.MaxRuleSetLength}.")
+            ? new Problem("", $"The rule set is {json.Length} characters; the limit is {options.MaxRuleSetLength}.")
             : null;
 
     public static void Check(RuleSet ruleSet, DecisionEngineOptions options, List<Problem> problems)
@@ -32,7 +32,8 @@ internal static class RuleSetLimits
         {
             if (ruleSet.Scores.Rules[i]?.Table is { } table)
             {
-                AtMost(table.Rows.Count, options.MaxTableRows, $"scores.rules[{i}].table.rows", "rows in one points table");
+                var path = $"scores.rules[{i}].table.rows";
+                AtMost(table.Rows.Count, options.MaxTableRows, path, "rows in one points table");
             }
         }
     }

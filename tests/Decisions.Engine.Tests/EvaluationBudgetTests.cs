@@ -15,7 +15,7 @@ public sealed class EvaluationBudgetTests
 {
     private const string DistinctPerItem = "params.lst.Any(a => params.lst.Distinct().Count() < 0)";
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
-    private static readonly JsonElement Normal = JsonDocument.Parse("""{ "customerId": "c", "balance": 5000 }""").RootElement;
+    private static readonly JsonElement Normal = Customer("""{ "customerId": "c", "balance": 5000 }""");
 
     [Fact]
     public void A_list_method_inside_a_lambda_over_a_list_parameter_is_stopped_by_the_budget()
@@ -32,7 +32,8 @@ public sealed class EvaluationBudgetTests
     {
         var report = Engine.Validator.Validate(WithList(1_000, DistinctPerItem).ToJsonString());
 
-        Assert.Contains(report.Problems, p => p.Path == "tests[0]" && p.Message.Contains("evaluation budget", StringComparison.Ordinal));
+        Assert.Contains(report.Problems, p =>
+            p.Path == "tests[0]" && p.Message.Contains("evaluation budget", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,7 +46,9 @@ public sealed class EvaluationBudgetTests
         }));
         var tags = string.Join(",", Enumerable.Repeat($"\"{new string('a', 4_000)}\"", 100));
 
-        var result = compiled.Evaluate(Customer($$"""{ "customerId": "c", "balance": 5000, "tags": [{{tags}}] }"""), AsOf);
+        var customer = Customer($$"""{ "customerId": "c", "balance": 5000, "tags": [{{tags}}] }""");
+
+        var result = compiled.Evaluate(customer, AsOf);
 
         AssertStopped(result, "evaluation budget");
     }
@@ -53,8 +56,7 @@ public sealed class EvaluationBudgetTests
     [Fact]
     public void A_decision_past_the_time_limit_is_stopped_with_that_reason()
     {
-        var options = new DecisionEngineOptions { MaxEvaluationSteps = long.MaxValue, MaxEvaluationTime = TimeSpan.Zero };
-        var compiled = Compile(options, WithList(1_000, DistinctPerItem));
+        var compiled = Compile(WithoutStepLimit(TimeSpan.Zero), WithList(1_000, DistinctPerItem));
 
         var result = compiled.Evaluate(Normal, AsOf);
 
@@ -64,7 +66,7 @@ public sealed class EvaluationBudgetTests
     [Fact]
     public void A_cancelled_request_stops_its_decision_with_that_reason()
     {
-        var compiled = Compile(new DecisionEngineOptions { MaxEvaluationSteps = long.MaxValue }, WithList(1_000, DistinctPerItem));
+        var compiled = Compile(WithoutStepLimit(TimeSpan.FromMinutes(1)), WithList(1_000, DistinctPerItem));
 
         var result = compiled.Evaluate(Normal, AsOf, new CancellationToken(canceled: true));
 
@@ -74,7 +76,7 @@ public sealed class EvaluationBudgetTests
     [Fact]
     public async Task A_normal_decision_by_the_same_rule_set_during_and_after_an_expensive_one_is_answered()
     {
-        var compiled = Compile(new DecisionEngineOptions(), WithList(1_000, "customer.balance > 100 || " + DistinctPerItem));
+        var compiled = Compile(new DecisionEngineOptions(), WithList(1_000, $"customer.balance > 100 || {DistinctPerItem}"));
         var expensive = Task.Run(() => compiled.Evaluate(Customer("""{ "customerId": "c", "balance": 5 }"""), AsOf));
 
         var during = compiled.Evaluate(Normal, AsOf);
@@ -96,15 +98,19 @@ public sealed class EvaluationBudgetTests
         j["parameters"]!["lst"] = new JsonObject
         {
             ["type"] = "string[]",
-            ["value"] = new JsonArray([.. Enumerable.Range(0, items).Select(i => (JsonNode)JsonValue.Create($"item{i}"))]),
+            ["value"] = new JsonArray([.. Enumerable.Range(0, items).Select(i => (JsonNode)$"item{i}")]),
         };
         j["privileges"]!["rules"]![0]!["when"] = when;
     });
 
+    private static DecisionEngineOptions WithoutStepLimit(TimeSpan time) =>
+        new() { MaxEvaluationSteps = long.MaxValue, MaxEvaluationTime = time };
+
     private static void AssertStopped(DecisionResult result, string reason)
     {
         Assert.Equal(DecisionFailure.RuleError, result.Failure);
-        Assert.Contains(reason, Assert.Single(result.Problems, p => p.Path == "privileges.LOUNGE").Message, StringComparison.Ordinal);
+        var problem = Assert.Single(result.Problems, p => p.Path == "privileges.LOUNGE");
+        Assert.Contains(reason, problem.Message, StringComparison.Ordinal);
     }
 
     private static CompiledRuleSet Compile(DecisionEngineOptions options, JsonObject json)

@@ -8,14 +8,18 @@ namespace Decisions.Engine.Tests;
 /// </summary>
 internal static class LargeRuleSet
 {
+    private const int SectionRules = 64;
+    private const string Message =
+        "{{ customer.customerId }}: {{ for p in privileges }}{{ p.code | string.downcase }} {{ end }}{{ scores.s0 }}";
+
     public static JsonObject WithScores(int count) => MinimalRuleSet.With(j => j["scores"] = new JsonObject
     {
-        ["rules"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject { ["name"] = $"s{i}", ["expression"] = $"customer.balance * {i}" })]),
+        ["rules"] = Array(count, i => new JsonObject { ["name"] = $"s{i}", ["expression"] = $"customer.balance * {i}" }),
     });
 
     public static JsonObject AtTheLimits(DecisionEngineOptions options) => MinimalRuleSet.With(j =>
     {
-        var rules = 64;
+        const int last = SectionRules - 1;
         for (var i = 0; j["input"]!.AsObject().Count < options.MaxFields; i++)
         {
             j["input"]![$"f{i}"] = new JsonObject { ["type"] = "number" };
@@ -24,46 +28,58 @@ internal static class LargeRuleSet
         j["parameters"]!["lst"] = new JsonObject
         {
             ["type"] = "string[]",
-            ["value"] = new JsonArray([.. Enumerable.Range(0, options.MaxListParameterItems).Select(i => (JsonNode)$"item{i}")]),
+            ["value"] = Array(options.MaxListParameterItems, i => $"item{i}"),
         };
-        j["scores"] = Scores(options.MaxScoreRules, options.MaxTableRows);
-        j["tiers"]!["rules"] = Rules(rules, i => i == rules - 1 ? "true" : $"customer.balance == {i} && scores.s{i} >= 0", "label");
-        j["privileges"]!["rules"] = Rules(rules, i => $"customer.tags.Any(t => t == \"p{i}\") && tier == \"R{i}\"", "label");
-        j["nextActions"]!["rules"] = Rules(rules, i => i == rules - 1 ? "true" : $"customer.f{i} > {i}", "title", withMessage: true);
-        j["tests"] = new JsonArray([.. Enumerable.Range(0, options.MaxTests).Select(i => (JsonNode)new JsonObject
+        j["scores"] = new JsonObject { ["rules"] = Array(options.MaxScoreRules, i => Score(i, options.MaxTableRows)) };
+        j["tiers"]!["rules"] = Rules("label", i => i == last ? "true" : $"customer.balance == {i} && scores.s{i} >= 0");
+        j["privileges"]!["rules"] = Rules("label", i => $"customer.tags.Any(t => t == \"p{i}\") && tier == \"R{i}\"");
+        j["nextActions"]!["rules"] = Rules("title", i => i == last ? "true" : $"customer.f{i} > {i}", withMessage: true);
+        j["tests"] = Array(options.MaxTests, i => new JsonObject
         {
             ["name"] = $"customer {i}",
             ["asOf"] = "2026-01-01T00:00:00Z",
-            ["customer"] = new JsonObject { ["customerId"] = $"c{i}", ["balance"] = 1_000 + i, ["tags"] = new JsonArray("a", "b") },
-            ["expect"] = new JsonObject { ["tier"] = $"R{rules - 1}", ["privileges"] = new JsonArray(), ["nextAction"] = $"R{rules - 1}" },
-        })]);
+            ["customer"] = new JsonObject { ["customerId"] = $"c{i}", ["balance"] = 1_000 + i },
+            ["expect"] = new JsonObject
+            {
+                ["tier"] = $"R{last}", ["privileges"] = new JsonArray(), ["nextAction"] = $"R{last}",
+            },
+        });
     });
 
-    private static JsonObject Scores(int count, int tableRows) => new()
-    {
-        ["rules"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)(i % 2 == 1
-            ? new JsonObject
-            {
-                ["name"] = $"s{i}",
-                ["table"] = new JsonObject
-                {
-                    ["of"] = $"customer.balance + scores.s{i - 1}",
-                    ["rows"] = new JsonArray([.. Enumerable.Range(0, tableRows).Select(r => (JsonNode)new JsonObject { ["min"] = r * 100, ["max"] = (r + 1) * 100, ["points"] = r })]),
-                },
-            }
-            : new JsonObject { ["name"] = $"s{i}", ["expression"] = $"customer.balance * {i} + params.goldBalance - customer.tags.Count(t => t == \"s{i}\")" }))]),
-    };
-
-    private static JsonArray Rules(int count, Func<int, string> when, string labelName, bool withMessage = false) =>
-        new([.. Enumerable.Range(0, count).Select(i =>
+    // Odd scores look up a points table keyed by the score above; even ones are expressions over a list.
+    private static JsonObject Score(int i, int tableRows) => i % 2 == 1
+        ? new JsonObject
         {
-            var rule = new JsonObject { ["code"] = $"R{i}", [labelName] = new JsonObject { ["zh-CN"] = $"规则{i}", ["en"] = $"Rule {i}" }, ["when"] = when(i) };
+            ["name"] = $"s{i}",
+            ["table"] = new JsonObject
+            {
+                ["of"] = $"customer.balance + scores.s{i - 1}",
+                ["rows"] = Array(tableRows, r => new JsonObject { ["min"] = r * 10, ["max"] = r * 10 + 10, ["points"] = r }),
+            },
+        }
+        : new JsonObject
+        {
+            ["name"] = $"s{i}",
+            ["expression"] = $"customer.balance * {i} + params.goldBalance - customer.tags.Count(t => t == \"s{i}\")",
+        };
+
+    private static JsonArray Rules(string labelName, Func<int, string> when, bool withMessage = false) =>
+        Array(SectionRules, i =>
+        {
+            var rule = new JsonObject
+            {
+                ["code"] = $"R{i}",
+                [labelName] = new JsonObject { ["zh-CN"] = $"规则{i}", ["en"] = $"Rule {i}" },
+                ["when"] = when(i),
+            };
             if (withMessage)
             {
                 rule["priority"] = i;
-                rule["message"] = "{{ customer.customerId }}: {{ for p in privileges }}{{ p.code | string.downcase }} {{ end }}{{ scores.s0 | math.format \"N2\" }}";
+                rule["message"] = Message;
             }
 
-            return (JsonNode)rule;
-        })]);
+            return rule;
+        });
+
+    private static JsonArray Array(int count, Func<int, JsonNode> item) => new([.. Enumerable.Range(0, count).Select(item)]);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
@@ -30,7 +31,8 @@ public sealed class ValidationLimitsTests(ITestOutputHelper output)
                 ["table"] = new JsonObject
                 {
                     ["of"] = "customer.balance",
-                    ["rows"] = new JsonArray([.. Enumerable.Range(0, 101).Select(r => (JsonNode)new JsonObject { ["min"] = r, ["points"] = r })]),
+                    ["rows"] = new JsonArray(
+                        [.. Enumerable.Range(0, 101).Select(r => (JsonNode)new JsonObject { ["min"] = r, ["points"] = r })]),
                 },
             }),
         });
@@ -82,12 +84,13 @@ public sealed class ValidationLimitsTests(ITestOutputHelper output)
 
         var started = Stopwatch.GetTimestamp();
         var report = Engine.Validator.Validate(json);
-        output.WriteLine($"{json.Length} characters validated in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        output.WriteLine($"{json.Length} characters validated in {elapsed.TotalMilliseconds:F0} ms");
 
         Assert.True(report.IsValid, string.Join("\n", report.Problems.Select(p => $"{p.Path}: {p.Message}")));
-        var decision = report.Compiled!.Evaluate(
-            System.Text.Json.JsonDocument.Parse("""{ "customerId": "c", "balance": 5, "f5": 6, "tags": ["p5"] }""").RootElement,
-            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).Decision!;
+        var customer = JsonDocument.Parse("""{ "customerId": "c", "balance": 5, "f5": 6, "tags": ["p5"] }""");
+        var asOf = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var decision = report.Compiled!.Evaluate(customer.RootElement, asOf).Decision!;
         Assert.Equal("R5", decision.Tier.Code);
         Assert.Equal(["R5"], decision.Privileges.Select(p => p.Code));
         Assert.Equal("R5", decision.NextAction!.Code);
