@@ -57,8 +57,8 @@ internal sealed class Facts
         return text;
     }
 
-    /// <summary>Throws if the decision has run out of steps or time, or was cancelled.</summary>
-    public void Check()
+    // Throws if the decision has run out of steps or time, or was cancelled.
+    private void Check()
     {
         _stopped ??= _stepsLeft < 0
             ? "it needed more than the evaluation budget of steps (elements, characters and x => ... calls)"
