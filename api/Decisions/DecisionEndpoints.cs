@@ -127,7 +127,7 @@ public static class DecisionEndpoints
 
         using var input = JsonDocument.Parse(record.Input);
         using var recorded = JsonDocument.Parse(record.Output);
-        var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf);
+        var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf, cancellationToken);
         if (result.Decision is not { } decision)
         {
             return (new ReplayResponse(record.Id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null), null);

@@ -39,7 +39,7 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
         CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var result = ruleSet.Evaluate(customer, asOf ?? now);
+        var result = ruleSet.Evaluate(customer, asOf ?? now, cancellationToken);
         if (result.Decision is not { } decision)
         {
             metrics.Record(ruleSet.Ref.Name, result.Failure.ToString()!, started);

@@ -34,7 +34,7 @@ public static class ImpactAnalysis
             cancellationToken.ThrowIfCancellationRequested();
             using var input = JsonDocument.Parse(record.Input);
             using var output = JsonDocument.Parse(record.Output);
-            var result = candidate.Evaluate(input.RootElement, record.AsOf);
+            var result = candidate.Evaluate(input.RootElement, record.AsOf, cancellationToken);
             if (result.Decision is not { } now)
             {
                 failed.Add(record.Id);

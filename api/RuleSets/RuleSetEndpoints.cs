@@ -130,7 +130,7 @@ public static class RuleSetEndpoints
             return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
         }
 
-        var result = compiled.Evaluate(request.Customer, request.AsOf ?? clock.GetUtcNow());
+        var result = compiled.Evaluate(request.Customer, request.AsOf ?? clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new SimulationResponse(result.Decision, result.Failure, result.Problems, result.Trace));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Text.Json;
@@ -28,12 +29,15 @@ public sealed partial class CompiledRuleSet
     private readonly Section _privilegeSection;
     private readonly Section _actionSection;
     private readonly long _evaluationSteps;
+    private readonly long _evaluationTicks;
 
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
-        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions, long evaluationSteps)
+        CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions,
+        DecisionEngineOptions options)
     {
-        _evaluationSteps = evaluationSteps;
+        _evaluationSteps = options.MaxEvaluationSteps;
+        _evaluationTicks = (long)(options.MaxEvaluationTime.TotalSeconds * Stopwatch.Frequency);
         Definition = definition;
         Ref = new RuleSetRef(definition.Name, definition.Version, Serialization.RuleSetJson.Hash(definition));
         _zone = zone;
@@ -55,11 +59,22 @@ public sealed partial class CompiledRuleSet
     /// <summary>Name, version and content hash, recorded with every decision.</summary>
     public RuleSetRef Ref { get; }
 
+    /// <summary>The class emitted for this version's customer input; it lives as long as this object.</summary>
+    internal Type InputType => _input.Record.Type;
+
     /// <summary>
     /// Decides for <paramref name="customer"/> at <paramref name="asOf"/>. The same version, input and time
     /// give the same decision, byte for byte, on any machine and culture.
     /// </summary>
-    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf)
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf) =>
+        Evaluate(customer, asOf, CancellationToken.None);
+
+    /// <summary>
+    /// Decides as <see cref="Evaluate(JsonElement, DateTimeOffset)"/> does, and stops with a rule error when the
+    /// decision runs out of <see cref="DecisionEngineOptions.MaxEvaluationSteps"/>, passes
+    /// <see cref="DecisionEngineOptions.MaxEvaluationTime"/> or <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         if (Definition.Effective is { } window && !window.Contains(asOf))
         {
@@ -80,8 +95,8 @@ public sealed partial class CompiledRuleSet
             Scores = _scores.New(),
             AsOf = asOf,
             Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, _zone).DateTime),
-            StepsLeft = _evaluationSteps,
         };
+        facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
         var trace = new List<TraceEntry>(_scoreRules.Length + _tiers.Length + _privileges.Length + _actions.Length);
         var scores = ComputeScores(facts, trace, problems);
         var tierIndex = problems.Count == 0 ? _tierSection.FirstMatch(facts, trace, problems) : -1;
@@ -139,6 +154,7 @@ public sealed partial class CompiledRuleSet
         Dictionary<string, decimal> scores, List<TraceEntry> trace)
     {
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
+        var rendering = $"{TiersSection}.{tier.Rule.Code}";
         try
         {
             var model = new MessageModel(facts, tierOutcome, privileges, scores);
@@ -155,6 +171,7 @@ public sealed partial class CompiledRuleSet
                 var action = _actions[BitOperations.TrailingZeroCount(bits)];
                 if (next is null)
                 {
+                    rendering = $"{ActionsSection}.{action.Rule.Code}";
                     next = new ActionOutcome(action.Rule.Code, action.Title, action.Rule.Priority, action.Message.Render(model));
                 }
                 else
@@ -167,7 +184,8 @@ public sealed partial class CompiledRuleSet
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
-            return DecisionResult.Failed(DecisionFailure.RuleError, [new Problem(ActionsSection, "A message template failed: " + exception.Message)], trace);
+            var problem = new Problem(rendering, "A message template failed: " + exception.Message);
+            return DecisionResult.Failed(DecisionFailure.RuleError, [problem], trace);
         }
     }
 

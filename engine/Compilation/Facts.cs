@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Decisions.Engine.Compilation;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Decisions.Engine.Compilation;
 /// </summary>
 internal sealed class Facts
 {
+    // Reading the timer costs ~20 ns, a step ~1 ns: the deadline and the token are looked at every this many steps.
+    private const long CheckEvery = 4_096;
+
     public object Customer = null!;
     public object Params = null!;
     public object Scores = null!;
@@ -13,23 +18,64 @@ internal sealed class Facts
     public DateOnly Today;
     public DateTimeOffset AsOf;
 
-    /// <summary>Lambda calls (<c>x => ...</c>) this decision may still make; see <see cref="Spend"/>.</summary>
-    public long StepsLeft;
+    private long _stepsLeft;
+    private long _checkAt;
+    private long _deadline;
+    private CancellationToken _cancellation;
+    private string? _stopped;
 
     /// <summary>
-    /// Called by every lambda inside an expression. The allow-list bounds each expression's shape, but a
-    /// nested lambda over a long input list still does work quadratic in the input; the budget stops that
-    /// decision with a rule error instead of tying up the thread.
+    /// Arms the budget: <paramref name="steps"/> units of work, until <paramref name="deadline"/> (a
+    /// <see cref="Stopwatch"/> timestamp) or until <paramref name="cancellation"/> is cancelled.
     /// </summary>
-    public void Spend()
+    public void Budget(long steps, long deadline, CancellationToken cancellation)
     {
-        if (--StepsLeft < 0)
+        _stepsLeft = steps;
+        _deadline = deadline;
+        _cancellation = cancellation;
+        _checkAt = Math.Max(0, steps - CheckEvery);
+    }
+
+    /// <summary>
+    /// Called for every unit of work an expression does: each lambda call, each element an
+    /// <see cref="Enumerable"/> method visits, each character of text a string method reads. The allow-list
+    /// bounds each expression's shape, but not the length of the lists and texts it is given; the budget
+    /// stops that decision with a rule error instead of tying up the thread.
+    /// </summary>
+    public void Spend(long steps = 1)
+    {
+        if ((_stepsLeft -= steps) < _checkAt)
         {
-            throw new EvaluationBudgetExceededException();
+            Check();
         }
+    }
+
+    /// <summary>Spends the length of <paramref name="text"/> and returns it, for string methods.</summary>
+    public string? Read(string? text)
+    {
+        Spend(text is null ? 1 : text.Length + 1);
+        return text;
+    }
+
+    // Throws if the decision has run out of steps or time, or was cancelled.
+    private void Check()
+    {
+        _stopped ??= _stepsLeft < 0
+            ? "it needed more than the evaluation budget of steps (elements, characters and x => ... calls)"
+            : _cancellation.IsCancellationRequested ? "the request was cancelled"
+            : Stopwatch.GetTimestamp() > _deadline ? "it ran past the evaluation time limit"
+            : null;
+        if (_stopped is not null)
+        {
+            // Every later step throws too, so no rule after this one runs on.
+            _checkAt = long.MaxValue;
+            throw new EvaluationStoppedException(_stopped);
+        }
+
+        _checkAt = Math.Max(0, _stepsLeft - CheckEvery);
     }
 }
 
-/// <summary>A decision needed more lambda calls than <see cref="DecisionEngineOptions.MaxEvaluationSteps"/>.</summary>
-internal sealed class EvaluationBudgetExceededException()
-    : InvalidOperationException("The rule exceeded the evaluation budget (too many x => ... calls for this customer's lists).");
+/// <summary>A decision ran out of its budget or its time, or was cancelled; the message says which.</summary>
+internal sealed class EvaluationStoppedException(string reason)
+    : InvalidOperationException($"The rule was stopped: {reason}.");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Reflection.Emit;
@@ -8,16 +7,12 @@ namespace Decisions.Engine.Compilation;
 /// <summary>
 /// A plain class with one public property per field, emitted for a schema (customer input, parameters,
 /// scores) so that expressions are typed and as fast as hand-written code. It has no other members, so an
-/// unknown field is a parse error rather than a dynamic lookup. Identical schemas share one class, which
-/// bounds the classes a long-running service creates to the number of distinct schemas.
+/// unknown field is a parse error rather than a dynamic lookup. Each class lives in its own collectible
+/// assembly and nothing static refers to it: once the rule set compiled with it is dropped (a validated
+/// draft, an old version), the class is unloaded, so memory stays flat however many schemas are validated.
 /// </summary>
 internal sealed class RecordType
 {
-    private static readonly ModuleBuilder Module = AssemblyBuilder
-        .DefineDynamicAssembly(new AssemblyName("Decisions.Records"), AssemblyBuilderAccess.Run)
-        .DefineDynamicModule("Decisions.Records");
-
-    private static readonly ConcurrentDictionary<string, Lazy<RecordType>> BySchema = new(StringComparer.Ordinal);
     private static int _count;
 
     private readonly Func<object> _create;
@@ -33,12 +28,7 @@ internal sealed class RecordType
 
     public IReadOnlySet<string> Members { get; }
 
-    public static RecordType Create(IEnumerable<(string Name, Type Type)> properties)
-    {
-        var list = properties.ToList();
-        var key = string.Join(";", list.Select(property => $"{property.Name}:{property.Type.FullName}"));
-        return BySchema.GetOrAdd(key, _ => new Lazy<RecordType>(() => Emit(list))).Value;
-    }
+    public static RecordType Create(IEnumerable<(string Name, Type Type)> properties) => Emit([.. properties]);
 
     public object New() => _create();
 
@@ -53,11 +43,11 @@ internal sealed class RecordType
 
     private static RecordType Emit(List<(string Name, Type Type)> properties)
     {
-        TypeBuilder builder;
-        lock (Module)
-        {
-            builder = Module.DefineType($"Record{Interlocked.Increment(ref _count)}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
-        }
+        var typeName = $"Record{Interlocked.Increment(ref _count)}";
+        var builder = AssemblyBuilder
+            .DefineDynamicAssembly(new AssemblyName(typeName), AssemblyBuilderAccess.RunAndCollect)
+            .DefineDynamicModule(typeName)
+            .DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
 
         const MethodAttributes accessor = MethodAttributes.Public | MethodAttributes.SpecialName | MethodAttributes.HideBySig;
         foreach (var (name, type) in properties)
@@ -79,9 +69,7 @@ internal sealed class RecordType
             property.SetSetMethod(setter);
         }
 
-        lock (Module)
-        {
-            return new RecordType(builder.CreateType(), properties.Select(property => property.Name).ToHashSet(StringComparer.Ordinal));
-        }
+        var members = properties.Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
+        return new RecordType(builder.CreateType(), members);
     }
 }

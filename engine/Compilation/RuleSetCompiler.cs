@@ -27,9 +27,18 @@ public sealed class RuleSetCompiler
         _expressions = new RuleExpressionCompiler(options);
     }
 
+    /// <summary>The limits this compiler applies.</summary>
+    internal DecisionEngineOptions Options => _options;
+
     public CompilationResult Compile(RuleSet ruleSet)
     {
         var problems = new List<Problem>();
+        RuleSetLimits.Check(ruleSet, _options, problems);
+        if (problems.Count > 0)
+        {
+            return new CompilationResult(null, problems);
+        }
+
         RuleSetStructure.Check(ruleSet, problems);
         if (problems.Count > 0)
         {
@@ -37,7 +46,7 @@ public sealed class RuleSetCompiler
         }
 
         var zone = IanaTimeZone.Find(ruleSet.TimeZone, problems);
-        var parameters = ParameterValues.Create(ruleSet.Parameters, problems);
+        var parameters = ParameterValues.Create(ruleSet.Parameters, _options.MaxListParameterItems, problems);
         if (problems.Count > 0 || zone is null || parameters is null)
         {
             return new CompilationResult(null, problems);
@@ -85,7 +94,7 @@ public sealed class RuleSetCompiler
         }
 
         return new CompilationResult(
-            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], _options.MaxEvaluationSteps),
+            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], _options),
             []);
     }
 

@@ -114,31 +114,4 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
 
     private static bool IsNumber(Type type) =>
         type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double);
-
-    /// <summary>
-    /// Replaces the named parameters (<c>customer</c>, <c>params</c>...) by reads of the one <see cref="Facts"/>
-    /// argument, makes every inner lambda spend a step of the decision's budget first, and turns <c>x in ("A", "B")</c>, which the parser builds as <c>new[] { "A", "B" }.Contains(x)</c>
-    /// and so allocates an array per call, into <c>x == "A" || x == "B"</c> (the same ordinal equality).
-    /// </summary>
-    private sealed class ScopeBinder(ExpressionScope scope) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            scope.TryGetBinding(node, out var binding) ? binding : node;
-
-        protected override Expression VisitLambda<T>(Expression<T> node) =>
-            node.Update(Expression.Block(Expression.Call(scope.Facts, typeof(Facts).GetMethod(nameof(Facts.Spend))!), Visit(node.Body)), node.Parameters);
-
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.DeclaringType == typeof(Enumerable) && node.Method.Name == nameof(Enumerable.Contains)
-                && node.Arguments is [NewArrayExpression { Expressions: { Count: > 0 } values }, var item]
-                && values.All(value => value is ConstantExpression))
-            {
-                var subject = Visit(item);
-                return values.Select(value => (Expression)Expression.Equal(subject, value)).Aggregate(Expression.OrElse);
-            }
-
-            return base.VisitMethodCall(node);
-        }
-    }
 }

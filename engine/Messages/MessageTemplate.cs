@@ -6,7 +6,6 @@ using Decisions.Engine.Model;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace Decisions.Engine.Messages;
 
@@ -52,19 +51,24 @@ internal sealed class MessageTemplate
         }
 
         var before = problems.Count;
-        Check(template.Page!, path, problems, loopDepth: 0);
+        TemplateAllowList.Check(template.Page!, path, problems, loopDepth: 0);
         return problems.Count == before ? new MessageTemplate(template, options) : null;
     }
 
+    /// <summary>Renders for one decision, spending from its budget; throws a rule error when it runs out.</summary>
     public string Render(MessageModel model)
     {
         // A TemplateContext costs ~30 KB to build; one per thread is reused, and dropped if a render fails.
         var cached = _cached;
-        var context = cached is not null && ReferenceEquals(cached.Options, _options) ? cached : new CachedContext(_options);
+        var context = cached is not null && cached.Serves(_options, model)
+            ? cached
+            : new CachedContext(_options, model);
         _cached = null;
         model.CopyTo(context.Set);
+        context.Context.Facts = model.Facts;
 
         var text = _template.Render(context.Context);
+        context.Context.Facts = null;
         _cached = context;
         return text;
     }
@@ -74,10 +78,11 @@ internal sealed class MessageTemplate
 
     private sealed class CachedContext
     {
-        public CachedContext(DecisionEngineOptions options)
+        public CachedContext(DecisionEngineOptions options, MessageModel model)
         {
             Options = options;
-            Context = new TemplateContext(TemplateBuiltins.Safe)
+            _recordTypes = (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
+            Context = new MeteredTemplateContext(TemplateBuiltins.Safe, options.MaxMessageLength)
             {
                 StrictVariables = true,
                 EnableRelaxedMemberAccess = false,
@@ -88,51 +93,26 @@ internal sealed class MessageTemplate
                 OutputLimit = options.MaxMessageLength,
                 MemberRenamer = member => JsonNamingPolicy.CamelCase.ConvertName(member.Name),
                 TemplateLoader = null,
+                RegexTimeOut = TimeSpan.FromMilliseconds(50),
             };
             Context.PushCulture(CultureInfo.InvariantCulture);
             Context.PushGlobal(Globals);
         }
 
+        // The context caches an accessor per type it reads: serving one schema only, it never holds another's types.
+        private readonly (Type Customer, Type Params) _recordTypes;
+
         public DecisionEngineOptions Options { get; }
 
-        public TemplateContext Context { get; }
+        public bool Serves(DecisionEngineOptions options, MessageModel model) =>
+            ReferenceEquals(Options, options)
+            && _recordTypes == (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
+
+        public MeteredTemplateContext Context { get; }
 
         public ScriptObject Globals { get; } = new(8);
 
         public void Set(string name, object? value) => Globals.SetValue(name, value, readOnly: false);
-    }
-
-    private static void Check(ScriptNode node, string path, ICollection<Problem> problems, int loopDepth)
-    {
-        // One loop level: the loop limit bounds each loop, not loops within loops.
-        loopDepth += node is ScriptForStatement ? 1 : 0;
-        var refused = node switch
-        {
-            ScriptAssignExpression => "assigning variables",
-            ScriptWhileStatement => "while loops",
-            ScriptFunction or ScriptAnonymousFunction => "defining functions",
-            ScriptCaptureStatement => "capture",
-            ScriptImportStatement or ScriptWithStatement or ScriptWrapStatement => "import, with and wrap",
-            ScriptTableRowStatement => "tablerow",
-            ScriptBinaryExpression { Operator: ScriptBinaryOperator.RangeInclude or ScriptBinaryOperator.RangeExclude } => "ranges",
-            ScriptForStatement when loopDepth > 1 => "nested loops",
-            ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var module }, Member: ScriptVariable { Name: var member } }
-                when TemplateBuiltins.Safe.TryGetValue(module, out var functions) && functions is ScriptObject available && !available.ContainsKey(member)
-                => $"{module}.{member}, which is not available to messages",
-            _ => null,
-        };
-        if (refused is not null)
-        {
-            problems.Add(new Problem(path, $"Message templates may not use {refused} (line {node.Span.Start.Line + 1})."));
-        }
-
-        for (var i = 0; i < node.ChildrenCount; i++)
-        {
-            if (node.GetChildren(i) is { } child)
-            {
-                Check(child, path, problems, loopDepth);
-            }
-        }
     }
 
     // Scriban's parser recurses per bracket like the expression parser; only code blocks hold brackets it parses.

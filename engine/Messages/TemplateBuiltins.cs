@@ -5,7 +5,8 @@ namespace Decisions.Engine.Messages;
 
 /// <summary>
 /// Scriban's built-in functions minus those that read the clock or randomness (they would break replay),
-/// load other templates, evaluate text as a template, or grow a string without bound.
+/// load other templates, evaluate text as a template, grow a string without bound,
+/// or run a regular expression (html.strip backtracks for seconds on a short text).
 /// </summary>
 internal static class TemplateBuiltins
 {
@@ -15,6 +16,7 @@ internal static class TemplateBuiltins
         ["math"] = ["random", "uuid"],
         ["string"] = ["pad_left", "pad_right", "replace", "replace_first"],
         ["object"] = ["eval", "eval_template"],
+        ["html"] = ["strip"],
     };
 
     /// <summary>Shared by every render; never written after it is built.</summary>

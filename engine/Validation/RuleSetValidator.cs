@@ -19,6 +19,11 @@ public sealed class RuleSetValidator(RuleSetCompiler compiler)
 {
     public ValidationReport Validate(string json)
     {
+        if (RuleSetLimits.CheckText(json, compiler.Options) is { } tooLong)
+        {
+            return new ValidationReport([tooLong], null, null);
+        }
+
         var (ruleSet, problem) = RuleSetJson.Parse(json);
         return ruleSet is null ? new ValidationReport([problem!], null, null) : Validate(ruleSet);
     }
