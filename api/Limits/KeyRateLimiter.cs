@@ -67,8 +67,11 @@ internal sealed class BatchPermitFilter(KeyRateLimiter limiter, IOptions<Request
         using var lease = limiter.Tokens.AttemptAcquire(context.HttpContext, extra);
         if (!lease.IsAcquired)
         {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            // A refused batch empties the bucket: a client that retries before Retry-After is then refused by the
+            // middleware before its body is read, so a flood of refused batches costs no parsing.
+            var left = limiter.Tokens.GetStatistics(context.HttpContext)?.CurrentAvailablePermits ?? 0;
+            using var drained = left > 0 ? limiter.Tokens.AttemptAcquire(context.HttpContext, (int)left) : null;
+            var seconds = (int)Math.Ceiling((extra + 1.0) / options.Value.PermitsPerSecond);
             return new TooManyRequests(seconds, $"A batch of {extra + 1} spends {extra + 1} permits; retry after {seconds} s.");
         }
 

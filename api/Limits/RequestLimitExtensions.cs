@@ -31,7 +31,8 @@ public static class RequestLimitExtensions
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                await TooManyRequests.WriteAsync(context.HttpContext, retryAfter, $"Retry after {retryAfter} s.");
+                await TooManyRequests.WriteAsync(
+                    context.HttpContext, retryAfter, $"Over this key's request rate or requests in flight; retry after {retryAfter} s.");
             };
         });
         builder.Services.AddRateLimiter(_ => { });
