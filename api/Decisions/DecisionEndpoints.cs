@@ -128,6 +128,7 @@ public static class DecisionEndpoints
 
             foreach (var record in page.Decisions)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var (replay, _) = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
                 (replay is null ? failed : replay.Identical ? null : different)?.Add(record.Id);
                 identical += replay?.Identical == true ? 1 : 0;

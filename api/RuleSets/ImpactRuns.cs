@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
@@ -11,16 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Decisions.Api.RuleSets;
-
-/// <summary>What impact answers may reveal to roles that may not read decisions (section <c>Privacy</c>).</summary>
-public sealed class PrivacyOptions
-{
-    public const string Section = "Privacy";
-
-    /// <summary>Counts under this are suppressed for such roles (a common small-cell threshold in bank reporting).</summary>
-    [Range(2, 1_000)]
-    public int MinimumCount { get; set; } = 10;
-}
 
 /// <summary>
 /// Runs an impact analysis for a user: over the log a page at a time (<see cref="AnalysisLimitOptions.PageSize"/>),
