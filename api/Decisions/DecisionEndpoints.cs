@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
+using Decisions.Api.Limits;
 using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
@@ -14,18 +15,23 @@ namespace Decisions.Api.Decisions;
 /// <summary>Decisions for tellers; reading and replaying them for auditors.</summary>
 public static class DecisionEndpoints
 {
-    private const int MaxBatch = 1_000;
+    public const int MaxBatch = 1_000;
+
+    private const int BatchChunk = 32;
 
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions").CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
         group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 422);
-        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 422);
-        group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time");
-        group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404);
+        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 422)
+            .SpendsOnePermitPerCustomer();
+        group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time")
+            .WithDescription(UnreadableDecisions.SearchDescription);
+        group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404, 409);
         group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare").Problems(404, 409);
-        group.MapPost("/replay", ReplayRange).RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise").Problems(422);
+        group.MapPost("/replay", ReplayRange).RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise").Problems(422)
+            .WithinAnalysisLimits();
         return endpoints;
     }
 
@@ -56,21 +62,27 @@ public static class DecisionEndpoints
             return problem!;
         }
 
-        // Decided concurrently so that their log writes share commits.
-        var items = await Task.WhenAll(request.Customers.Select(async (customer, index) =>
+        // Decided a chunk at a time, each chunk's log writes sharing commits: another key's decision then waits
+        // behind one chunk in the log's queue, not behind the whole batch.
+        var items = new List<BatchItem>(request.Customers.Count);
+        foreach (var chunk in request.Customers.Index().Chunk(BatchChunk))
         {
-            var (decision, result) = await service.DecideAsync(ruleSet, customer, request.AsOf, now, cancellationToken);
-            return new BatchItem(index, decision, decision is null ? result.Problems : null);
-        }));
+            items.AddRange(await Task.WhenAll(chunk.Select(async item =>
+            {
+                var (decision, result) = await service.DecideAsync(ruleSet, item.Item, request.AsOf, now, cancellationToken);
+                return new BatchItem(item.Index, decision, decision is null ? result.Problems : null);
+            })));
+        }
+
         var decided = items.Count(item => item.Decision is not null);
-        return TypedResults.Ok(new BatchDecisionResponse(decided, items.Length - decided, items));
+        return TypedResults.Ok(new BatchDecisionResponse(decided, items.Count - decided, items));
     }
 
     public static async Task<Results<Ok<LoggedDecision>, ProblemHttpResult>> Get(string id, IDecisionLog log, CancellationToken cancellationToken) =>
         await log.GetAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToLogged(record)) : Problems.NotFound($"No decision '{id}'.");
 
     public static async Task<Results<Ok<IReadOnlyList<LoggedDecision>>, ProblemHttpResult>> Search(
-        IDecisionLog log, CancellationToken cancellationToken, string? customerId = null, string? ruleSet = null,
+        IDecisionLog log, HttpResponse response, CancellationToken cancellationToken, string? customerId = null, string? ruleSet = null,
         DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100)
     {
         if (limit is < 1 or > 1_000)
@@ -79,7 +91,8 @@ public static class DecisionEndpoints
         }
 
         var found = await log.SearchAsync(new DecisionQuery(customerId, ruleSet, from, to, limit), cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<LoggedDecision>>([.. found.Select(ToLogged)]);
+        UnreadableDecisions.Report(response, found);
+        return TypedResults.Ok<IReadOnlyList<LoggedDecision>>([.. found.Decisions.Select(ToLogged)]);
     }
 
     public static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> Replay(
@@ -95,25 +108,35 @@ public static class DecisionEndpoints
     }
 
     public static async Task<Results<Ok<ReplaySummary>, ProblemHttpResult>> ReplayRange(
-        ReplayRangeRequest request, IDecisionLog log, IRuleSetStore store, RuleSetRegistry registry, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        ReplayRangeRequest request, IDecisionLog log, IRuleSetStore store, RuleSetRegistry registry, IOptions<JsonOptions> json,
+        IOptions<AnalysisLimitOptions> limits, CancellationToken cancellationToken)
     {
         if (request.Limit is < 1 or > 100_000 || request.To <= request.From)
         {
             return Problems.Unprocessable("Give a range with 'from' before 'to' and a limit of 1 to 100,000.", [new Problem("to", "Check the range and the limit.")]);
         }
 
-        var records = await log.SearchAsync(new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit), cancellationToken);
-        var identical = 0;
-        var different = new List<string>();
-        var failed = new List<string>();
-        foreach (var record in records)
+        // A page at a time, keeping counts and the first ids only: memory does not grow with the range.
+        var query = new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit);
+        var (replayed, identical, different, failed) = (0, 0, new ReplayTally(), new ReplayTally());
+        await foreach (var page in log.PagesAsync(query, limits.Value.PageSize, cancellationToken))
         {
-            var (replay, _) = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
-            (replay is null ? failed : replay.Identical ? null : different)?.Add(record.Id);
-            identical += replay?.Identical == true ? 1 : 0;
+            replayed += page.Decisions.Count + page.Unreadable.Count;
+            foreach (var unreadable in page.Unreadable)
+            {
+                failed.Add(unreadable.Id);
+            }
+
+            foreach (var record in page.Decisions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (replay, _) = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
+                (replay is null ? failed : replay.Identical ? null : different)?.Add(record.Id);
+                identical += replay?.Identical == true ? 1 : 0;
+            }
         }
 
-        return TypedResults.Ok(new ReplaySummary(records.Count, identical, different.Count, failed.Count, [.. different.Take(20)], [.. failed.Take(20)]));
+        return TypedResults.Ok(new ReplaySummary(replayed, identical, different.Count, failed.Count, different.Samples, failed.Samples));
     }
 
     private static async Task<(ReplayResponse? Replay, ProblemHttpResult? Problem)> ReplayOne(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -8,8 +7,8 @@ namespace Decisions.Api.Limits;
 public static class RequestLimitExtensions
 {
     /// <summary>
-    /// A token bucket per API key (per client address without one), answering 429 with Retry-After
-    /// (ASP.NET's default would be 503, which tells a client to retry elsewhere), and a body size limit.
+    /// A token bucket and a limit of requests in flight per API key (per client address without one), the
+    /// limits of analysis runs, all answering 429 with Retry-After, and a body size limit.
     /// </summary>
     public static IHostApplicationBuilder AddRequestLimits(this IHostApplicationBuilder builder)
     {
@@ -19,29 +18,21 @@ public static class RequestLimitExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
             .Configure<IOptions<RequestLimitOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RequestLimitOptions>>((options, limits) =>
+        builder.Services.AddOptions<AnalysisLimitOptions>()
+            .BindConfiguration(AnalysisLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AnalysisGate>();
+        builder.Services.AddSingleton<KeyRateLimiter>();
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<KeyRateLimiter>((options, limiter) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetTokenBucketLimiter(
-                    context.User.Identity?.IsAuthenticated == true ? "key:" + context.User.Identity.Name : "ip:" + context.Connection.RemoteIpAddress,
-                    _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = limits.Value.Burst,
-                        TokensPerPeriod = limits.Value.PermitsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(limiter.Tokens, limiter.InFlight);
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = $"Retry after {retryAfter} s." },
-                });
+                await TooManyRequests.WriteAsync(
+                    context.HttpContext, retryAfter, $"Over this key's request rate or requests in flight; retry after {retryAfter} s.");
             };
         });
         builder.Services.AddRateLimiter(_ => { });

@@ -18,4 +18,15 @@ public sealed class RequestLimitOptions
     /// <summary>Requests a key may make at once above the average.</summary>
     [Range(1, 1_000_000)]
     public int Burst { get; set; } = 10_000;
+
+    /// <summary>
+    /// Requests one key may have in flight; more wait in its queue. The log commits the decisions in flight
+    /// together, so a teller system's throughput needs room here.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int ConcurrentRequestsPerKey { get; set; } = 64;
+
+    /// <summary>Requests of one key that may wait for a slot; beyond them it gets 429.</summary>
+    [Range(0, 100_000)]
+    public int QueuedRequestsPerKey { get; set; } = 1_000;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
+using Decisions.Api.Limits;
 using Decisions.Api.OpenApi;
 using Decisions.Api.Storage;
 using Decisions.Engine.Comparison;
@@ -25,7 +26,8 @@ public static class RuleSetEndpoints
         group.MapPut("/{name}/versions/{version:int}", UpdateDraft).RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content").Problems(404, 409, 422);
         group.MapPost("/{name}/versions/{version:int}/validate", Validate).RequireAuthorization(Roles.Edit).WithSummary("Validate and run the embedded tests").Problems(404);
         group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged").Problems(404, 422);
-        group.MapPost("/{name}/versions/{version:int}/impact", Impact).RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422);
+        group.MapPost("/{name}/versions/{version:int}/impact", Impact).RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422)
+            .WithinAnalysisLimits().WithDescription(ImpactRuns.Description);
         group.MapPost("/{name}/versions/{version:int}/submit", Submit).RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review").Problems(404, 409, 422);
         group.MapPost("/{name}/versions/{version:int}/approve", Approve).RequireAuthorization(Roles.Approve).WithSummary("Approve (never by its author)").Problems(404, 409);
         group.MapPost("/{name}/versions/{version:int}/reject", Reject).RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version").Problems(404, 409);
@@ -135,7 +137,7 @@ public static class RuleSetEndpoints
     }
 
     public static async Task<Results<Ok<ImpactReport>, ProblemHttpResult>> Impact(
-        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, IDecisionLog log, CancellationToken cancellationToken)
+        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns runs, HttpContext context, CancellationToken cancellationToken)
     {
         if (request.Last is < 1 or > 100_000)
         {
@@ -154,8 +156,7 @@ public static class RuleSetEndpoints
             return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
         }
 
-        var recent = await log.SearchAsync(new DecisionQuery(RuleSet: name, Limit: request.Last), cancellationToken);
-        return TypedResults.Ok(ImpactAnalysis.Run(compiled, recent, cancellationToken));
+        return await runs.RunAsync(record, compiled, request.Last, context.User, cancellationToken);
     }
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>

@@ -11,6 +11,8 @@ public static class RuleSetExtensions
             .BindConfiguration(RuleSetOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ImpactRuns>();
         builder.Services.AddSingleton<RuleSetRegistry>();
         builder.Services.AddHostedService<RuleSetSeeder>();
         builder.Services.AddHostedService<RuleSetChangeWatcher>();

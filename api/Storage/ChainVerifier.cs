@@ -10,11 +10,13 @@ namespace Decisions.Api.Storage;
 internal static class ChainVerifier
 {
     /// <param name="audit">The change trail in sequence order.</param>
-    /// <param name="decisions">The decision log in sequence order.</param>
+    /// <param name="log">The whole decision log in sequence order, with the entries that cannot be read.</param>
     /// <param name="versions">Every stored version.</param>
-    public static ChainReport Verify(IReadOnlyList<AuditEntry> audit, IReadOnlyList<DecisionRecord> decisions, IReadOnlyList<RuleSetVersionRecord> versions)
+    public static ChainReport Verify(IReadOnlyList<AuditEntry> audit, DecisionPage log, IReadOnlyList<RuleSetVersionRecord> versions)
     {
-        ChainReport Broken(string entry, string reason) => new(false, audit.Count, decisions.Count, versions.Count, entry, reason);
+        var decisions = log.Decisions;
+        var total = decisions.Count + log.Unreadable.Count;
+        ChainReport Broken(string entry, string reason) => new(false, audit.Count, total, versions.Count, entry, reason);
 
         var previous = Chain.Genesis;
         for (var i = 0; i < audit.Count; i++)
@@ -28,9 +30,18 @@ internal static class ChainVerifier
             previous = entry.Hash;
         }
 
+        // An unreadable entry breaks the chain where it stands: nothing after it can be checked against it.
+        var unreadable = log.Unreadable.MinBy(u => u.Sequence);
         previous = Chain.Genesis;
+        ChainReport Unreadable(UnreadableDecision entry) =>
+            Broken($"decision {entry.Id} (#{entry.Sequence})", $"Its stored payload cannot be read: {entry.Reason}");
         for (var i = 0; i < decisions.Count; i++)
         {
+            if (unreadable is not null && unreadable.Sequence <= i + 1)
+            {
+                return Unreadable(unreadable);
+            }
+
             var decision = decisions[i];
             if (decision.Sequence != i + 1 || decision.PreviousHash != previous || decision.Hash != Chain.Of(decision, Chain.Digest(decision)))
             {
@@ -38,6 +49,11 @@ internal static class ChainVerifier
             }
 
             previous = decision.Hash;
+        }
+
+        if (unreadable is not null)
+        {
+            return Unreadable(unreadable);
         }
 
         var recorded = audit.Where(e => e.ContentHash is not null && e.Version is not null).ToLookup(e => (e.RuleSet, e.Version!.Value), e => e.ContentHash);
@@ -51,6 +67,6 @@ internal static class ChainVerifier
             }
         }
 
-        return new ChainReport(true, audit.Count, decisions.Count, versions.Count, null, null);
+        return new ChainReport(true, audit.Count, total, versions.Count, null, null);
     }
 }

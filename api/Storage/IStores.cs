@@ -23,9 +23,11 @@ public interface IDecisionLog
 {
     Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Throws <see cref="UnreadableDecisionException"/> when the stored payload cannot be read.</summary>
     Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken);
+    /// <summary>One page of matches, newest first, strictly before the cursor <see cref="DecisionQuery.Before"/>.</summary>
+    Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken);
 }
 
 /// <summary>The change trail.</summary>
@@ -43,8 +45,13 @@ public sealed record ChainReport(bool Intact, int AuditEntries, int Decisions, i
 /// <summary>What an audit entry says before the store chains it.</summary>
 public sealed record AuditDraft(DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment);
 
-/// <summary>A search of the decision log; every part is optional, newest first.</summary>
-public sealed record DecisionQuery(string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100);
+/// <summary>
+/// A search of the decision log; every part is optional, newest first. <see cref="Before"/> is the paging
+/// cursor: only decisions with a lower sequence number match (a page's <see cref="DecisionPage.Next"/>).
+/// </summary>
+public sealed record DecisionQuery(
+    string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100,
+    long? Before = null);
 
 /// <summary>The stored version changed since it was read: another request won.</summary>
 public sealed class ConcurrencyException(string message) : Exception(message);

@@ -3,11 +3,14 @@ namespace Decisions.Api.Storage;
 public sealed partial class LiteDbStore
 {
     /// <summary>Reads the file's three collections in order and checks them with <see cref="ChainVerifier"/>.</summary>
-    public Task<ChainReport> VerifyAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(ChainVerifier.Verify(
+    public Task<ChainReport> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var decisions = DecisionPage.Of(_decisions.Query().OrderBy("seq").ToEnumerable().Select(Stored), int.MaxValue);
+        return Task.FromResult(ChainVerifier.Verify(
             [.. _audit.FindAll().Select(BsonMapping.ToAudit).OrderBy(e => e.Sequence)],
-            [.. _decisions.Query().OrderBy("seq").ToEnumerable().Select(BsonMapping.ToDecision)],
+            decisions,
             [.. _versions.FindAll().Select(BsonMapping.ToVersion)]));
+    }
 
     /// <summary>Every rule-set change is audited, so the trail's last sequence changes exactly when they do.</summary>
     public Task<long> ChangeStampAsync(CancellationToken cancellationToken) => Task.FromResult(_lastAudit.Sequence);

@@ -99,34 +99,27 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         }, cancellationToken);
     }
 
-    public Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(_decisions.FindById(id) is { } doc ? BsonMapping.ToDecision(doc) : null);
-
-    public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
+    public Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var q = _decisions.Query();
-        if (query.CustomerId is not null)
-        {
-            q = q.Where("customerId = @0", query.CustomerId);
-        }
+        var page = DecisionPage.Of(_decisions.Find(Query.EQ("_id", id)).Select(Stored), 1);
+        return page.Unreadable is [var unreadable, ..]
+            ? throw new UnreadableDecisionException(unreadable)
+            : Task.FromResult(page.Decisions.SingleOrDefault());
+    }
 
-        if (query.RuleSet is not null)
-        {
-            q = q.Where("ruleSet = @0", query.RuleSet);
-        }
-
-        if (query.From is { } from)
-        {
-            q = q.Where("decidedAtTicks >= @0", from.UtcTicks);
-        }
-
-        if (query.To is { } to)
-        {
-            q = q.Where("decidedAtTicks < @0", to.UtcTicks);
-        }
-
-        var found = q.OrderByDescending("seq").Limit(query.Limit).ToList();
-        return Task.FromResult<IReadOnlyList<DecisionRecord>>([.. found.Select(BsonMapping.ToDecision)]);
+    /// <summary>
+    /// A customer's decisions come from the customer index (few); every other search walks the sequence index
+    /// down from the cursor and filters as it goes, so a page costs its own size and never sorts the whole log.
+    /// </summary>
+    public Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        var candidates = query.CustomerId is { } customer
+            ? _decisions.Query().Where("customerId = @0", customer).OrderByDescending("seq").ToEnumerable()
+            : _decisions.Query().Where("seq < @0", query.Before ?? long.MaxValue).OrderByDescending("seq").ToEnumerable();
+        var rows = candidates.TakeWhile(_ => !cancellationToken.IsCancellationRequested).Where(d => Matches(d, query)).Select(Stored);
+        var page = DecisionPage.Of(rows, query.Limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(page);
     }
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken) =>
@@ -150,6 +143,15 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         _audit.Insert(BsonMapping.ToBson(entry));
         _lastAudit = (entry.Sequence, entry.Hash);
     }
+
+    private static bool Matches(BsonDocument d, DecisionQuery query) =>
+        (query.CustomerId is null || d["customerId"] == query.CustomerId)
+        && (query.RuleSet is null || d["ruleSet"] == query.RuleSet)
+        && (query.From is not { } from || d["decidedAtTicks"].AsInt64 >= from.UtcTicks)
+        && (query.To is not { } to || d["decidedAtTicks"].AsInt64 < to.UtcTicks)
+        && (query.Before is not { } before || d["seq"].AsInt64 < before);
+
+    private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64, () => BsonMapping.ToDecision(d));
 
     private static (long, string) Last(ILiteCollection<BsonDocument> collection, string sequenceField)
     {

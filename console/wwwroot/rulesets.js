@@ -215,12 +215,14 @@ function simulation(outcome) {
 }
 
 function impact(report) {
+  // Counts under the privacy minimum come as null for roles that may not read decisions.
+  const count = (n) => n === null ? `<${report.suppressedBelow}` : String(n);
   const samples = (ids) => ids.map((id) => h("a", { href: `#/decisions/${id}` }, id.slice(0, 8)));
   const cells = (list, title, id) => list.length === 0 ? h("p", {}, `${title}: none.`)
-    : table(title, ["From", "To", "Decisions", "Samples"], list.map((c) => ({ cells: [c.from, c.to, String(c.count), samples(c.samples)] })), id);
+    : table(title, ["From", "To", "Decisions", "Samples"], list.map((c) => ({ cells: [c.from, c.to, count(c.count), samples(c.samples)] })), id);
   return [
     h("h2", {}, "Impact"),
-    h("p", { id: "impact-summary" }, `${report.changed} of ${report.decisions} recent decisions would change; ${report.failed} could not be re-decided.`),
+    h("p", { id: "impact-summary" }, `${count(report.changed)} of ${report.decisions} recent decisions would change; ${count(report.failed)} could not be re-decided.`),
     cells(report.tierMigrations, "Tier migration matrix", "tier-matrix"),
     cells(report.privilegesGained, "Privileges gained", "gained"),
     cells(report.privilegesLost, "Privileges lost", "lost"),

@@ -150,7 +150,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         content["parameters"]!["vipAvgDailyBalance"]!["value"] = 300000;
         await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
 
-        var impact = await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { last = 100 })).Json(HttpStatusCode.OK);
+        var impact = await (await _app.Client("admin").PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { last = 100 })).Json(HttpStatusCode.OK);
 
         Assert.Equal(4, impact.GetProperty("decisions").GetInt32());
         Assert.Equal(2, impact.GetProperty("changed").GetInt32());

@@ -10,10 +10,13 @@ public sealed partial class PostgresStore
     public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
         _writer.AppendAsync(record, Chain.Digest(record), cancellationToken);
 
-    public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
-        (await ReadDecisionsAsync("select * from decisions where id = $1", cancellationToken, id).ConfigureAwait(false)).SingleOrDefault();
+    public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var page = await ReadDecisionsAsync("select * from decisions where id = $1", 1, cancellationToken, id).ConfigureAwait(false);
+        return page.Unreadable is [var unreadable, ..] ? throw new UnreadableDecisionException(unreadable) : page.Decisions.SingleOrDefault();
+    }
 
-    public async Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
+    public async Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
         var values = new List<object>();
@@ -43,22 +46,29 @@ public sealed partial class PostgresStore
             Add("decided_at_ticks < @", to.UtcTicks);
         }
 
+        if (query.Before is { } before)
+        {
+            Add("seq < @", before);
+        }
+
         values.Add(query.Limit);
         var where = conditions.Count == 0 ? "" : "where " + string.Join(" and ", conditions);
-        return await ReadDecisionsAsync($"select * from decisions {where} order by seq desc limit ${values.Count}", cancellationToken, [.. values]).ConfigureAwait(false);
+        var sql = $"select * from decisions {where} order by seq desc limit ${values.Count}";
+        return await ReadDecisionsAsync(sql, query.Limit, cancellationToken, [.. values]).ConfigureAwait(false);
     }
 
-    private async Task<List<DecisionRecord>> ReadDecisionsAsync(string sql, CancellationToken cancellationToken, params object[] values)
+    private async Task<DecisionPage> ReadDecisionsAsync(string sql, int limit, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = Command(sql, values);
-        var decisions = new List<DecisionRecord>();
+        var rows = new List<StoredDecision>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            decisions.Add(Read(reader));
+            var record = Read(reader);
+            rows.Add(new StoredDecision(record.Id, record.Sequence, () => record));
         }
 
-        return decisions;
+        return DecisionPage.Of(rows, limit);
     }
 
     private static DecisionRecord Read(NpgsqlDataReader reader) => new()

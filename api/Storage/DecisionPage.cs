@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Decisions.Api.Storage;
+
+/// <summary>
+/// One page of a decision-log search, newest first. <see cref="Next"/> is the cursor of the following page
+/// (pass it as <see cref="DecisionQuery.Before"/>), or null when the log holds no more matches. Entries whose
+/// stored payload cannot be read are not in <see cref="Decisions"/> but named in <see cref="Unreadable"/>; both
+/// count towards the page's limit, so a corrupt entry never makes a page come back short or repeat.
+/// </summary>
+public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IReadOnlyList<UnreadableDecision> Unreadable, long? Next)
+{
+    /// <summary>
+    /// The page over <paramref name="rows"/> (already filtered, newest first, at most <paramref name="limit"/>):
+    /// each row is decoded by its reader, and its payload checked to be JSON, in one place for every store.
+    /// </summary>
+    internal static DecisionPage Of(IEnumerable<StoredDecision> rows, int limit)
+    {
+        var decisions = new List<DecisionRecord>();
+        var unreadable = new List<UnreadableDecision>();
+        var count = 0;
+        long? last = null;
+        foreach (var row in rows.Take(limit))
+        {
+            count++;
+            last = row.Sequence;
+            try
+            {
+                decisions.Add(Checked(row.Read()));
+            }
+            catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException
+                or ArgumentException or JsonException or DecoderFallbackException)
+            {
+                unreadable.Add(new UnreadableDecision(row.Id, row.Sequence, exception.Message));
+            }
+        }
+
+        return new DecisionPage(decisions, unreadable, count == limit ? last : null);
+    }
+
+    private static DecisionRecord Checked(DecisionRecord record)
+    {
+        using (JsonDocument.Parse(record.Input))
+        using (JsonDocument.Parse(record.Output))
+        {
+            return record;
+        }
+    }
+}
+
+/// <summary>A stored row of the decision log, read (decompressed, parsed) only when the page is built.</summary>
+internal sealed record StoredDecision(string Id, long Sequence, Func<DecisionRecord> Read);
+
+/// <summary>A logged decision whose stored payload cannot be read, and why.</summary>
+public sealed record UnreadableDecision(string Id, long Sequence, string Reason);
+
+/// <summary>A logged decision whose stored payload cannot be read: answered as a problem, never a 500.</summary>
+public sealed class UnreadableDecisionException(UnreadableDecision decision)
+    : Exception($"The stored decision '{decision.Id}' (#{decision.Sequence}) cannot be read: {decision.Reason}")
+{
+    public UnreadableDecision Decision { get; } = decision;
+}

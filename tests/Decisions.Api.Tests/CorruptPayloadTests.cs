@@ -1,0 +1,72 @@
+using System.Net;
+using LiteDB;
+using Npgsql;
+
+namespace Decisions.Api.Tests;
+
+/// <summary>A logged decision whose stored payload is damaged is named, skipped or refused with a reason, never a 500.</summary>
+public sealed class CorruptPayloadTests
+{
+    private static readonly object Decision = new { ruleSet = "retail-tiering", customer = new { customerId = "R-CORRUPT", avgDailyBalance = 10 } };
+
+    [Fact]
+    public async Task A_damaged_decision_is_named_by_verify_skipped_by_search_and_refused_by_replay()
+    {
+        var app = new DecisionsAppFixture();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var answer = await (await app.Client("teller").PostJson("/v1/decisions", Decision)).Json(HttpStatusCode.OK);
+            ids.Add(answer.GetProperty("decisionId").GetString()!);
+        }
+
+        await app.StopAsync();
+        await Damage(app, sequence: 2);
+        var restarted = app.Reopened();
+        try
+        {
+            var auditor = restarted.Client("auditor");
+            var report = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+            Assert.False(report.GetProperty("intact").GetBoolean());
+            Assert.Equal($"decision {ids[1]} (#2)", report.GetProperty("firstBroken").GetString());
+            Assert.StartsWith("Its stored payload cannot be read", report.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+            var search = await auditor.GetAsync("/v1/decisions?customerId=R-CORRUPT");
+            var found = await search.Json(HttpStatusCode.OK);
+            Assert.Equal([ids[2], ids[0]], found.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()));
+            Assert.Equal(ids[1], string.Join(',', search.Headers.GetValues("Decisions-Skipped")));
+
+            var replay = await (await auditor.PostJson($"/v1/decisions/{ids[1]}/replay", new { })).Problem(HttpStatusCode.Conflict);
+            Assert.Equal(ids[1], replay.GetProperty("decisionId").GetString());
+            Assert.Contains("cannot be read", replay.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var read = await (await auditor.GetAsync($"/v1/decisions/{ids[1]}")).Problem(HttpStatusCode.Conflict);
+            Assert.Equal(ids[1], read.GetProperty("decisionId").GetString());
+            await (await restarted.Client("teller").PostJson("/v1/decisions", Decision)).Json(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await restarted.DisposeAsync();
+        }
+    }
+
+    // LiteDB: the Brotli bytes of the payload overwritten; PostgreSQL: the stored output is no longer JSON.
+    private static async Task Damage(DecisionsAppFixture app, long sequence)
+    {
+        if (app.PostgresConnectionString is { } postgres)
+        {
+            await using var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"update decisions set output = '{{\"tier\": ' where seq = {sequence}", connection);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+            return;
+        }
+
+        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(app.DataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
+        var decisions = database.GetCollection("decisions");
+        var target = decisions.FindOne(Query.EQ("seq", sequence));
+        var payload = target["payload"].AsBinary;
+        Array.Fill(payload, (byte)0xA5, 2, payload.Length - 2);
+        target["payload"] = payload;
+        Assert.True(decisions.Update(target));
+    }
+}
