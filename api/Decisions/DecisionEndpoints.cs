@@ -2,6 +2,7 @@ using System.Text.Json;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
 using Decisions.Api.OpenApi;
+using Decisions.Api.Outcomes;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine.Model;
@@ -31,14 +32,14 @@ public static class DecisionEndpoints
     public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(DecisionRequest request, DecisionService service, CancellationToken cancellationToken)
     {
         var now = service.Now();
-        var (ruleSet, problem) = await service.ResolveAsync(request.RuleSet, request.Version, now, cancellationToken);
-        if (ruleSet is null)
+        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken);
+        if (!ruleSet.Succeeded)
         {
-            return problem!;
+            return ruleSet.Failure.ToProblem();
         }
 
-        var (decision, result) = await service.DecideAsync(ruleSet, request.Customer, request.AsOf, now, cancellationToken);
-        return decision is null ? Problems.Unprocessable(DecisionService.Title(result.Failure), result.Problems) : TypedResults.Ok(decision);
+        var decision = await service.DecideAsync(ruleSet.Value, request.Customer, request.AsOf, now, cancellationToken);
+        return decision.Succeeded ? TypedResults.Ok(decision.Value) : decision.Failure.ToProblem();
     }
 
     public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(BatchDecisionRequest request, DecisionService service, CancellationToken cancellationToken)
@@ -49,17 +50,17 @@ public static class DecisionEndpoints
         }
 
         var now = service.Now();
-        var (ruleSet, problem) = await service.ResolveAsync(request.RuleSet, request.Version, now, cancellationToken);
-        if (ruleSet is null)
+        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken);
+        if (!ruleSet.Succeeded)
         {
-            return problem!;
+            return ruleSet.Failure.ToProblem();
         }
 
         // Decided concurrently so that their log writes share commits.
         var items = await Task.WhenAll(request.Customers.Select(async (customer, index) =>
         {
-            var (decision, result) = await service.DecideAsync(ruleSet, customer, request.AsOf, now, cancellationToken);
-            return new BatchItem(index, decision, decision is null ? result.Problems : null);
+            var decision = await service.DecideAsync(ruleSet.Value, customer, request.AsOf, now, cancellationToken);
+            return new BatchItem(index, decision.Value, (decision.Failure as Failure.Invalid)?.Problems);
         }));
         var decided = items.Count(item => item.Decision is not null);
         return TypedResults.Ok(new BatchDecisionResponse(decided, items.Length - decided, items));

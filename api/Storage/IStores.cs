@@ -41,7 +41,7 @@ public interface IAuditTrail
 public sealed record ChainReport(bool Intact, int AuditEntries, int Decisions, int Versions, string? FirstBroken, string? Reason);
 
 /// <summary>What an audit entry says before the store chains it.</summary>
-public sealed record AuditDraft(DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment);
+public sealed record AuditDraft(DateTimeOffset At, string Actor, AuditAction Action, string RuleSet, int? Version, string? ContentHash, string? Comment);
 
 /// <summary>A search of the decision log; every part is optional, newest first.</summary>
 public sealed record DecisionQuery(string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100);

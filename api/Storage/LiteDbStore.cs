@@ -145,7 +145,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
 
     private void AppendAudit(AuditDraft draft)
     {
-        var entry = new AuditEntry(_lastAudit.Sequence + 1, draft.At, draft.Actor, draft.Action, draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, _lastAudit.Hash, "");
+        var entry = new AuditEntry(_lastAudit.Sequence + 1, draft.At, draft.Actor, draft.Action.Text(), draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, _lastAudit.Hash, "");
         entry = entry with { Hash = Chain.Of(entry) };
         _audit.Insert(BsonMapping.ToBson(entry));
         _lastAudit = (entry.Sequence, entry.Hash);
