@@ -24,9 +24,9 @@ public sealed partial class RuleSetLifecycle
 
         var activation = new Activation(0, record.Name, record.Version, at, actor, now, kind);
         var action = kind == ActivationKind.Rollback ? AuditAction.RolledBack : at > now ? AuditAction.Scheduled : AuditAction.Activated;
-        await store.ActivateAsync(activation, new AuditDraft(now, actor, action, record.Name, record.Version, record.Hash, comment), cancellationToken);
+        var stored = await store.ActivateAsync(activation, new AuditDraft(now, actor, action, record.Name, record.Version, record.Hash, comment), cancellationToken);
         await registry.RefreshAsync(cancellationToken);
-        return activation;
+        return stored;
     }
 
     public async Task<Outcome<Activation>> RollbackAsync(
@@ -63,8 +63,8 @@ public sealed partial class RuleSetLifecycle
 
         var cancellation = new Activation(0, name, scheduled.Version, scheduled.EffectiveAt, actor, now, ActivationKind.Cancel, sequence);
         var audit = new AuditDraft(now, actor, AuditAction.ScheduleCancelled, name, scheduled.Version, null, comment);
-        await store.ActivateAsync(cancellation, audit, cancellationToken);
+        var stored = await store.ActivateAsync(cancellation, audit, cancellationToken);
         await registry.RefreshAsync(cancellationToken);
-        return cancellation;
+        return stored;
     }
 }
