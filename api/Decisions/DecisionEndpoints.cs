@@ -32,7 +32,8 @@ public static class DecisionEndpoints
     public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(DecisionRequest request, DecisionService service, CancellationToken cancellationToken)
     {
         var now = service.Now();
-        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken);
+        var asOf = request.AsOf ?? now;
+        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, asOf, now, cancellationToken);
         if (!ruleSet.Succeeded)
         {
             return ruleSet.Failure.ToProblem();
@@ -50,7 +51,8 @@ public static class DecisionEndpoints
         }
 
         var now = service.Now();
-        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken);
+        var asOf = request.AsOf ?? now;
+        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, asOf, now, cancellationToken);
         if (!ruleSet.Succeeded)
         {
             return ruleSet.Failure.ToProblem();

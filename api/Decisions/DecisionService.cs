@@ -32,7 +32,7 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
         {
             return new Failure.Invalid(
                 "The decision time is outside the range the service decides for.",
-                [new Problem("asOf", $"Give a time from {DecisionTimes.Earliest:O} up to (not including) {DecisionTimes.Latest:O}.")]);
+                [new Problem("asOf", $"Give a time from {DecisionTimes.Earliest:O} up to {DecisionTimes.Latest:O}, excluded.")]);
         }
 
         var number = version ?? registry.ActiveAt(name, now)?.Version;

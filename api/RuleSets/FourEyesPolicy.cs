@@ -30,11 +30,12 @@ public static partial class FourEyesPolicy
             ? int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>Everyone who wrote content of <paramref name="version"/>, following copies back to their sources.</summary>
+    /// <summary>Everyone who wrote content of <paramref name="version"/>, following copies to their sources.</summary>
     public static IReadOnlySet<string> Contributors(
         RuleSetVersionRecord version, IEnumerable<AuditEntry> trail, IEnumerable<RuleSetVersionRecord> versions)
     {
-        var entries = trail.Where(e => e.RuleSet == version.Name && e.Version is not null).ToLookup(e => e.Version!.Value);
+        var entries = trail.Where(e => e.RuleSet == version.Name && e.Version is not null)
+            .ToLookup(e => e.Version.GetValueOrDefault());
         var authors = versions.Where(v => v.Name == version.Name).ToDictionary(v => v.Version, v => v.Author);
         var contributors = new HashSet<string>(StringComparer.Ordinal) { version.Author };
         var seen = new HashSet<int>();
@@ -70,7 +71,8 @@ public static partial class FourEyesPolicy
 
     /// <summary>Null when <paramref name="actor"/> may review <paramref name="version"/>; otherwise why not.</summary>
     public static Failure? Review(
-        string actor, RuleSetVersionRecord version, IEnumerable<AuditEntry> trail, IEnumerable<RuleSetVersionRecord> versions) =>
+        string actor, RuleSetVersionRecord version, IEnumerable<AuditEntry> trail,
+        IEnumerable<RuleSetVersionRecord> versions) =>
         Contributors(version, trail, versions).Contains(actor)
             ? new Failure.FourEyes(
                 $"Four eyes: '{actor}' wrote, edited or submitted content of version {version.Version} "

@@ -32,7 +32,8 @@ public static class RuleSetEndpoints
         group.MapPost("/{name}/versions/{version:int}/approve", Approve).RequireAuthorization(Roles.Approve).WithSummary("Approve (never by anyone who wrote its content); a comment is required").Problems(404, 409, 422);
         group.MapPost("/{name}/versions/{version:int}/reject", Reject).RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version; a comment is required").Problems(404, 409, 422);
         group.MapPost("/{name}/versions/{version:int}/activate", Activate).RequireAuthorization(Roles.Approve).WithSummary("Activate now or at a future time").Problems(404, 409, 422);
-        group.MapPost("/{name}/activations/{sequence:long}/cancel", CancelScheduled).RequireAuthorization(Roles.Approve).WithSummary("Cancel a scheduled activation that has not taken effect").Problems(404, 409, 422);
+        group.MapPost("/{name}/activations/{sequence:long}/cancel", CancelScheduled).RequireAuthorization(Roles.Approve)
+            .WithSummary("Cancel a scheduled activation that has not taken effect").Problems(404, 409, 422);
         group.MapPost("/{name}/rollback", Rollback).RequireAuthorization(Roles.Approve).WithSummary("Make an earlier published version active again").Problems(404, 409, 422);
         return endpoints;
     }
@@ -45,7 +46,8 @@ public static class RuleSetEndpoints
             g.Key, registry.ActiveAt(g.Key, now)?.Version, [.. registry.Scheduled(g.Key, now)], [.. g.OrderBy(r => r.Version).Select(VersionSummary.From)]))]);
     }
 
-    public static async Task<Results<Ok<VersionDetail>, ProblemHttpResult>> Get(string name, int version, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<VersionDetail>, ProblemHttpResult>> Get(
+        string name, int version, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
     {
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
         if (!found.Succeeded)
@@ -54,7 +56,8 @@ public static class RuleSetEndpoints
         }
 
         context.Response.Headers.ETag = VersionTag.Of(found.Value);
-        return TypedResults.Ok(new VersionDetail(name, VersionSummary.From(found.Value), RuleSetLifecycle.Content(found.Value)));
+        var content = RuleSetLifecycle.Content(found.Value);
+        return TypedResults.Ok(new VersionDetail(name, VersionSummary.From(found.Value), content));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
@@ -67,20 +70,31 @@ public static class RuleSetEndpoints
     {
         var before = await lifecycle.FindAsync(name, from, cancellationToken);
         var after = await lifecycle.FindAsync(name, to, cancellationToken);
-        if (!before.Succeeded || !after.Succeeded)
+        if (!before.Succeeded)
         {
-            return (before.Failure ?? after.Failure ?? new Failure.NotFound(name)).ToProblem();
+            return before.Failure.ToProblem();
         }
 
-        return TypedResults.Ok(RuleSetDiff.Compare(RuleSetJson.Parse(before.Value.Json).RuleSet!, RuleSetJson.Parse(after.Value.Json).RuleSet!));
+        if (!after.Succeeded)
+        {
+            return after.Failure.ToProblem();
+        }
+
+        var (older, newer) = (RuleSetJson.Parse(before.Value.Json).RuleSet!, RuleSetJson.Parse(after.Value.Json).RuleSet!);
+        return TypedResults.Ok(RuleSetDiff.Compare(older, newer));
     }
 
     public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> Import(JsonElement file, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
     {
         var parsed = Parse(file);
-        return parsed.Succeeded
-            ? Created(await lifecycle.CreateDraftAsync(parsed.Value.Name, parsed.Value, null, context.User.Actor(), cancellationToken), context)
-            : parsed.Failure.ToProblem();
+        if (!parsed.Succeeded)
+        {
+            return parsed.Failure.ToProblem();
+        }
+
+        var actor = context.User.Actor();
+        var created = await lifecycle.CreateDraftAsync(parsed.Value.Name, parsed.Value, null, actor, cancellationToken);
+        return Created(created, context);
     }
 
     public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> CreateDraft(string name, CreateDraftRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
@@ -102,21 +116,29 @@ public static class RuleSetEndpoints
             content = parsed.Value;
         }
 
-        return Created(await lifecycle.CreateDraftAsync(name, content, request.From, context.User.Actor(), cancellationToken), context);
+        var actor = context.User.Actor();
+        var created = await lifecycle.CreateDraftAsync(name, content, request.From, actor, cancellationToken);
+        return Created(created, context);
     }
 
     public static async Task<Results<Ok<VersionSummary>, ProblemHttpResult>> UpdateDraft(
-        string name, int version, JsonElement file, [FromHeader(Name = "If-Match")] string? ifMatch, RuleSetLifecycle lifecycle,
-        HttpContext context, CancellationToken cancellationToken)
+        string name, int version, JsonElement file, [FromHeader(Name = "If-Match")] string? ifMatch,
+        RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
     {
         var current = await lifecycle.FindAsync(name, version, cancellationToken);
-        var content = Parse(file);
-        if (!current.Succeeded || !content.Succeeded)
+        if (!current.Succeeded)
         {
-            return (current.Failure ?? content.Failure!).ToProblem();
+            return current.Failure.ToProblem();
         }
 
-        return Ok(await lifecycle.UpdateDraftAsync(current.Value, content.Value, ifMatch, context.User.Actor(), cancellationToken), context);
+        var content = Parse(file);
+        if (!content.Succeeded)
+        {
+            return content.Failure.ToProblem();
+        }
+
+        var updated = await lifecycle.UpdateDraftAsync(current.Value, content.Value, ifMatch, context.User.Actor(), cancellationToken);
+        return Ok(updated, context);
     }
 
     public static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> Validate(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
@@ -174,25 +196,40 @@ public static class RuleSetEndpoints
     }
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(
-        string name, int version, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, RuleSetLifecycle lifecycle,
-        HttpContext context, CancellationToken cancellationToken) =>
-        Step(name, version, lifecycle, record => lifecycle.SubmitAsync(record, request.Comment, ifMatch, context.User.Actor(), cancellationToken), context, cancellationToken);
+        string name, int version, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
+        Step(name, version, lifecycle, context, record =>
+            lifecycle.SubmitAsync(record, request.Comment, ifMatch, context.User.Actor(), cancellationToken), cancellationToken);
 
-    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Approve(string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
-        Step(name, version, lifecycle, record => lifecycle.ReviewAsync(record, true, request.Comment, context.User.Actor(), cancellationToken), context, cancellationToken);
+    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Approve(
+        string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken) =>
+        Step(name, version, lifecycle, context, record =>
+            lifecycle.ReviewAsync(record, true, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
 
-    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Reject(string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
-        Step(name, version, lifecycle, record => lifecycle.ReviewAsync(record, false, request.Comment, context.User.Actor(), cancellationToken), context, cancellationToken);
+    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Reject(
+        string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken) =>
+        Step(name, version, lifecycle, context, record =>
+            lifecycle.ReviewAsync(record, false, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
 
-    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Activate(string name, int version, ActivateRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Activate(
+        string name, int version, ActivateRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
-        return found.Succeeded
-            ? Ok(await lifecycle.ActivateAsync(found.Value, request.EffectiveAt, ActivationKind.Activate, request.Comment, context.User.Actor(), cancellationToken))
-            : found.Failure.ToProblem();
+        if (!found.Succeeded)
+        {
+            return found.Failure.ToProblem();
+        }
+
+        var (actor, kind) = (context.User.Actor(), ActivationKind.Activate);
+        return Ok(await lifecycle.ActivateAsync(found.Value, request.EffectiveAt, kind, request.Comment, actor, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Rollback(string name, RollbackRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Rollback(
+        string name, RollbackRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var found = await lifecycle.FindAsync(name, request.ToVersion, cancellationToken);
         return found.Succeeded
@@ -201,12 +238,13 @@ public static class RuleSetEndpoints
     }
 
     public static async Task<Results<Ok<Activation>, ProblemHttpResult>> CancelScheduled(
-        string name, long sequence, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
+        string name, long sequence, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken) =>
         Ok(await lifecycle.CancelScheduledAsync(name, sequence, request.Comment, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Step(
-        string name, int version, RuleSetLifecycle lifecycle, Func<RuleSetVersionRecord, Task<Outcome<RuleSetVersionRecord>>> step,
-        HttpContext context, CancellationToken cancellationToken)
+        string name, int version, RuleSetLifecycle lifecycle, HttpContext context,
+        Func<RuleSetVersionRecord, Task<Outcome<RuleSetVersionRecord>>> step, CancellationToken cancellationToken)
     {
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
         return found.Succeeded ? Ok(await step(found.Value), context) : found.Failure.ToProblem();
@@ -215,14 +253,17 @@ public static class RuleSetEndpoints
     private static Outcome<RuleSet> Parse(JsonElement file)
     {
         var (content, problem) = RuleSetJson.Parse(file.GetRawText());
-        return content is not null ? content : new Failure.Invalid("The content is not a valid rule-set file.", [problem!]);
+        return content is not null
+            ? content
+            : new Failure.Invalid("The content is not a valid rule-set file.", problem is null ? [] : [problem]);
     }
 
     private static Results<Ok<Activation>, ProblemHttpResult> Ok(Outcome<Activation> outcome) =>
         outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Failure.ToProblem();
 
     /// <summary>A version's answer carries its entity tag, for the <c>If-Match</c> of the next change.</summary>
-    private static Results<Ok<VersionSummary>, ProblemHttpResult> Ok(Outcome<RuleSetVersionRecord> outcome, HttpContext context)
+    private static Results<Ok<VersionSummary>, ProblemHttpResult> Ok(
+        Outcome<RuleSetVersionRecord> outcome, HttpContext context)
     {
         if (!outcome.Succeeded)
         {
@@ -233,7 +274,8 @@ public static class RuleSetEndpoints
         return TypedResults.Ok(VersionSummary.From(outcome.Value));
     }
 
-    private static Results<Created<VersionSummary>, ProblemHttpResult> Created(Outcome<RuleSetVersionRecord> outcome, HttpContext context)
+    private static Results<Created<VersionSummary>, ProblemHttpResult> Created(
+        Outcome<RuleSetVersionRecord> outcome, HttpContext context)
     {
         if (!outcome.Succeeded)
         {
@@ -241,6 +283,7 @@ public static class RuleSetEndpoints
         }
 
         context.Response.Headers.ETag = VersionTag.Of(outcome.Value);
-        return TypedResults.Created($"/v1/rulesets/{outcome.Value.Name}/versions/{outcome.Value.Version}", VersionSummary.From(outcome.Value));
+        var location = $"/v1/rulesets/{outcome.Value.Name}/versions/{outcome.Value.Version}";
+        return TypedResults.Created(location, VersionSummary.From(outcome.Value));
     }
 }

@@ -3,7 +3,9 @@ using Decisions.Api.Storage;
 
 namespace Decisions.Api.RuleSets;
 
-/// <summary>Activations are appended, never edited: a cancelled schedule is a new record that names the one it cancels.</summary>
+/// <summary>
+/// Activations are appended, never edited: a cancelled schedule is a new record that names the one it cancels.
+/// </summary>
 public sealed partial class RuleSetLifecycle
 {
     public async Task<Outcome<Activation>> ActivateAsync(
@@ -12,7 +14,8 @@ public sealed partial class RuleSetLifecycle
     {
         if (record.Status != VersionStatus.Approved)
         {
-            return new Failure.Conflict($"Version {record.Version} is {record.Status}: only approved versions are activated.");
+            return new Failure.Conflict(
+                $"Version {record.Version} is {record.Status}: only approved versions are activated.");
         }
 
         var now = clock.GetUtcNow();
@@ -23,8 +26,11 @@ public sealed partial class RuleSetLifecycle
         }
 
         var activation = new Activation(0, record.Name, record.Version, at, actor, now, kind);
-        var action = kind == ActivationKind.Rollback ? AuditAction.RolledBack : at > now ? AuditAction.Scheduled : AuditAction.Activated;
-        var stored = await store.ActivateAsync(activation, new AuditDraft(now, actor, action, record.Name, record.Version, record.Hash, comment), cancellationToken);
+        var action = kind == ActivationKind.Rollback ? AuditAction.RolledBack
+            : at > now ? AuditAction.Scheduled
+            : AuditAction.Activated;
+        var audit = new AuditDraft(now, actor, action, record.Name, record.Version, record.Hash, comment);
+        var stored = await store.ActivateAsync(activation, audit, cancellationToken);
         await registry.RefreshAsync(cancellationToken);
         return stored;
     }
@@ -45,7 +51,8 @@ public sealed partial class RuleSetLifecycle
         }
 
         var activations = (await store.ActivationsAsync(cancellationToken)).Where(a => a.Name == name).ToList();
-        if (activations.FirstOrDefault(a => a.Sequence == sequence && a.Kind != ActivationKind.Cancel) is not { } scheduled)
+        var scheduled = activations.FirstOrDefault(a => a.Sequence == sequence && a.Kind != ActivationKind.Cancel);
+        if (scheduled is null)
         {
             return new Failure.NotFound($"Rule set '{name}' has no activation {sequence}.");
         }
@@ -58,10 +65,12 @@ public sealed partial class RuleSetLifecycle
 
         if (scheduled.EffectiveAt <= now)
         {
-            return new Failure.Conflict($"Activation {sequence} took effect at {scheduled.EffectiveAt:O}; only scheduled ones are cancelled.");
+            return new Failure.Conflict(
+                $"Activation {sequence} took effect at {scheduled.EffectiveAt:O}; only scheduled ones are cancelled.");
         }
 
-        var cancellation = new Activation(0, name, scheduled.Version, scheduled.EffectiveAt, actor, now, ActivationKind.Cancel, sequence);
+        var cancellation = new Activation(
+            0, name, scheduled.Version, scheduled.EffectiveAt, actor, now, ActivationKind.Cancel, sequence);
         var audit = new AuditDraft(now, actor, AuditAction.ScheduleCancelled, name, scheduled.Version, null, comment);
         var stored = await store.ActivateAsync(cancellation, audit, cancellationToken);
         await registry.RefreshAsync(cancellationToken);

@@ -15,7 +15,8 @@ namespace Decisions.Api.RuleSets;
 public sealed partial class RuleSetLifecycle(
     IRuleSetStore store, IAuditTrail trail, RuleSetRegistry registry, RuleSetValidator validator, TimeProvider clock)
 {
-    public async Task<Outcome<RuleSetVersionRecord>> FindAsync(string name, int version, CancellationToken cancellationToken) =>
+    public async Task<Outcome<RuleSetVersionRecord>> FindAsync(
+        string name, int version, CancellationToken cancellationToken) =>
         await store.GetAsync(name, version, cancellationToken) is { } record
             ? record
             : new Failure.NotFound($"Rule set '{name}' has no version {version}.");
@@ -66,10 +67,12 @@ public sealed partial class RuleSetLifecycle(
 
         if (content.Name != current.Name || content.Version != current.Version)
         {
-            return Invalid("The content does not match the draft.", "version", $"Expected '{current.Name}' version {current.Version}.");
+            var expected = $"Expected '{current.Name}' version {current.Version}.";
+            return Invalid("The content does not match the draft.", "version", expected);
         }
 
-        var updated = Record(content with { Author = current.Author, CreatedAt = current.CreatedAt }, current.Author, current.CreatedAt);
+        var kept = content with { Author = current.Author, CreatedAt = current.CreatedAt };
+        var updated = Record(kept, current.Author, current.CreatedAt);
         return await SaveAsync(updated, current, actor, AuditAction.DraftUpdated, null, cancellationToken);
     }
 
@@ -91,10 +94,14 @@ public sealed partial class RuleSetLifecycle(
         var report = validator.Validate(current.Json);
         if (!report.IsValid)
         {
-            return new Failure.Invalid("The version does not validate or its tests fail; it cannot be submitted.", report.Problems);
+            return new Failure.Invalid(
+                "The version does not validate or its tests fail; it cannot be submitted.", report.Problems);
         }
 
-        var submitted = current with { Status = VersionStatus.Submitted, SubmittedBy = actor, SubmittedAt = clock.GetUtcNow() };
+        var submitted = current with
+        {
+            Status = VersionStatus.Submitted, SubmittedBy = actor, SubmittedAt = clock.GetUtcNow(),
+        };
         return await SaveAsync(submitted, current, actor, AuditAction.Submitted, comment, cancellationToken);
     }
 
@@ -108,7 +115,8 @@ public sealed partial class RuleSetLifecycle(
 
         if (current.Status != VersionStatus.Submitted)
         {
-            return new Failure.Conflict($"Version {current.Version} is {current.Status}: only submitted versions are reviewed.");
+            return new Failure.Conflict(
+                $"Version {current.Version} is {current.Status}: only submitted versions are reviewed.");
         }
 
         var entries = await trail.ListAsync(current.Name, cancellationToken);
@@ -118,17 +126,25 @@ public sealed partial class RuleSetLifecycle(
         }
 
         var status = approve ? VersionStatus.Approved : VersionStatus.Rejected;
-        var reviewed = current with { Status = status, ReviewedBy = actor, ReviewedAt = clock.GetUtcNow(), ReviewComment = comment };
-        return await SaveAsync(reviewed, current, actor, approve ? AuditAction.Approved : AuditAction.Rejected, comment, cancellationToken);
+        var reviewed = current with
+        {
+            Status = status, ReviewedBy = actor, ReviewedAt = clock.GetUtcNow(), ReviewComment = comment,
+        };
+        var action = approve ? AuditAction.Approved : AuditAction.Rejected;
+        return await SaveAsync(reviewed, current, actor, action, comment, cancellationToken);
     }
 
-    public static JsonElement Content(RuleSetVersionRecord record) => JsonSerializer.Deserialize<JsonElement>(record.Json);
+    public static JsonElement Content(RuleSetVersionRecord record) =>
+        JsonSerializer.Deserialize<JsonElement>(record.Json);
 
-    private static Failure.Invalid Invalid(string title, string path, string message) => new(title, [new Problem(path, message)]);
+    private static Failure.Invalid Invalid(string title, string path, string message) =>
+        new(title, [new Problem(path, message)]);
 
     /// <summary>An audit entry's comment is the reason an auditor reads later: refused when blank.</summary>
     private static Failure.Invalid? RequireComment(string? comment, string step) =>
-        string.IsNullOrWhiteSpace(comment) ? Invalid($"{step} needs a comment.", "comment", "Say why; it goes into the audit trail.") : null;
+        string.IsNullOrWhiteSpace(comment)
+            ? Invalid($"{step} needs a comment.", "comment", "Say why; it goes into the audit trail.")
+            : null;
 
     private async Task<Outcome<RuleSetVersionRecord>> SaveAsync(
         RuleSetVersionRecord record, RuleSetVersionRecord? expected, string actor, AuditAction action, string? comment,
@@ -149,7 +165,8 @@ public sealed partial class RuleSetLifecycle(
     private static bool SameContent(RuleSetVersionRecord stored, RuleSet content) =>
         RuleSetJson.Parse(stored.Json).RuleSet is { } ruleSet && Rules(ruleSet) == Rules(content);
 
-    private static string Rules(RuleSet ruleSet) => RuleSetJson.Hash(ruleSet with { Version = 0, Author = "", CreatedAt = default });
+    private static string Rules(RuleSet ruleSet) =>
+        RuleSetJson.Hash(ruleSet with { Version = 0, Author = "", CreatedAt = default });
 
     private static RuleSetVersionRecord Record(RuleSet ruleSet, string author, DateTimeOffset createdAt) => new()
     {

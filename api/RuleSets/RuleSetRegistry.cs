@@ -60,7 +60,8 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
 
         for (var i = 0; i < timeline.Length && timeline[i].EffectiveAt <= at; i++)
         {
-            if (timeline[i].Version == version && (i + 1 == timeline.Length || timeline[i + 1].EffectiveAt > timeline[i].EffectiveAt))
+            var replacedAtOnce = i + 1 < timeline.Length && timeline[i + 1].EffectiveAt == timeline[i].EffectiveAt;
+            if (timeline[i].Version == version && !replacedAtOnce)
             {
                 return true;
             }

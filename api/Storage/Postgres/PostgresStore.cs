@@ -65,8 +65,10 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         Activation numbered;
         await using (var next = new NpgsqlCommand("select coalesce(max(seq), 0) + 1 from activations", connection))
         {
-            numbered = activation with { Sequence = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! };
-            await Execute(connection, "insert into activations (seq, record) values ($1, $2)", cancellationToken, numbered.Sequence, JsonSerializer.Serialize(numbered)).ConfigureAwait(false);
+            var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            numbered = activation with { Sequence = sequence };
+            await Execute(connection, "insert into activations (seq, record) values ($1, $2)", cancellationToken,
+                sequence, JsonSerializer.Serialize(numbered)).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
