@@ -61,7 +61,8 @@ public sealed class FourEyesPolicyTests
 
         var refused = FourEyesPolicy.Review("admin", versions[1], trail, versions);
 
-        Assert.Contains("Four eyes: 'admin'", Assert.IsType<Failure.FourEyes>(refused).Detail, StringComparison.Ordinal);
+        Assert.Contains("Four eyes: 'admin'", Assert.IsType<Failure.FourEyes>(refused).Detail,
+            StringComparison.Ordinal);
         Assert.Null(FourEyesPolicy.Review("approver", versions[1], trail, versions));
     }
 

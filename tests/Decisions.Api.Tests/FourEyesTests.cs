@@ -21,13 +21,17 @@ public sealed class FourEyesTests : IAsyncLifetime
     {
         await AdminWritesVersion2();
         var editor = _app.Client("editor");
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 2 })).Json(HttpStatusCode.Created);
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/3/submit", new { comment = "Ship the admin's change" })).Json(HttpStatusCode.OK);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts",
+            new { from = 2 })).Json(HttpStatusCode.Created);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/3/submit",
+            new { comment = "Ship the admin's change" })).Json(HttpStatusCode.OK);
 
-        var refused = await (await _app.Client("admin").PostJson("/v1/rulesets/retail-tiering/versions/3/approve", new { comment = "fine" })).Problem(HttpStatusCode.Forbidden);
+        var refused = await _app.Refused("admin", "/v1/rulesets/retail-tiering/versions/3/approve",
+            new { comment = "fine" }, HttpStatusCode.Forbidden);
 
         Assert.Contains("Four eyes: 'admin'", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await (await _app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/3/approve", new { comment = "Reviewed" })).Json(HttpStatusCode.OK);
+        await _app.Post("approver", "/v1/rulesets/retail-tiering/versions/3/approve",
+            new { comment = "Reviewed" }, HttpStatusCode.OK);
     }
 
     [Fact]
@@ -37,13 +41,16 @@ public sealed class FourEyesTests : IAsyncLifetime
         var editor = _app.Client("editor");
         var exported = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/2/export")).Content.ReadAsStringAsync();
         await (await editor.PostAsync("/v1/rulesets/import", new StringContent(exported, System.Text.Encoding.UTF8, "application/json"))).Json(HttpStatusCode.Created);
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/3/submit", new { comment = "Imported" })).Json(HttpStatusCode.OK);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/3/submit",
+            new { comment = "Imported" })).Json(HttpStatusCode.OK);
 
-        var refused = await (await _app.Client("admin").PostJson("/v1/rulesets/retail-tiering/versions/3/approve", new { comment = "fine" })).Problem(HttpStatusCode.Forbidden);
+        var refused = await _app.Refused("admin", "/v1/rulesets/retail-tiering/versions/3/approve",
+            new { comment = "fine" }, HttpStatusCode.Forbidden);
 
         Assert.Contains("Four eyes", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var trail = await (await _app.Client("auditor").GetAsync("/v1/audit?ruleSet=retail-tiering")).Json(HttpStatusCode.OK);
-        Assert.Contains(trail.EnumerateArray(), e => e.GetProperty("action").GetString() == "draft-created" && e.GetProperty("comment").GetString() == "From version 2 (identical content)");
+        var trail = await _app.Read("auditor", "/v1/audit?ruleSet=retail-tiering");
+        var created = trail.EnumerateArray().Last(e => e.GetProperty("action").GetString() == "draft-created");
+        Assert.Equal("From version 2 (identical content)", created.GetProperty("comment").GetString());
     }
 
     [Theory]
@@ -53,20 +60,22 @@ public sealed class FourEyesTests : IAsyncLifetime
     [InlineData("reject", "\t\n")]
     public async Task A_review_without_a_comment_is_refused_naming_the_comment(string step, string comment)
     {
-        await (await _app.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
-        await (await _app.Client("editor").PostJson("/v1/rulesets/retail-tiering/versions/2/submit", new { comment = "same" })).Json(HttpStatusCode.OK);
+        await _app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 1 }, HttpStatusCode.Created);
+        await _app.Post("editor", "/v1/rulesets/retail-tiering/versions/2/submit",
+            new { comment = "same" }, HttpStatusCode.OK);
 
-        var refused = await (await _app.Client("approver").PostJson($"/v1/rulesets/retail-tiering/versions/2/{step}", new { comment })).Problem(HttpStatusCode.UnprocessableEntity);
+        var refused = await _app.Refused("approver", $"/v1/rulesets/retail-tiering/versions/2/{step}",
+            new { comment }, HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal("comment", Assert.Single(refused.GetProperty("errors").EnumerateArray()).GetProperty("path").GetString());
-        var version = await (await _app.Client("approver").GetAsync("/v1/rulesets/retail-tiering/versions/2")).Json(HttpStatusCode.OK);
+        Assert.Equal("comment", refused.OnlyErrorPath());
+        var version = await _app.Read("approver", "/v1/rulesets/retail-tiering/versions/2");
         Assert.Equal("Submitted", version.GetProperty("summary").GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task The_lifecycle_refuses_the_author_as_a_domain_failure_without_http()
     {
-        await (await _app.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        await _app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 1 }, HttpStatusCode.Created);
         var lifecycle = _app.Services.GetRequiredService<RuleSetLifecycle>();
         var draft = await lifecycle.FindAsync("retail-tiering", 2, CancellationToken.None);
         Assert.True(draft.Succeeded);
@@ -82,12 +91,15 @@ public sealed class FourEyesTests : IAsyncLifetime
     private async Task AdminWritesVersion2()
     {
         var admin = _app.Client("admin");
-        await (await admin.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        await (await admin.PostJson("/v1/rulesets/retail-tiering/drafts",
+            new { from = 1 })).Json(HttpStatusCode.Created);
         var detail = await (await admin.GetAsync("/v1/rulesets/retail-tiering/versions/2")).Json(HttpStatusCode.OK);
         var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
         content["description"] = "The admin's wording";
         await (await admin.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
-        await (await admin.PostJson("/v1/rulesets/retail-tiering/versions/2/submit", new { comment = "Reword" })).Json(HttpStatusCode.OK);
-        await (await _app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/approve", new { comment = "OK" })).Json(HttpStatusCode.OK);
+        await (await admin.PostJson("/v1/rulesets/retail-tiering/versions/2/submit",
+            new { comment = "Reword" })).Json(HttpStatusCode.OK);
+        await _app.Post("approver", "/v1/rulesets/retail-tiering/versions/2/approve",
+            new { comment = "OK" }, HttpStatusCode.OK);
     }
 }

@@ -14,7 +14,7 @@ public sealed class LostUpdateTests : IAsyncLifetime
     private readonly DecisionsAppFixture _app = new();
 
     public async Task InitializeAsync() =>
-        await (await _app.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        await _app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 1 }, HttpStatusCode.Created);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -60,7 +60,7 @@ public sealed class LostUpdateTests : IAsyncLifetime
 
         await save.Problem(HttpStatusCode.PreconditionFailed);
         await (await _app.Client("editor").SendAsync(submit)).Problem(HttpStatusCode.PreconditionFailed);
-        var draft = await (await _app.Client("editor").GetAsync(Draft)).Json(HttpStatusCode.OK);
+        var draft = await _app.Read("editor", Draft);
         Assert.Equal("Draft", draft.GetProperty("summary").GetProperty("status").GetString());
     }
 
@@ -75,21 +75,25 @@ public sealed class LostUpdateTests : IAsyncLifetime
             contents.Add(await Content(description: $"race {i}"));
         }
 
-        var racers = contents.Select((content, i) => i % 2 == 0 ? Put(_app.Client("editor"), content, etag) : _app.Client("editor2").PutAsJsonAsync(Draft, content))
-            .Concat(Enumerable.Range(0, 10).Select(_ => _app.Client("editor").PostJson($"{Draft}/submit", new { comment = "double click" })));
-        var statuses = (await Task.WhenAll(racers)).Select(r => r.StatusCode).ToList();
+        var saves = contents.Select((content, i) =>
+            i % 2 == 0 ? Put(_app.Client("editor"), content, etag) : _app.Client("editor2").PutAsJsonAsync(Draft, content));
+        var submits = Enumerable.Range(0, 10)
+            .Select(_ => _app.Client("editor").PostJson($"{Draft}/submit", new { comment = "double click" }));
+        var statuses = (await Task.WhenAll(saves.Concat(submits))).Select(r => r.StatusCode).ToList();
 
-        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
-        var stored = await Content();
-        Assert.Contains(stored.GetValue("description"), contents.Select(c => c["description"]!.GetValue<string>()).Append(original));
-        var verify = await (await _app.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+        HttpStatusCode[] expected = [HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed];
+        Assert.All(statuses, s => Assert.Contains(s, expected));
+        var written = contents.Select(c => c["description"]!.GetValue<string>()).Append(original);
+        Assert.Contains((await Content()).GetValue("description"), written);
+        var verify = await _app.Read("auditor", "/v1/audit/verify");
         Assert.True(verify.GetProperty("intact").GetBoolean(), verify.ToString());
     }
 
     [Fact]
     public async Task A_double_click_on_submit_is_one_200_and_one_409()
     {
-        var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => _app.Client("editor").PostJson($"{Draft}/submit", new { comment = "Submit for review" })));
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 2)
+            .Select(_ => _app.Client("editor").PostJson($"{Draft}/submit", new { comment = "Submit for review" })));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], clicks.Select(c => c.StatusCode).Order());
         await clicks.Single(c => c.StatusCode == HttpStatusCode.Conflict).Problem(HttpStatusCode.Conflict);
@@ -97,7 +101,7 @@ public sealed class LostUpdateTests : IAsyncLifetime
 
     private async Task<JsonObject> Content(string? description = null)
     {
-        var detail = await (await _app.Client("editor").GetAsync(Draft)).Json(HttpStatusCode.OK);
+        var detail = await _app.Read("editor", Draft);
         var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!.AsObject();
         if (description is not null)
         {

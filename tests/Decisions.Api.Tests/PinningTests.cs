@@ -20,27 +20,31 @@ public sealed class PinningTests : IAsyncLifetime
     {
         var refused = await (await Decide(version: 2, asOf: null)).Problem(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal("version", Assert.Single(refused.GetProperty("errors").EnumerateArray()).GetProperty("path").GetString());
+        Assert.Equal("version", refused.OnlyErrorPath());
     }
 
     [Fact]
     public async Task A_version_scheduled_for_next_year_cannot_be_pinned_even_for_a_time_after_it()
     {
         var nextYear = _app.Clock.GetUtcNow().AddYears(1);
-        await (await _app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "Next year", effectiveAt = nextYear })).Json(HttpStatusCode.OK);
+        await _app.Post("approver", "/v1/rulesets/retail-tiering/versions/2/activate",
+            new { comment = "Next year", effectiveAt = nextYear }, HttpStatusCode.OK);
 
         var refused = await (await Decide(version: 2, asOf: nextYear.AddDays(1))).Problem(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Contains("was not active", Assert.Single(refused.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(refused.GetProperty("errors").EnumerateArray());
+        Assert.Contains("was not active", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_rolled_back_version_stays_pinnable_from_its_activation_on_and_not_before()
     {
         var activatedAt = _app.Clock.GetUtcNow();
-        await (await _app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "Go" })).Json(HttpStatusCode.OK);
+        await _app.Post("approver", "/v1/rulesets/retail-tiering/versions/2/activate",
+            new { comment = "Go" }, HttpStatusCode.OK);
         _app.Clock.Advance(TimeSpan.FromHours(2));
-        await (await _app.Client("approver").PostJson("/v1/rulesets/retail-tiering/rollback", new { toVersion = 1, comment = "Back" })).Json(HttpStatusCode.OK);
+        await _app.Post("approver", "/v1/rulesets/retail-tiering/rollback",
+            new { toVersion = 1, comment = "Back" }, HttpStatusCode.OK);
 
         var during = await (await Decide(version: 2, asOf: activatedAt.AddHours(1))).Json(HttpStatusCode.OK);
         var after = await (await Decide(version: 2, asOf: activatedAt.AddDays(30))).Json(HttpStatusCode.OK);
@@ -48,7 +52,7 @@ public sealed class PinningTests : IAsyncLifetime
 
         Assert.Equal(2, during.GetProperty("ruleSet").GetProperty("version").GetInt32());
         Assert.Equal("VIP", after.GetProperty("tier").GetProperty("code").GetString());
-        Assert.Equal("version", Assert.Single(before.GetProperty("errors").EnumerateArray()).GetProperty("path").GetString());
+        Assert.Equal("version", before.OnlyErrorPath());
     }
 
     [Theory]
@@ -60,8 +64,8 @@ public sealed class PinningTests : IAsyncLifetime
     {
         var refused = await (await Decide(version, DateTimeOffset.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture))).Problem(HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal("asOf", Assert.Single(refused.GetProperty("errors").EnumerateArray()).GetProperty("path").GetString());
-        var logged = await (await _app.Client("auditor").GetAsync("/v1/decisions?customerId=R-PIN")).Json(HttpStatusCode.OK);
+        Assert.Equal("asOf", refused.OnlyErrorPath());
+        var logged = await _app.Read("auditor", "/v1/decisions?customerId=R-PIN");
         Assert.Equal(0, logged.GetArrayLength());
     }
 
@@ -74,5 +78,6 @@ public sealed class PinningTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> Decide(int? version, DateTimeOffset? asOf) =>
-        _app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer, version, asOf });
+        _app.Client("teller").PostJson("/v1/decisions",
+            new { ruleSet = "retail-tiering", customer = Customer, version, asOf });
 }

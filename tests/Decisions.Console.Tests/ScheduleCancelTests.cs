@@ -33,11 +33,15 @@ public sealed class ScheduleCancelTests(BrowserFixture browser) : IClassFixture<
     {
         var editor = browser.App.Client("editor");
         var approver = browser.App.Client("approver");
-        await (await editor.PostJson("/v1/rulesets/big-customer-revenue/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
-        await (await editor.PostJson("/v1/rulesets/big-customer-revenue/versions/2/submit", new { comment = "Same rules, new campaign" })).Json(HttpStatusCode.OK);
-        await (await approver.PostJson("/v1/rulesets/big-customer-revenue/versions/2/approve", new { comment = "OK" })).Json(HttpStatusCode.OK);
+        await (await editor.PostJson("/v1/rulesets/big-customer-revenue/drafts",
+            new { from = 1 })).Json(HttpStatusCode.Created);
+        await (await editor.PostJson("/v1/rulesets/big-customer-revenue/versions/2/submit",
+            new { comment = "Same rules, new campaign" })).Json(HttpStatusCode.OK);
+        await (await approver.PostJson("/v1/rulesets/big-customer-revenue/versions/2/approve",
+            new { comment = "OK" })).Json(HttpStatusCode.OK);
         var effectiveAt = browser.App.Clock.GetUtcNow().AddDays(3);
-        JsonElement scheduled = await (await approver.PostJson("/v1/rulesets/big-customer-revenue/versions/2/activate", new { comment = "In three days", effectiveAt })).Json(HttpStatusCode.OK);
+        JsonElement scheduled = await (await approver.PostJson("/v1/rulesets/big-customer-revenue/versions/2/activate",
+            new { comment = "In three days", effectiveAt })).Json(HttpStatusCode.OK);
         return scheduled.GetProperty("sequence").GetInt64();
     }
 }
