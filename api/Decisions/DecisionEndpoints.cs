@@ -3,6 +3,7 @@ using Decisions.Api.Auth;
 using Decisions.Api.Errors;
 using Decisions.Api.Limits;
 using Decisions.Api.OpenApi;
+using Decisions.Api.Outcomes;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine.Model;
@@ -38,14 +39,15 @@ public static class DecisionEndpoints
     public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(DecisionRequest request, DecisionService service, CancellationToken cancellationToken)
     {
         var now = service.Now();
-        var (ruleSet, problem) = await service.ResolveAsync(request.RuleSet, request.Version, now, cancellationToken);
-        if (ruleSet is null)
+        var asOf = request.AsOf ?? now;
+        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, asOf, now, cancellationToken);
+        if (!ruleSet.Succeeded)
         {
-            return problem!;
+            return ruleSet.Failure.ToProblem();
         }
 
-        var (decision, result) = await service.DecideAsync(ruleSet, request.Customer, request.AsOf, now, cancellationToken);
-        return decision is null ? Problems.Unprocessable(DecisionService.Title(result.Failure), result.Problems) : TypedResults.Ok(decision);
+        var decision = await service.DecideAsync(ruleSet.Value, request.Customer, request.AsOf, now, cancellationToken);
+        return decision.Succeeded ? TypedResults.Ok(decision.Value) : decision.Failure.ToProblem();
     }
 
     public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(BatchDecisionRequest request, DecisionService service, CancellationToken cancellationToken)
@@ -56,10 +58,11 @@ public static class DecisionEndpoints
         }
 
         var now = service.Now();
-        var (ruleSet, problem) = await service.ResolveAsync(request.RuleSet, request.Version, now, cancellationToken);
-        if (ruleSet is null)
+        var asOf = request.AsOf ?? now;
+        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, asOf, now, cancellationToken);
+        if (!ruleSet.Succeeded)
         {
-            return problem!;
+            return ruleSet.Failure.ToProblem();
         }
 
         // Decided a chunk at a time, each chunk's log writes sharing commits: another key's decision then waits
@@ -69,8 +72,8 @@ public static class DecisionEndpoints
         {
             items.AddRange(await Task.WhenAll(chunk.Select(async item =>
             {
-                var (decision, result) = await service.DecideAsync(ruleSet, item.Item, request.AsOf, now, cancellationToken);
-                return new BatchItem(item.Index, decision, decision is null ? result.Problems : null);
+                var decision = await service.DecideAsync(ruleSet.Value, item.Item, request.AsOf, now, cancellationToken);
+                return new BatchItem(item.Index, decision.Value, (decision.Failure as Failure.Invalid)?.Problems);
             })));
         }
 

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Decisions.Api.Observability;
-using Decisions.Api.Errors;
+using Decisions.Api.Outcomes;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine.Compilation;
 using Decisions.Engine.Model;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -20,22 +19,46 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
 {
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
-    /// <summary>The published version to decide with, or the problem that prevents it.</summary>
-    public async Task<(CompiledRuleSet? RuleSet, ProblemHttpResult? Problem)> ResolveAsync(string name, int? version, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The published version to decide with at <paramref name="asOf"/>, or why there is none. Unpinned, it is the
+    /// version active now. A pinned version must have been active at some instant at or before both the decision
+    /// time and now: a version never activated, only scheduled, or cancelled cannot be pinned, while one rolled
+    /// back since stays pinnable for decision times from its first activation on.
+    /// </summary>
+    public async Task<Outcome<CompiledRuleSet>> ResolveAsync(
+        string name, int? version, DateTimeOffset asOf, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (asOf < DecisionTimes.Earliest || asOf >= DecisionTimes.Latest)
+        {
+            return new Failure.Invalid(
+                "The decision time is outside the range the service decides for.",
+                [new Problem("asOf", $"Give a time from {DecisionTimes.Earliest:O} up to {DecisionTimes.Latest:O}, excluded.")]);
+        }
+
         var number = version ?? registry.ActiveAt(name, now)?.Version;
         if (number is null)
         {
-            return (null, Problems.NotFound($"Rule set '{name}' has no active version."));
+            return new Failure.NotFound($"Rule set '{name}' has no active version.");
         }
 
         var record = registry.Published(name, number.Value) ?? await store.GetAsync(name, number.Value, cancellationToken).ConfigureAwait(false);
-        return record is { Status: VersionStatus.Approved }
-            ? (registry.Compile(record), null)
-            : (null, Problems.NotFound($"Rule set '{name}' has no published version {number}."));
+        if (record is not { Status: VersionStatus.Approved })
+        {
+            return new Failure.NotFound($"Rule set '{name}' has no published version {number}.");
+        }
+
+        var until = asOf < now ? asOf : now;
+        if (version is not null && !registry.WasActive(name, number.Value, until))
+        {
+            return new Failure.Invalid(
+                "Only a version that has been active may be pinned.",
+                [new Problem("version", $"Version {number} of '{name}' was not active at any time up to {until:O}.")]);
+        }
+
+        return registry.Compile(record);
     }
 
-    public async Task<(DecisionResponse? Decision, DecisionResult Result)> DecideAsync(
+    public async Task<Outcome<DecisionResponse>> DecideAsync(
         CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -43,7 +66,7 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
         if (result.Decision is not { } decision)
         {
             metrics.Record(ruleSet.Ref.Name, result.Failure.ToString()!, started);
-            return (null, result);
+            return new Failure.Invalid(Title(result.Failure), result.Problems);
         }
 
         var response = DecisionResponse.From(Guid.CreateVersion7(now).ToString(), now, decision);
@@ -62,12 +85,12 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
             },
             cancellationToken).ConfigureAwait(false);
         metrics.Record(ruleSet.Ref.Name, "Decided", started);
-        return (response, result);
+        return response;
     }
 
     public DateTimeOffset Now() => clock.GetUtcNow();
 
-    public static string Title(DecisionFailure? failure) => failure switch
+    private static string Title(DecisionFailure? failure) => failure switch
     {
         DecisionFailure.InvalidInput => "The customer input does not match the rule set's input schema.",
         DecisionFailure.NotEffective => "The version is not effective at the decision time.",

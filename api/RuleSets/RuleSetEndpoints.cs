@@ -7,7 +7,9 @@ using Decisions.Api.Storage;
 using Decisions.Engine.Comparison;
 using Decisions.Engine.Model;
 using Decisions.Engine.Serialization;
+using Decisions.Api.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Decisions.Api.RuleSets;
 
@@ -23,15 +25,17 @@ public static class RuleSetEndpoints
         group.MapGet("/{name}/diff", Diff).RequireAuthorization(Roles.Read).WithSummary("Rule-level diff of two versions").Problems(404);
         group.MapPost("/import", Import).RequireAuthorization(Roles.Edit).WithSummary("Import a rule-set file as a new draft").Problems(409, 422);
         group.MapPost("/{name}/drafts", CreateDraft).RequireAuthorization(Roles.Edit).WithSummary("Start a draft from a version or from content").Problems(404, 409, 422);
-        group.MapPut("/{name}/versions/{version:int}", UpdateDraft).RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content").Problems(404, 409, 422);
+        group.MapPut("/{name}/versions/{version:int}", UpdateDraft).RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content; If-Match guards against lost updates").Problems(404, 409, 412, 422);
         group.MapPost("/{name}/versions/{version:int}/validate", Validate).RequireAuthorization(Roles.Edit).WithSummary("Validate and run the embedded tests").Problems(404);
         group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged").Problems(404, 422);
         group.MapPost("/{name}/versions/{version:int}/impact", Impact).RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422)
             .WithinAnalysisLimits().WithDescription(ImpactRuns.Description);
-        group.MapPost("/{name}/versions/{version:int}/submit", Submit).RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review").Problems(404, 409, 422);
-        group.MapPost("/{name}/versions/{version:int}/approve", Approve).RequireAuthorization(Roles.Approve).WithSummary("Approve (never by its author)").Problems(404, 409);
-        group.MapPost("/{name}/versions/{version:int}/reject", Reject).RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version").Problems(404, 409);
+        group.MapPost("/{name}/versions/{version:int}/submit", Submit).RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review; If-Match guards against lost updates").Problems(404, 409, 412, 422);
+        group.MapPost("/{name}/versions/{version:int}/approve", Approve).RequireAuthorization(Roles.Approve).WithSummary("Approve (never by anyone who wrote its content); a comment is required").Problems(404, 409, 422);
+        group.MapPost("/{name}/versions/{version:int}/reject", Reject).RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version; a comment is required").Problems(404, 409, 422);
         group.MapPost("/{name}/versions/{version:int}/activate", Activate).RequireAuthorization(Roles.Approve).WithSummary("Activate now or at a future time").Problems(404, 409, 422);
+        group.MapPost("/{name}/activations/{sequence:long}/cancel", CancelScheduled).RequireAuthorization(Roles.Approve)
+            .WithSummary("Cancel a scheduled activation that has not taken effect").Problems(404, 409, 422);
         group.MapPost("/{name}/rollback", Rollback).RequireAuthorization(Roles.Approve).WithSummary("Make an earlier published version active again").Problems(404, 409, 422);
         return endpoints;
     }
@@ -44,34 +48,55 @@ public static class RuleSetEndpoints
             g.Key, registry.ActiveAt(g.Key, now)?.Version, [.. registry.Scheduled(g.Key, now)], [.. g.OrderBy(r => r.Version).Select(VersionSummary.From)]))]);
     }
 
-    public static async Task<Results<Ok<VersionDetail>, ProblemHttpResult>> Get(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<VersionDetail>, ProblemHttpResult>> Get(
+        string name, int version, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
     {
-        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        return record is null ? problem! : TypedResults.Ok(new VersionDetail(name, VersionSummary.From(record), RuleSetLifecycle.Content(record)));
+        var found = await lifecycle.FindAsync(name, version, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Failure.ToProblem();
+        }
+
+        context.Response.Headers.ETag = VersionTag.Of(found.Value);
+        var content = RuleSetLifecycle.Content(found.Value);
+        return TypedResults.Ok(new VersionDetail(name, VersionSummary.From(found.Value), content));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
     {
-        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        return record is null ? problem! : TypedResults.Text(record.Json, "application/json");
+        var found = await lifecycle.FindAsync(name, version, cancellationToken);
+        return found.Succeeded ? TypedResults.Text(found.Value.Json, "application/json") : found.Failure.ToProblem();
     }
 
     public static async Task<Results<Ok<IReadOnlyList<RuleChange>>, ProblemHttpResult>> Diff(string name, int from, int to, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
     {
-        var (before, beforeProblem) = await lifecycle.FindAsync(name, from, cancellationToken);
-        var (after, afterProblem) = await lifecycle.FindAsync(name, to, cancellationToken);
-        if (before is null || after is null)
+        var before = await lifecycle.FindAsync(name, from, cancellationToken);
+        var after = await lifecycle.FindAsync(name, to, cancellationToken);
+        if (!before.Succeeded)
         {
-            return (beforeProblem ?? afterProblem)!;
+            return before.Failure.ToProblem();
         }
 
-        return TypedResults.Ok(RuleSetDiff.Compare(RuleSetJson.Parse(before.Json).RuleSet!, RuleSetJson.Parse(after.Json).RuleSet!));
+        if (!after.Succeeded)
+        {
+            return after.Failure.ToProblem();
+        }
+
+        var (older, newer) = (RuleSetJson.Parse(before.Value.Json).RuleSet!, RuleSetJson.Parse(after.Value.Json).RuleSet!);
+        return TypedResults.Ok(RuleSetDiff.Compare(older, newer));
     }
 
     public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> Import(JsonElement file, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
     {
-        var (content, problem) = Parse(file);
-        return content is null ? problem! : Created(await lifecycle.CreateDraftAsync(content.Name, content, null, context.User.Actor(), cancellationToken));
+        var parsed = Parse(file);
+        if (!parsed.Succeeded)
+        {
+            return parsed.Failure.ToProblem();
+        }
+
+        var actor = context.User.Actor();
+        var created = await lifecycle.CreateDraftAsync(parsed.Value.Name, parsed.Value, null, actor, cancellationToken);
+        return Created(created, context);
     }
 
     public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> CreateDraft(string name, CreateDraftRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
@@ -84,49 +109,61 @@ public static class RuleSetEndpoints
         RuleSet? content = null;
         if (request.Content is { } json)
         {
-            (content, var problem) = Parse(json);
-            if (content is null)
+            var parsed = Parse(json);
+            if (!parsed.Succeeded)
             {
-                return problem!;
+                return parsed.Failure.ToProblem();
             }
+
+            content = parsed.Value;
         }
 
-        return Created(await lifecycle.CreateDraftAsync(name, content, request.From, context.User.Actor(), cancellationToken));
+        var actor = context.User.Actor();
+        var created = await lifecycle.CreateDraftAsync(name, content, request.From, actor, cancellationToken);
+        return Created(created, context);
     }
 
-    public static async Task<Results<Ok<VersionSummary>, ProblemHttpResult>> UpdateDraft(string name, int version, JsonElement file, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<VersionSummary>, ProblemHttpResult>> UpdateDraft(
+        string name, int version, JsonElement file, [FromHeader(Name = "If-Match")] string? ifMatch,
+        RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
     {
-        var (current, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        var (content, parseProblem) = Parse(file);
-        if (current is null || content is null)
+        var current = await lifecycle.FindAsync(name, version, cancellationToken);
+        if (!current.Succeeded)
         {
-            return (problem ?? parseProblem)!;
+            return current.Failure.ToProblem();
         }
 
-        return Ok(await lifecycle.UpdateDraftAsync(current, content, context.User.Actor(), cancellationToken));
+        var content = Parse(file);
+        if (!content.Succeeded)
+        {
+            return content.Failure.ToProblem();
+        }
+
+        var updated = await lifecycle.UpdateDraftAsync(current.Value, content.Value, ifMatch, context.User.Actor(), cancellationToken);
+        return Ok(updated, context);
     }
 
     public static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> Validate(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
     {
-        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        if (record is null)
+        var found = await lifecycle.FindAsync(name, version, cancellationToken);
+        if (!found.Succeeded)
         {
-            return problem!;
+            return found.Failure.ToProblem();
         }
 
-        var report = lifecycle.Validate(record);
+        var report = lifecycle.Validate(found.Value);
         return TypedResults.Ok(new ValidationResponse(report.IsValid, report.Problems, report.Tests?.Passed ?? 0, report.Tests?.Failed ?? 0, TestResult.From(report.Tests)));
     }
 
     public static async Task<Results<Ok<SimulationResponse>, ProblemHttpResult>> Simulate(string name, int version, SimulateRequest request, RuleSetLifecycle lifecycle, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        if (record is null)
+        var found = await lifecycle.FindAsync(name, version, cancellationToken);
+        if (!found.Succeeded)
         {
-            return problem!;
+            return found.Failure.ToProblem();
         }
 
-        var report = lifecycle.Validate(record);
+        var report = lifecycle.Validate(found.Value);
         if (report.Compiled is not { } compiled)
         {
             return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
@@ -144,76 +181,110 @@ public static class RuleSetEndpoints
             return Problems.Unprocessable("'last' must be between 1 and 100,000.", [new Problem("last", $"Got {request.Last}.")]);
         }
 
-        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        if (record is null)
+        var found = await lifecycle.FindAsync(name, version, cancellationToken);
+        if (!found.Succeeded)
         {
-            return problem!;
+            return found.Failure.ToProblem();
         }
 
-        var report = lifecycle.Validate(record);
+        var report = lifecycle.Validate(found.Value);
         if (report.Compiled is not { } compiled)
         {
             return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
         }
 
-        return await runs.RunAsync(record, compiled, request.Last, context.User, cancellationToken);
+        return await runs.RunAsync(found.Value, compiled, request.Last, context.User, cancellationToken);
     }
 
-    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
-        Step(name, version, lifecycle, record => lifecycle.SubmitAsync(record, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
+    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(
+        string name, int version, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
+        Step(name, version, lifecycle, context, record =>
+            lifecycle.SubmitAsync(record, request.Comment, ifMatch, context.User.Actor(), cancellationToken), cancellationToken);
 
-    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Approve(string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
-        Step(name, version, lifecycle, record => lifecycle.ReviewAsync(record, true, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
+    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Approve(
+        string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken) =>
+        Step(name, version, lifecycle, context, record =>
+            lifecycle.ReviewAsync(record, true, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
 
-    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Reject(string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
-        Step(name, version, lifecycle, record => lifecycle.ReviewAsync(record, false, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
+    public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Reject(
+        string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken) =>
+        Step(name, version, lifecycle, context, record =>
+            lifecycle.ReviewAsync(record, false, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
 
-    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Activate(string name, int version, ActivateRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Activate(
+        string name, int version, ActivateRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken)
     {
-        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        if (record is null)
+        var found = await lifecycle.FindAsync(name, version, cancellationToken);
+        if (!found.Succeeded)
         {
-            return problem!;
+            return found.Failure.ToProblem();
         }
 
-        var (activation, activationProblem) = await lifecycle.ActivateAsync(record, request.EffectiveAt, "activate", request.Comment, context.User.Actor(), cancellationToken);
-        return activation is null ? activationProblem! : TypedResults.Ok(activation);
+        var (actor, kind) = (context.User.Actor(), ActivationKind.Activate);
+        return Ok(await lifecycle.ActivateAsync(found.Value, request.EffectiveAt, kind, request.Comment, actor, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Rollback(string name, RollbackRequest request, RuleSetLifecycle lifecycle, RuleSetRegistry registry, HttpContext context, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Rollback(
+        string name, RollbackRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken)
     {
-        var (record, problem) = await lifecycle.FindAsync(name, request.ToVersion, cancellationToken);
-        if (record is null)
-        {
-            return problem!;
-        }
-
-        if (registry.ActiveAt(name, clock.GetUtcNow())?.Version == request.ToVersion)
-        {
-            return Problems.Conflict($"Version {request.ToVersion} is already active.");
-        }
-
-        var (activation, activationProblem) = await lifecycle.ActivateAsync(record, null, "rollback", request.Comment, context.User.Actor(), cancellationToken);
-        return activation is null ? activationProblem! : TypedResults.Ok(activation);
+        var found = await lifecycle.FindAsync(name, request.ToVersion, cancellationToken);
+        return found.Succeeded
+            ? Ok(await lifecycle.RollbackAsync(found.Value, request.Comment, context.User.Actor(), cancellationToken))
+            : found.Failure.ToProblem();
     }
+
+    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> CancelScheduled(
+        string name, long sequence, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken) =>
+        Ok(await lifecycle.CancelScheduledAsync(name, sequence, request.Comment, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Step(
-        string name, int version, RuleSetLifecycle lifecycle,
-        Func<RuleSetVersionRecord, Task<(RuleSetVersionRecord? Record, ProblemHttpResult? Problem)>> step, CancellationToken cancellationToken)
+        string name, int version, RuleSetLifecycle lifecycle, HttpContext context,
+        Func<RuleSetVersionRecord, Task<Outcome<RuleSetVersionRecord>>> step, CancellationToken cancellationToken)
     {
-        var (record, problem) = await lifecycle.FindAsync(name, version, cancellationToken);
-        return record is null ? problem! : Ok(await step(record));
+        var found = await lifecycle.FindAsync(name, version, cancellationToken);
+        return found.Succeeded ? Ok(await step(found.Value), context) : found.Failure.ToProblem();
     }
 
-    private static (RuleSet? Content, ProblemHttpResult? Problem) Parse(JsonElement file)
+    private static Outcome<RuleSet> Parse(JsonElement file)
     {
         var (content, problem) = RuleSetJson.Parse(file.GetRawText());
-        return content is null ? (null, Problems.Unprocessable("The content is not a valid rule-set file.", [problem!])) : (content, null);
+        return content is not null
+            ? content
+            : new Failure.Invalid("The content is not a valid rule-set file.", problem is null ? [] : [problem]);
     }
 
-    private static Results<Ok<VersionSummary>, ProblemHttpResult> Ok((RuleSetVersionRecord? Record, ProblemHttpResult? Problem) result) =>
-        result.Record is null ? result.Problem! : TypedResults.Ok(VersionSummary.From(result.Record));
+    private static Results<Ok<Activation>, ProblemHttpResult> Ok(Outcome<Activation> outcome) =>
+        outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Failure.ToProblem();
 
-    private static Results<Created<VersionSummary>, ProblemHttpResult> Created((RuleSetVersionRecord? Record, ProblemHttpResult? Problem) result) =>
-        result.Record is null ? result.Problem! : TypedResults.Created($"/v1/rulesets/{result.Record.Name}/versions/{result.Record.Version}", VersionSummary.From(result.Record));
+    /// <summary>A version's answer carries its entity tag, for the <c>If-Match</c> of the next change.</summary>
+    private static Results<Ok<VersionSummary>, ProblemHttpResult> Ok(
+        Outcome<RuleSetVersionRecord> outcome, HttpContext context)
+    {
+        if (!outcome.Succeeded)
+        {
+            return outcome.Failure.ToProblem();
+        }
+
+        context.Response.Headers.ETag = VersionTag.Of(outcome.Value);
+        return TypedResults.Ok(VersionSummary.From(outcome.Value));
+    }
+
+    private static Results<Created<VersionSummary>, ProblemHttpResult> Created(
+        Outcome<RuleSetVersionRecord> outcome, HttpContext context)
+    {
+        if (!outcome.Succeeded)
+        {
+            return outcome.Failure.ToProblem();
+        }
+
+        context.Response.Headers.ETag = VersionTag.Of(outcome.Value);
+        var location = $"/v1/rulesets/{outcome.Value.Name}/versions/{outcome.Value.Version}";
+        return TypedResults.Created(location, VersionSummary.From(outcome.Value));
+    }
 }

@@ -20,7 +20,9 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var activations = await store.ActivationsAsync(cancellationToken).ConfigureAwait(false);
-        _timeline = activations.GroupBy(a => a.Name, StringComparer.Ordinal).ToImmutableDictionary(
+        var cancelled = activations.Where(a => a.Kind == ActivationKind.Cancel).Select(a => a.Cancels).ToHashSet();
+        _timeline = activations.Where(a => a.Kind != ActivationKind.Cancel && !cancelled.Contains(a.Sequence))
+            .GroupBy(a => a.Name, StringComparer.Ordinal).ToImmutableDictionary(
             group => group.Key,
             group => group.OrderBy(a => a.EffectiveAt).ThenBy(a => a.Sequence).ToImmutableArray(),
             StringComparer.Ordinal);
@@ -43,6 +45,29 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="version"/> was in force at some instant at or before <paramref name="at"/>; one
+    /// rolled back or replaced since still was. An activation replaced at its own effective time never was.
+    /// </summary>
+    public bool WasActive(string name, int version, DateTimeOffset at)
+    {
+        if (!_timeline.TryGetValue(name, out var timeline))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < timeline.Length && timeline[i].EffectiveAt <= at; i++)
+        {
+            var replacedAtOnce = i + 1 < timeline.Length && timeline[i + 1].EffectiveAt == timeline[i].EffectiveAt;
+            if (timeline[i].Version == version && !replacedAtOnce)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Activations that have not taken effect yet.</summary>

@@ -6,9 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Decisions.Api.RuleSets;
 
 /// <summary>
-/// On start, stores every valid rule set under the seed folder that the store does not hold yet, and
-/// activates the newest seed version of a rule set that has never been activated. A restart adds nothing.
-/// Seeds are published as they are: they come from the repository, reviewed there.
+/// On the first start of an empty store, stores and activates every valid rule set under the seed folder, so a
+/// fresh machine serves the seeds; they are published as they are (they come from the repository, reviewed
+/// there). A store that holds any version is left alone: the seeder never stores or activates anything in it,
+/// so nothing a person drafted goes live by a restart. Replicas starting together on one empty database race;
+/// only the replica whose write stored a rule set's newest seed activates it, so each is activated once.
 /// </summary>
 public sealed partial class RuleSetSeeder(
     IRuleSetStore store, RuleSetRegistry registry, RuleSetValidator validator, IOptions<RuleSetOptions> options,
@@ -18,10 +20,20 @@ public sealed partial class RuleSetSeeder(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
-        var stored = (await store.ListAsync(cancellationToken).ConfigureAwait(false)).Select(r => (r.Name, r.Version)).ToHashSet();
+        if ((await store.ListAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            await SeedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await registry.RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
         var now = clock.GetUtcNow();
+        var newest = new Dictionary<string, (int Version, string Hash)>(StringComparer.Ordinal);
+        var stored = new HashSet<(string, int)>();
         IEnumerable<string> files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "v*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
         foreach (var file in files)
         {
@@ -33,36 +45,37 @@ public sealed partial class RuleSetSeeder(
             }
 
             var (name, version) = (compiled.Ref.Name, compiled.Ref.Version);
-            if (stored.Add((name, version)))
+            if (!newest.TryGetValue(name, out var seen) || seen.Version < version)
             {
-                var record = new RuleSetVersionRecord
-                {
-                    Name = name, Version = version, Status = VersionStatus.Approved, Json = RuleSetJson.Serialize(compiled.Definition),
-                    Hash = compiled.Ref.Hash, Author = compiled.Definition.Author, CreatedAt = now, SubmittedBy = Seeder, SubmittedAt = now,
-                    ReviewedBy = Seeder, ReviewedAt = now, ReviewComment = "Seeded from " + Path.GetRelativePath(folder, file),
-                };
-                try
-                {
-                    await store.SaveAsync(record, null, new AuditDraft(now, Seeder, "seeded", name, version, compiled.Ref.Hash, record.ReviewComment), cancellationToken).ConfigureAwait(false);
-                    LogSeeded(logger, name, version, compiled.Ref.Hash);
-                }
-                catch (ConcurrencyException)
-                {
-                    // Another replica, starting at the same moment on the same database, seeded this version first.
-                }
+                newest[name] = (version, compiled.Ref.Hash);
+            }
+
+            var record = new RuleSetVersionRecord
+            {
+                Name = name, Version = version, Status = VersionStatus.Approved, Json = RuleSetJson.Serialize(compiled.Definition),
+                Hash = compiled.Ref.Hash, Author = compiled.Definition.Author, CreatedAt = now, SubmittedBy = Seeder, SubmittedAt = now,
+                ReviewedBy = Seeder, ReviewedAt = now, ReviewComment = "Seeded from " + Path.GetRelativePath(folder, file),
+            };
+            try
+            {
+                var audit = new AuditDraft(now, Seeder, AuditAction.Seeded, name, version, compiled.Ref.Hash, record.ReviewComment);
+                await store.SaveAsync(record, null, audit, cancellationToken).ConfigureAwait(false);
+                LogSeeded(logger, name, version, compiled.Ref.Hash);
+                stored.Add((name, version));
+            }
+            catch (ConcurrencyException)
+            {
+                // Another replica, starting at the same moment on the same database, stored this version first.
             }
         }
 
-        foreach (var group in stored.GroupBy(s => s.Name))
+        // The replica that stored a rule set's newest seed activates it; the others leave it alone.
+        foreach (var (name, (version, hash)) in newest.Where(n => stored.Contains((n.Key, n.Value.Version))))
         {
-            if (registry.ActiveAt(group.Key, DateTimeOffset.MaxValue) is null)
-            {
-                var version = group.Max(s => s.Version);
-                await store.ActivateAsync(new Activation(0, group.Key, version, now, Seeder, now, "activate"), new AuditDraft(now, Seeder, "activated", group.Key, version, null, "First start"), cancellationToken).ConfigureAwait(false);
-            }
+            var activation = new Activation(0, name, version, now, Seeder, now, ActivationKind.Activate);
+            var audit = new AuditDraft(now, Seeder, AuditAction.Activated, name, version, hash, "First start");
+            await store.ActivateAsync(activation, audit, cancellationToken).ConfigureAwait(false);
         }
-
-        await registry.RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

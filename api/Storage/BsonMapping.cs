@@ -51,10 +51,12 @@ internal static class BsonMapping
         ["by"] = a.By,
         ["at"] = Time(a.At),
         ["kind"] = a.Kind,
+        ["cancels"] = a.Cancels is { } cancels ? cancels : BsonValue.Null,
     };
 
     public static Activation ToActivation(BsonDocument d) =>
-        new(d["_id"].AsInt64, d["name"].AsString, d["version"].AsInt32, Time(d["effectiveAt"])!.Value, d["by"].AsString, Time(d["at"])!.Value, d["kind"].AsString);
+        new(d["_id"].AsInt64, d["name"].AsString, d["version"].AsInt32, Time(d["effectiveAt"])!.Value, d["by"].AsString, Time(d["at"])!.Value, d["kind"].AsString,
+            d["cancels"].IsNull ? null : d["cancels"].AsInt64);
 
     public static BsonDocument ToBson(AuditEntry e) => new()
     {

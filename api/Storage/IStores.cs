@@ -12,7 +12,8 @@ public interface IRuleSetStore
     /// <summary>Inserts or replaces a version; fails with <see cref="ConcurrencyException"/> if the stored one is not <paramref name="expected"/>.</summary>
     Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit, CancellationToken cancellationToken);
 
-    Task ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken);
+    /// <summary>Appends an activation (or a cancellation) with its audit entry; returns it numbered.</summary>
+    Task<Activation> ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken);
 
     /// <summary>A number that changes whenever a version or an activation is written, by this process or another.</summary>
     Task<long> ChangeStampAsync(CancellationToken cancellationToken);
@@ -43,7 +44,7 @@ public interface IAuditTrail
 public sealed record ChainReport(bool Intact, int AuditEntries, int Decisions, int Versions, string? FirstBroken, string? Reason);
 
 /// <summary>What an audit entry says before the store chains it.</summary>
-public sealed record AuditDraft(DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment);
+public sealed record AuditDraft(DateTimeOffset At, string Actor, AuditAction Action, string RuleSet, int? Version, string? ContentHash, string? Comment);
 
 /// <summary>
 /// A search of the decision log; every part is optional, newest first. <see cref="Before"/> is the paging

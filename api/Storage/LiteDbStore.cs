@@ -75,13 +75,13 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
             return true;
         }, cancellationToken);
 
-    public Task ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken) =>
+    public Task<Activation> ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken) =>
         _writer.WriteAsync(db =>
         {
-            var sequence = _activations.Count() + 1L;
-            _activations.Insert(BsonMapping.ToBson(activation with { Sequence = sequence }));
+            var numbered = activation with { Sequence = _activations.Count() + 1L };
+            _activations.Insert(BsonMapping.ToBson(numbered));
             AppendAudit(audit);
-            return true;
+            return numbered;
         }, cancellationToken);
 
     public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
 
     private void AppendAudit(AuditDraft draft)
     {
-        var entry = new AuditEntry(_lastAudit.Sequence + 1, draft.At, draft.Actor, draft.Action, draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, _lastAudit.Hash, "");
+        var entry = new AuditEntry(_lastAudit.Sequence + 1, draft.At, draft.Actor, draft.Action.Text(), draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, _lastAudit.Hash, "");
         entry = entry with { Hash = Chain.Of(entry) };
         _audit.Insert(BsonMapping.ToBson(entry));
         _lastAudit = (entry.Sequence, entry.Hash);

@@ -33,7 +33,7 @@ internal sealed class LiteDbWriter : IAsyncDisposable
     }
 
     /// <summary>Queues <paramref name="apply"/> and completes when it is committed, or with its exception.</summary>
-    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> apply, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<LiteDatabase, T> apply, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = new Write(db => apply(db));
@@ -42,8 +42,10 @@ internal sealed class LiteDbWriter : IAsyncDisposable
             throw new InvalidOperationException("The store is shutting down.");
         }
 
-        // Not cancellable once queued: a write the caller gave up on may still commit, and that is safe.
-        return write.Completion.Task.ContinueWith(t => (T)t.Result!, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Not cancellable once queued: a write the caller gave up on may still commit, and that is safe. Awaited
+        // (not read through Task.Result) so that a ConcurrencyException reaches the caller as itself, not
+        // wrapped in an AggregateException that no handler recognises.
+        return (T)(await write.Completion.Task.ConfigureAwait(false))!;
     }
 
     public async ValueTask DisposeAsync()

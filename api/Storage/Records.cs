@@ -41,8 +41,10 @@ public sealed record RuleSetVersionRecord
 /// <summary>
 /// From <see cref="EffectiveAt"/> on, <see cref="Version"/> is the active version of <see cref="Name"/>;
 /// the latest activation not in the future wins, so scheduling and "which version at time T" are one rule.
+/// A record of kind <see cref="ActivationKind.Cancel"/> takes the activation numbered <see cref="Cancels"/> off.
 /// </summary>
-public sealed record Activation(long Sequence, string Name, int Version, DateTimeOffset EffectiveAt, string By, DateTimeOffset At, string Kind);
+public sealed record Activation(
+    long Sequence, string Name, int Version, DateTimeOffset EffectiveAt, string By, DateTimeOffset At, string Kind, long? Cancels = null);
 
 /// <summary>One entry of the tamper-evident change trail: each hashes the one before it.</summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment, string PreviousHash, string Hash);

@@ -27,6 +27,11 @@ export async function ruleSetPage(me, name) {
     h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); location.hash = `#/rulesets/${name}/diff/${from.value}/${to.value}`; } },
       h("label", { for: "diff-from" }, "Compare"), from, h("label", { for: "diff-to" }, "with"), to, h("button", { type: "submit" }, "Show differences")),
   ];
+  if (ruleSet.scheduled.length > 0) {
+    const canCancel = me.capabilities.includes("approve");
+    content.push(h("h2", {}, "Scheduled activations"),
+      h("ul", { "data-testid": "scheduled" }, ruleSet.scheduled.map((a) => scheduledItem(name, a, canCancel, status))));
+  }
   if (me.capabilities.includes("edit") && ruleSet.activeVersion) {
     content.push(h("button", {
       type: "button", id: "new-draft",
@@ -46,6 +51,22 @@ export async function ruleSetPage(me, name) {
     } }, h("label", { for: "rollback-to" }, "Roll back to"), target, h("label", { for: "rollback-comment" }, "because"), comment, h("button", { type: "submit", disabled: approved.length === 0 }, "Roll back")));
   }
   return content;
+}
+
+// A scheduled activation, with a control to cancel it (approvers) until it takes effect; the API refuses it after.
+function scheduledItem(name, activation, canCancel, status) {
+  const item = h("li", { "data-testid": `scheduled-${activation.sequence}` },
+    `v${activation.version} becomes active at ${new Date(activation.effectiveAt).toLocaleString()} (scheduled by ${activation.by}) `);
+  if (!canCancel) return item;
+  const comment = h("input", { id: `cancel-comment-${activation.sequence}`, required: true, "data-testid": "cancel-comment" });
+  item.append(h("form", { class: "inline", onsubmit: async (e) => {
+    e.preventDefault();
+    const path = `/v1/rulesets/${name}/activations/${activation.sequence}/cancel`;
+    await act(status, "Cancelling the scheduled activation", () => api(path, { method: "POST", body: { comment: comment.value } }));
+    item.remove();
+  } }, h("label", { for: comment.id }, "Cancel, because"), comment,
+  h("button", { type: "submit", "data-testid": "cancel-schedule" }, "Cancel activation")));
+  return item;
 }
 
 export async function diffPage(name, from, to) {

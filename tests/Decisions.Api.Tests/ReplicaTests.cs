@@ -75,6 +75,24 @@ public sealed class ReplicaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_replicas_starting_together_on_an_empty_database_seed_and_activate_each_rule_set_once()
+    {
+        var database = DecisionsAppFixture.NewPostgresDatabase();
+        await using var first = DecisionsAppFixture.Replica(database);
+        await using var second = DecisionsAppFixture.Replica(database);
+        await Task.WhenAll(Task.Run(first.StartServer), Task.Run(second.StartServer));
+
+        var trail = await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+        var entries = trail.EnumerateArray().Select(e => (Action: e.GetProperty("action").GetString(), RuleSet: e.GetProperty("ruleSet").GetString())).ToList();
+
+        var seeded = entries.Where(e => e.Action == "seeded").Select(e => e.RuleSet).ToList();
+        var activated = entries.Where(e => e.Action == "activated").Select(e => e.RuleSet).ToList();
+        Assert.NotEmpty(seeded);
+        Assert.Equal(seeded.Distinct().Order(), activated.Order());
+        Assert.Equal(activated.Count, activated.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Changes_and_decisions_through_both_replicas_at_once_stay_one_verifiable_chain()
     {
         var drafts = new List<Task<HttpResponseMessage>>();

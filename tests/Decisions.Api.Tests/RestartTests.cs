@@ -75,4 +75,35 @@ public sealed class RestartTests
             await second.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_restart_never_activates_a_draft_even_of_a_rule_set_nobody_activated()
+    {
+        var first = new DecisionsAppFixture();
+        var editor = first.Client("editor");
+        var exported = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/1/export")).Content.ReadAsStringAsync();
+        var copy = System.Text.Json.Nodes.JsonNode.Parse(exported)!;
+        copy["name"] = "retail-tiering-pilot";
+        await (await editor.PostAsync("/v1/rulesets/import", new StringContent(copy.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).Json(HttpStatusCode.Created);
+        var trailBefore = await (await first.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+
+        var second = await first.Restart();
+        try
+        {
+            var trailAfter = await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+            Assert.Equal(trailBefore.GetArrayLength(), trailAfter.GetArrayLength());
+            await (await second.Client("editor").PostJson("/v1/rulesets/retail-tiering-pilot/versions/1/submit", new { comment = "pilot" })).Json(HttpStatusCode.OK);
+            await (await second.Client("approver").PostJson("/v1/rulesets/retail-tiering-pilot/versions/1/approve", new { comment = "ok" })).Json(HttpStatusCode.OK);
+
+            var overview = await (await second.Client("approver").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK);
+            var pilot = overview.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "retail-tiering-pilot");
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, pilot.GetProperty("activeVersion").ValueKind);
+            var unserved = await (await second.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering-pilot", customer = new { customerId = "P-1", avgDailyBalance = 1 } })).Problem(HttpStatusCode.NotFound);
+            Assert.Contains("no active version", unserved.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+    }
 }

@@ -74,6 +74,7 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
     private static string Sample(string pattern) => pattern
         .Replace("{name}", "retail-tiering", StringComparison.Ordinal)
         .Replace("{version:int}", "1", StringComparison.Ordinal)
+        .Replace("{sequence:long}", "1", StringComparison.Ordinal)
         .Replace("{id}", "00000000-0000-0000-0000-000000000000", StringComparison.Ordinal);
 
     private static async Task<HttpStatusCode> Send(HttpClient client, string method, string url)

@@ -56,19 +56,23 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    public async Task ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken)
+    public async Task<Activation> ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The trail's head is locked first: activations from every replica take turns, so their sequence has no gaps.
         await AppendAuditAsync(connection, audit, cancellationToken).ConfigureAwait(false);
+        Activation numbered;
         await using (var next = new NpgsqlCommand("select coalesce(max(seq), 0) + 1 from activations", connection))
         {
             var sequence = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            await Execute(connection, "insert into activations (seq, record) values ($1, $2)", cancellationToken, sequence, JsonSerializer.Serialize(activation with { Sequence = sequence })).ConfigureAwait(false);
+            numbered = activation with { Sequence = sequence };
+            await Execute(connection, "insert into activations (seq, record) values ($1, $2)", cancellationToken,
+                sequence, JsonSerializer.Serialize(numbered)).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return numbered;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken) =>
@@ -97,7 +101,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
     private static async Task AppendAuditAsync(NpgsqlConnection connection, AuditDraft draft, CancellationToken cancellationToken)
     {
         var (sequence, previous) = await LockHeadAsync(connection, AuditChain, cancellationToken).ConfigureAwait(false);
-        var entry = new AuditEntry(sequence + 1, draft.At, draft.Actor, draft.Action, draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, previous, "");
+        var entry = new AuditEntry(sequence + 1, draft.At, draft.Actor, draft.Action.Text(), draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, previous, "");
         entry = entry with { Hash = Chain.Of(entry) };
         await Execute(connection, "insert into audit (seq, rule_set, record) values ($1, $2, $3)", cancellationToken, entry.Sequence, entry.RuleSet, JsonSerializer.Serialize(entry)).ConfigureAwait(false);
         await Execute(connection, "update chain_heads set seq = $2, hash = $3 where name = $1", cancellationToken, AuditChain, entry.Sequence, entry.Hash).ConfigureAwait(false);

@@ -1,0 +1,18 @@
+using Decisions.Api.Outcomes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Decisions.Api.Errors;
+
+/// <summary>The one place where a domain <see cref="Failure"/> becomes an RFC 9457 problem.</summary>
+public static class ProblemMapping
+{
+    public static ProblemHttpResult ToProblem(this Failure failure) => failure switch
+    {
+        Failure.NotFound f => Problems.NotFound(f.Detail),
+        Failure.Conflict f => Problems.Conflict(f.Detail),
+        Failure.PreconditionFailed f => Problems.PreconditionFailed(f.Detail),
+        Failure.FourEyes f => Problems.Forbidden(f.Detail),
+        Failure.Invalid f => Problems.Unprocessable(f.Title, f.Problems),
+        _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "A failure kind without a problem."),
+    };
+}

@@ -1,0 +1,25 @@
+using Decisions.Engine.Model;
+
+namespace Decisions.Api.Outcomes;
+
+/// <summary>
+/// Why a lifecycle step or a decision was not done, in domain terms. The services return these and never HTTP
+/// results; <see cref="Errors.ProblemMapping"/> is the one place that turns each kind into an RFC 9457 problem.
+/// </summary>
+public abstract record Failure(string Detail)
+{
+    /// <summary>The rule set, version or activation does not exist.</summary>
+    public sealed record NotFound(string Detail) : Failure(Detail);
+
+    /// <summary>The step does not fit the current state, or another request changed it first.</summary>
+    public sealed record Conflict(string Detail) : Failure(Detail);
+
+    /// <summary>The client's <c>If-Match</c> does not name the current content.</summary>
+    public sealed record PreconditionFailed(string Detail) : Failure(Detail);
+
+    /// <summary>The actor wrote some of the content and may not review it.</summary>
+    public sealed record FourEyes(string Detail) : Failure(Detail);
+
+    /// <summary>The input is refused; each problem names its path.</summary>
+    public sealed record Invalid(string Title, IReadOnlyList<Problem> Problems) : Failure(Title);
+}
