@@ -67,7 +67,19 @@ internal sealed class MessageTemplate
         model.CopyTo(context.Set);
         context.Context.Facts = model.Facts;
 
-        var text = _template.Render(context.Context);
+        // Built-ins that compare or parse text (array.sort, string.index_of) use the thread's culture.
+        var hostCulture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        string text;
+        try
+        {
+            text = _template.Render(context.Context);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = hostCulture;
+        }
+
         context.Context.Facts = null;
         _cached = context;
         return text;
@@ -75,6 +87,12 @@ internal sealed class MessageTemplate
 
     [ThreadStatic]
     private static CachedContext? _cached;
+
+    // Also refused at validation by name; the filter holds for a member reached by an indexer too.
+    private static readonly HashSet<(Type?, string)> HostDependentMembers =
+    [
+        (typeof(DateTimeOffset), nameof(DateTimeOffset.LocalDateTime)),
+    ];
 
     private sealed class CachedContext
     {
@@ -92,6 +110,7 @@ internal sealed class MessageTemplate
                 LimitToString = options.MaxMessageLength,
                 OutputLimit = options.MaxMessageLength,
                 MemberRenamer = member => JsonNamingPolicy.CamelCase.ConvertName(member.Name),
+                MemberFilter = member => !HostDependentMembers.Contains((member.DeclaringType, member.Name)),
                 TemplateLoader = null,
                 RegexTimeOut = TimeSpan.FromMilliseconds(50),
             };

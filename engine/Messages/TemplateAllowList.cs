@@ -14,7 +14,9 @@ internal static class TemplateAllowList
     // A product repeats a text this many times at most: the render then stops at the message length.
     private const int MaxFactor = 100;
 
-    public static void Check(ScriptNode node, string path, ICollection<Problem> problems, int loopDepth)
+    // isMemberTarget: the node is the target of a member access (date.add_days), not a call of date itself.
+    public static void Check(
+        ScriptNode node, string path, ICollection<Problem> problems, int loopDepth, bool isMemberTarget = false)
     {
         // One loop level: the loop limit bounds each loop, not loops within loops.
         loopDepth += node is ScriptForStatement ? 1 : 0;
@@ -33,6 +35,10 @@ internal static class TemplateAllowList
             ScriptBinaryExpression { Operator: ScriptBinaryOperator.Multiply } multiply when !HasSmallFactor(multiply)
                 => $"a product without a number literal of at most {MaxFactor} on one side (it would repeat a text)",
             ScriptForStatement when loopDepth > 1 => "nested loops",
+            ScriptMemberExpression { Member: ScriptVariable { Name: "localDateTime" or "local_date_time" } }
+                => "localDateTime, which converts a time to the host's time zone",
+            ScriptVariableGlobal { Name: "date" } when !isMemberTarget
+                => "date as a function, which parses a text with the host's clock and time zone",
             ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var module }, Member: ScriptVariable { Name: var member } }
                 when TemplateBuiltins.Safe.TryGetValue(module, out var functions) && functions is ScriptObject available && !available.ContainsKey(member)
                 => $"{module}.{member}, which is not available to messages",
@@ -47,7 +53,8 @@ internal static class TemplateAllowList
         {
             if (node.GetChildren(i) is { } child)
             {
-                Check(child, path, problems, loopDepth);
+                var isTarget = node is ScriptMemberExpression member && ReferenceEquals(member.Target, child);
+                Check(child, path, problems, loopDepth, isTarget);
             }
         }
     }

@@ -1,18 +1,21 @@
 using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
 using Scriban.Runtime;
 
 namespace Decisions.Engine.Messages;
 
 /// <summary>
-/// Scriban's built-in functions minus those that read the clock or randomness (they would break replay),
-/// load other templates, evaluate text as a template, grow a string without bound,
+/// Scriban's built-in functions minus those that read the clock, the host or randomness (they would break
+/// replay), load other templates, evaluate text as a template, grow a string without bound,
 /// or run a regular expression (html.strip backtracks for seconds on a short text).
 /// </summary>
 internal static class TemplateBuiltins
 {
     private static readonly Dictionary<string, string[]> Removed = new(StringComparer.Ordinal)
     {
-        ["date"] = ["now", "utc_now"],
+        // date.parse fills a missing date from the clock and reads a time without offset in the host's zone.
+        ["date"] = ["now", "utc_now", "parse", "parse_to_string"],
         ["math"] = ["random", "uuid"],
         ["string"] = ["pad_left", "pad_right", "replace", "replace_first"],
         ["object"] = ["eval", "eval_template"],
@@ -28,6 +31,7 @@ internal static class TemplateBuiltins
         builtins.Remove("include");
         builtins.Remove("include_join");
         builtins.Remove("regex");
+        builtins.SetValue("date", new HostFreeDates(), readOnly: true);
         foreach (var (module, functions) in Removed)
         {
             var scriptObject = (ScriptObject)builtins[module]!;
@@ -37,6 +41,26 @@ internal static class TemplateBuiltins
             }
         }
 
+        ((ScriptObject)builtins["math"]!).SetValue("format", Function(FormatNumber), readOnly: true);
+        ((ScriptObject)builtins["object"]!).SetValue("format", Function(FormatObject), readOnly: true);
         return builtins;
     }
+
+    private static DynamicCustomFunction Function(
+        Func<TemplateContext, SourceSpan, object?, string?, string?, string> function) =>
+        DynamicCustomFunction.Create(function);
+
+    // A named culture's digits and separators come from the host's ICU data: values format invariantly only.
+    private static string FormatNumber(
+        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null) =>
+        MathFunctions.Format(context, span, value, format, InvariantOnly(culture));
+
+    private static string FormatObject(
+        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null) =>
+        ObjectFunctions.Format(context, span, value, format, InvariantOnly(culture));
+
+    private static string? InvariantOnly(string? culture) => culture is null
+        ? null
+        : throw new TemplateStoppedException(
+            $"it formats a number in the culture '{culture}', which depends on the host's culture data");
 }

@@ -7,7 +7,8 @@ namespace Decisions.Engine.Tests;
 
 /// <summary>
 /// Runs the determinism probe (every seed rule set's embedded tests plus a corpus of dates around midnight,
-/// 29 February and year end, Turkish and German casing, Chinese messages and edge-of-precision numbers) as
+/// 29 February and year end, Turkish and German casing, edge-of-precision numbers, and messages that format the
+/// decision time, dates and amounts and sort and search text in Chinese, Turkish and German) as
 /// child processes on hosts set to other time zones, locales and, with Debian's faketime, clocks moved by
 /// years: the serialized decisions must be identical byte for byte. Each child also reports the culture,
 /// zone and clock it saw, so a host that silently ignored its setting cannot pass.
