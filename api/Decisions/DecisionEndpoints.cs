@@ -25,7 +25,7 @@ public static class DecisionEndpoints
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
         group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 422);
         group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 422)
-            .SpendsOnePermitPerCustomer();
+            .FewBatchesInFlightPerKey().SpendsOnePermitPerCustomer();
         group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time")
             .WithDescription(UnreadableDecisions.SearchDescription);
         group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404, 409);
