@@ -9,7 +9,7 @@ namespace Decisions.Api.Tests;
 /// <summary>One key flooding the service with 1,000-customer batches does not slow another key's decisions.</summary>
 public sealed class BatchFairnessTests(ITestOutputHelper output)
 {
-    private const int Samples = 150;
+    private const int Samples = 200;
     private const int FloodStreams = 4;
     private const int WarmBatches = 3;
 
