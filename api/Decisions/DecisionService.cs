@@ -59,32 +59,54 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
     }
 
     public async Task<Outcome<DecisionResponse>> DecideAsync(
+        CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        await LogAsync(Evaluate(ruleSet, customer, asOf, now, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>
+    /// Evaluates without logging: nothing of it may be answered before <see cref="LogAsync"/> completes. A batch
+    /// evaluates a chunk first and then logs it, so the chunk's writes reach the log's writer together.
+    /// </summary>
+    public Evaluation Evaluate(
         CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var result = ruleSet.Evaluate(customer, asOf ?? now, cancellationToken);
         if (result.Decision is not { } decision)
         {
-            metrics.Record(ruleSet.Ref.Name, result.Failure.ToString()!, started);
-            return new Failure.Invalid(Title(result.Failure), result.Problems);
+            return new Evaluation(ruleSet.Ref.Name, result, null, null, started);
         }
 
         var response = DecisionResponse.From(Guid.CreateVersion7(now).ToString(), now, decision);
-        await log.AppendAsync(
-            new DecisionRecord
-            {
-                Id = response.DecisionId,
-                DecidedAt = now,
-                RuleSet = decision.RuleSet.Name,
-                Version = decision.RuleSet.Version,
-                RuleSetHash = decision.RuleSet.Hash,
-                CustomerId = customer.TryGetProperty("customerId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
-                AsOf = decision.AsOf,
-                Input = customer.GetRawText(),
-                Output = JsonSerializer.Serialize(response, _json),
-            },
-            cancellationToken).ConfigureAwait(false);
-        metrics.Record(ruleSet.Ref.Name, "Decided", started);
+        var record = new DecisionRecord
+        {
+            Id = response.DecisionId,
+            DecidedAt = now,
+            RuleSet = decision.RuleSet.Name,
+            Version = decision.RuleSet.Version,
+            RuleSetHash = decision.RuleSet.Hash,
+            CustomerId = customer.TryGetProperty("customerId", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null,
+            AsOf = decision.AsOf,
+            Input = customer.GetRawText(),
+            Output = JsonSerializer.Serialize(response, _json),
+        };
+        return new Evaluation(ruleSet.Ref.Name, result, response, record, started);
+    }
+
+    /// <summary>Appends an evaluated decision to the log; the decision is answerable once this completes.</summary>
+    public async Task<Outcome<DecisionResponse>> LogAsync(Evaluation evaluation, CancellationToken cancellationToken)
+    {
+        if (evaluation.Record is not { } record || evaluation.Response is not { } response)
+        {
+            metrics.Record(evaluation.RuleSet, evaluation.Result.Failure.ToString()!, evaluation.Started);
+            return new Failure.Invalid(Title(evaluation.Result.Failure), evaluation.Result.Problems);
+        }
+
+        await log.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        metrics.Record(evaluation.RuleSet, "Decided", evaluation.Started);
         return response;
     }
 
@@ -97,3 +119,7 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
         _ => "A rule could not be evaluated for this customer.",
     };
 }
+
+/// <summary>A decision evaluated and not yet logged (<see cref="DecisionService.Evaluate"/>).</summary>
+public sealed record Evaluation(
+    string RuleSet, DecisionResult Result, DecisionResponse? Response, DecisionRecord? Record, long Started);

@@ -35,7 +35,8 @@ public static class RequestLimitExtensions
                     context.HttpContext, retryAfter, $"Over this key's request rate or requests in flight; retry after {retryAfter} s.");
             };
         });
-        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddRateLimiter(options =>
+            options.AddPolicy<string, BatchConcurrencyPolicy>(BatchConcurrencyPolicy.Name));
         return builder;
     }
 }

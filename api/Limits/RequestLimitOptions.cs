@@ -29,4 +29,11 @@ public sealed class RequestLimitOptions
     /// <summary>Requests of one key that may wait for a slot; beyond them it gets 429.</summary>
     [Range(0, 100_000)]
     public int QueuedRequestsPerKey { get; set; } = 1_000;
+
+    /// <summary>
+    /// Batches one key may have in flight; one more gets 429. A batch's log writes share the one writer with every
+    /// other key's decisions, so a key's batches take their turns one after another.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int ConcurrentBatchesPerKey { get; set; } = 1;
 }

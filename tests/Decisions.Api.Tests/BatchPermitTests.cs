@@ -29,7 +29,9 @@ public sealed class BatchPermitTests
     {
         await using var app = DecisionsAppFixture.With(new Dictionary<string, string>
         {
-            ["Limits:ConcurrentRequestsPerKey"] = "2", ["Limits:QueuedRequestsPerKey"] = "0",
+            ["Limits:ConcurrentRequestsPerKey"] = "2",
+            ["Limits:QueuedRequestsPerKey"] = "0",
+            ["Limits:ConcurrentBatchesPerKey"] = "100",
         });
         var admin = app.Client("admin");
 
@@ -40,7 +42,8 @@ public sealed class BatchPermitTests
         Assert.Equal("retail-tiering", teller.GetProperty("ruleSet").GetProperty("name").GetString());
         var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(refused);
-        Assert.Contains("in flight", (await refused[0].Problem(HttpStatusCode.TooManyRequests)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = (await refused[0].Problem(HttpStatusCode.TooManyRequests)).GetProperty("detail").GetString();
+        Assert.Contains("requests in flight", detail, StringComparison.Ordinal);
         Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
     }
 
