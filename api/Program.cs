@@ -20,7 +20,7 @@ builder.Services.AddDecisionErrorHandling();
 builder.AddApiKeyAuth();
 builder.AddRequestLimits();
 builder.AddStorage();
-builder.Services.AddDecisionEngine();
+builder.Services.AddDecisionEngine(builder.Configuration.GetSection("Engine").Bind);
 builder.AddRuleSets();
 builder.Services.AddDecisionOpenApi();
 builder.Services.AddDecisionHealthChecks();

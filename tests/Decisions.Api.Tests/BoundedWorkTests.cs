@@ -20,6 +20,19 @@ public sealed class BoundedWorkTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task Operators_set_the_engine_limits_from_configuration()
+    {
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Engine:MaxScoreRules"] = "1" });
+
+        var list = await (await app.Client("editor").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK);
+        var names = list.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
+
+        Assert.Contains("retail-tiering", names);
+        Assert.Contains("big-customer-revenue", names);
+        Assert.DoesNotContain("prospect-grading", names);
+    }
+
+    [Fact]
     public async Task A_rule_set_with_8000_score_rules_cannot_be_submitted_and_tellers_are_answered_meanwhile()
     {
         var content = await Draft(json =>
