@@ -116,8 +116,8 @@ public static class DecisionEndpoints
             return Problems.NotFound($"No decision '{id}'.");
         }
 
-        var (replay, problem) = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
-        return replay is null ? problem! : TypedResults.Ok(replay);
+        var replay = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
+        return replay.Succeeded ? TypedResults.Ok(replay.Value) : replay.Failure.ToProblem();
     }
 
     public static async Task<Results<Ok<ReplaySummary>, ProblemHttpResult>> ReplayRange(
@@ -143,7 +143,7 @@ public static class DecisionEndpoints
             foreach (var record in page.Decisions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (replay, _) = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
+                var replay = (await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken)).Value;
                 (replay is null ? failed : replay.Identical ? null : different)?.Add(record.Id);
                 identical += replay?.Identical == true ? 1 : 0;
             }
@@ -152,13 +152,14 @@ public static class DecisionEndpoints
         return TypedResults.Ok(new ReplaySummary(replayed, identical, different.Count, failed.Count, different.Samples, failed.Samples));
     }
 
-    private static async Task<(ReplayResponse? Replay, ProblemHttpResult? Problem)> ReplayOne(
+    private static async Task<Outcome<ReplayResponse>> ReplayOne(
         DecisionRecord record, IRuleSetStore store, RuleSetRegistry registry, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var version = await store.GetAsync(record.RuleSet, record.Version, cancellationToken);
         if (version is null || version.Hash != record.RuleSetHash)
         {
-            return (null, Problems.Conflict($"Version {record.Version} of '{record.RuleSet}' is missing or its content hash differs from the one recorded ({record.RuleSetHash})."));
+            return new Failure.Conflict($"Version {record.Version} of '{record.RuleSet}' is missing or its content "
+                + $"hash differs from the one recorded ({record.RuleSetHash}).");
         }
 
         using var input = JsonDocument.Parse(record.Input);
@@ -166,13 +167,13 @@ public static class DecisionEndpoints
         var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf, cancellationToken);
         if (result.Decision is not { } decision)
         {
-            return (new ReplayResponse(record.Id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null), null);
+            return new ReplayResponse(record.Id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null);
         }
 
         // Serialized exactly as the answer was when it was logged.
         var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision);
         var differences = JsonDiff.Compare(recorded.RootElement, JsonSerializer.SerializeToElement(replayed, json));
-        return (new ReplayResponse(record.Id, differences.Count == 0, differences, replayed), null);
+        return new ReplayResponse(record.Id, differences.Count == 0, differences, replayed);
     }
 
     private static LoggedDecision ToLogged(DecisionRecord record) =>
