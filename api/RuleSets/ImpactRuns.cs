@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using Decisions.Api.Auth;
-using Decisions.Api.Errors;
 using Decisions.Api.Limits;
+using Decisions.Api.Outcomes;
 using Decisions.Api.Storage;
 using Decisions.Engine.Compilation;
 using Decisions.Engine.Serialization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Decisions.Api.RuleSets;
@@ -16,7 +15,8 @@ namespace Decisions.Api.RuleSets;
 /// and within what the user's role may see of customers (<see cref="ImpactPrivacy"/>).
 /// </summary>
 public sealed class ImpactRuns(
-    IDecisionLog log, IAuthorizationService authorization, IOptions<AnalysisLimitOptions> limits, IOptions<PrivacyOptions> privacy)
+    IDecisionLog log, IAuthorizationService authorization, IOptions<AnalysisLimitOptions> limits,
+    IOptions<PrivacyOptions> privacy)
 {
     public const string Description =
         "Re-decides the last `last` logged decisions of the rule set with this version. At most "
@@ -26,17 +26,20 @@ public sealed class ImpactRuns(
         + "and a version whose expressions read an identifying customer field (customerId, *Id, *name) is refused "
         + "with 422 naming each rule path.";
 
-    public async Task<Results<Ok<ImpactReport>, ProblemHttpResult>> RunAsync(
-        RuleSetVersionRecord record, CompiledRuleSet compiled, int last, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<Outcome<ImpactReport>> RunAsync(
+        RuleSetVersionRecord record, CompiledRuleSet compiled, int last, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         var mayReadDecisions = (await authorization.AuthorizeAsync(user, Roles.Audit)).Succeeded;
         if (!mayReadDecisions && ImpactPrivacy.IdentifyingReads(RuleSetJson.Parse(record.Json).RuleSet!) is [_, ..] reads)
         {
-            return Problems.Unprocessable("The version reads identifying customer fields; its impact is not shown to this role.", reads);
+            return new Failure.Invalid(
+                "The version reads identifying customer fields; its impact is not shown to this role.", reads);
         }
 
-        var pages = log.PagesAsync(new DecisionQuery(RuleSet: record.Name, Limit: last), limits.Value.PageSize, cancellationToken);
+        var query = new DecisionQuery(RuleSet: record.Name, Limit: last);
+        var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
         var report = await ImpactAnalysis.RunAsync(compiled, pages, cancellationToken);
-        return TypedResults.Ok(mayReadDecisions ? report : ImpactPrivacy.Suppress(report, privacy.Value.MinimumCount));
+        return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, privacy.Value.MinimumCount);
     }
 }

@@ -193,7 +193,8 @@ public static class RuleSetEndpoints
             return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
         }
 
-        return await runs.RunAsync(found.Value, compiled, request.Last, context.User, cancellationToken);
+        var impact = await runs.RunAsync(found.Value, compiled, request.Last, context.User, cancellationToken);
+        return impact.Succeeded ? TypedResults.Ok(impact.Value) : impact.Failure.ToProblem();
     }
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(

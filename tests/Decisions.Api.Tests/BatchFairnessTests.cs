@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace Decisions.Api.Tests;
 
 /// <summary>One key flooding the service with 1,000-customer batches does not slow another key's decisions.</summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class BatchFairnessTests(ITestOutputHelper output)
 {
     private const int Samples = 200;
