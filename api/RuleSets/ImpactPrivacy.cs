@@ -10,20 +10,39 @@ namespace Decisions.Api.RuleSets;
 /// </summary>
 public static partial class ImpactPrivacy
 {
-    /// <summary>The report with every count under <paramref name="minimum"/> suppressed and every sample id removed.</summary>
-    public static ImpactReport Suppress(ImpactReport report, int minimum)
+    /// <summary>
+    /// The report with every count under <paramref name="minimum"/> suppressed and every sample id removed. The
+    /// cells are every combination of the version's codes (tiers from and to, privileges, actions from and to),
+    /// whatever the log holds, plus observed cells of at least <paramref name="minimum"/>: whether a suppressed
+    /// cell exists would otherwise tell, threshold by threshold, that some customer crossed it.
+    /// </summary>
+    public static ImpactReport Suppress(ImpactReport report, int minimum, RuleSet ruleSet)
     {
         int? Shown(int? count) => count >= minimum ? count : null;
-        IReadOnlyList<ImpactCell> Cells(IReadOnlyList<ImpactCell> cells) =>
-            [.. cells.Select(c => c with { Count = Shown(c.Count), Samples = [], Suppressed = c.Count < minimum })];
+        IReadOnlyList<ImpactCell> Grid(IReadOnlyList<ImpactCell> observed, IEnumerable<(string From, string To)> all)
+        {
+            var counts = observed.ToDictionary(c => (c.From, c.To), c => c.Count ?? 0);
+            return [.. all.Concat(counts.Where(c => c.Value >= minimum).Select(c => c.Key))
+                .Distinct()
+                .OrderBy(key => key.From, StringComparer.Ordinal).ThenBy(key => key.To, StringComparer.Ordinal)
+                .Select(key => counts.GetValueOrDefault(key) is var count && count >= minimum
+                    ? new ImpactCell(key.From, key.To, count, [])
+                    : new ImpactCell(key.From, key.To, null, [], Suppressed: true))];
+        }
+
+        var tiers = ruleSet.Tiers.Rules.Select(r => r.Code).ToList();
+        var privileges = ruleSet.Privileges.Rules.Select(r => (r.Code, r.Code)).ToList();
+        List<string> actions = ["", .. ruleSet.NextActions.Rules.Select(r => r.Code)];
         return report with
         {
             Changed = Shown(report.Changed),
             Failed = Shown(report.Failed),
-            TierMigrations = Cells(report.TierMigrations),
-            PrivilegesGained = Cells(report.PrivilegesGained),
-            PrivilegesLost = Cells(report.PrivilegesLost),
-            ActionChanges = Cells(report.ActionChanges),
+            TierMigrations = Grid(report.TierMigrations, tiers.SelectMany(from => tiers.Select(to => (from, to)))),
+            PrivilegesGained = Grid(report.PrivilegesGained, privileges),
+            PrivilegesLost = Grid(report.PrivilegesLost, privileges),
+            ActionChanges = Grid(
+                report.ActionChanges,
+                actions.SelectMany(from => actions.Where(to => to != from).Select(to => (from, to)))),
             FailedSamples = [],
             SuppressedBelow = minimum,
         };

@@ -31,7 +31,8 @@ public sealed class ImpactRuns(
         CancellationToken cancellationToken)
     {
         var mayReadDecisions = (await authorization.AuthorizeAsync(user, Roles.Audit)).Succeeded;
-        if (!mayReadDecisions && ImpactPrivacy.IdentifyingReads(RuleSetJson.Parse(record.Json).RuleSet!) is [_, ..] reads)
+        var ruleSet = RuleSetJson.Parse(record.Json).RuleSet!;
+        if (!mayReadDecisions && ImpactPrivacy.IdentifyingReads(ruleSet) is [_, ..] reads)
         {
             return new Failure.Invalid(
                 "The version reads identifying customer fields; its impact is not shown to this role.", reads);
@@ -40,6 +41,6 @@ public sealed class ImpactRuns(
         var query = new DecisionQuery(RuleSet: record.Name, Limit: last);
         var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
         var report = await ImpactAnalysis.RunAsync(compiled, pages, cancellationToken);
-        return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, privacy.Value.MinimumCount);
+        return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, privacy.Value.MinimumCount, ruleSet);
     }
 }
