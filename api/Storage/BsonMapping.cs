@@ -91,6 +91,9 @@ internal static class BsonMapping
         ["payload"] = payload,
         ["previousHash"] = r.PreviousHash,
         ["hash"] = r.Hash,
+        ["idempotencyKey"] = r.Idempotency?.Key,
+        ["requestDigest"] = r.Idempotency?.RequestDigest,
+        ["itemIndex"] = r.Idempotency?.Index ?? 0,
     };
 
     public static DecisionRecord ToDecision(BsonDocument d)
@@ -110,6 +113,9 @@ internal static class BsonMapping
             Output = output,
             PreviousHash = d["previousHash"].AsString,
             Hash = d["hash"].AsString,
+            Idempotency = d["idempotencyKey"].IsNull
+                ? null
+                : new IdempotencyTag(d["idempotencyKey"].AsString, d["requestDigest"].AsString, d["itemIndex"].AsInt32),
         };
     }
 

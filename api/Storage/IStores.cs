@@ -29,6 +29,9 @@ public interface IDecisionLog
 
     /// <summary>One page of matches, newest first, strictly before the cursor <see cref="DecisionQuery.Before"/>.</summary>
     Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The decisions logged with the idempotency key <paramref name="key"/>, by their index in the request.</summary>
+    Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>The change trail.</summary>

@@ -43,6 +43,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         _decisions.EnsureIndex("customerId");
         _decisions.EnsureIndex("decidedAtTicks");
         _decisions.EnsureIndex("ruleSet");
+        _decisions.EnsureIndex("idempotencyKey");
         _lastAudit = Last(_audit, "_id");
         _lastDecision = Last(_decisions, "seq");
         _writer = new LiteDbWriter(
@@ -120,6 +121,14 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         var page = DecisionPage.Of(rows, query.Limit);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(page);
+    }
+
+    public Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var page = DecisionPage.Of(_decisions.Find(Query.EQ("idempotencyKey", key)).Select(Stored), int.MaxValue);
+        return page.Unreadable is [var unreadable, ..]
+            ? throw new UnreadableDecisionException(unreadable)
+            : Task.FromResult<IReadOnlyList<DecisionRecord>>([.. page.Decisions.OrderBy(d => d.Idempotency!.Index)]);
     }
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken) =>

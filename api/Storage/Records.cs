@@ -77,4 +77,17 @@ public sealed record DecisionRecord
     public string PreviousHash { get; init; } = "";
 
     public string Hash { get; init; } = "";
+
+    /// <summary>
+    /// The client's Idempotency-Key, when it sent one. Not part of the chained digest: it decides which request a
+    /// retry gets back, never what the answer is.
+    /// </summary>
+    public IdempotencyTag? Idempotency { get; init; }
 }
+
+/// <summary>
+/// What lets a retried request return its logged decision: <paramref name="Key"/> is the client's key scoped to the
+/// calling API key, <paramref name="RequestDigest"/> the digest of the request it came with (another request with
+/// the same key is refused), <paramref name="Index"/> the decision's place in a batch (0 for a single decision).
+/// </summary>
+public sealed record IdempotencyTag(string Key, string RequestDigest, int Index);

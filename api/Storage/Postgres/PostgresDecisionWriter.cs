@@ -75,7 +75,7 @@ internal sealed class PostgresDecisionWriter : IAsyncDisposable
         var (sequence, hash) = await PostgresStore.LockHeadAsync(connection, "decisions", CancellationToken.None).ConfigureAwait(false);
         var linked = new DecisionRecord[batch.Count];
         await using (var import = await connection.BeginBinaryImportAsync(
-            "copy decisions (seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, customer_id, as_of, input, output, previous_hash, hash) from stdin (format binary)").ConfigureAwait(false))
+            "copy decisions (seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, customer_id, as_of, input, output, previous_hash, hash, idempotency_key, request_digest, item_index) from stdin (format binary)").ConfigureAwait(false))
         {
             for (var i = 0; i < batch.Count; i++)
             {
@@ -96,6 +96,7 @@ internal sealed class PostgresDecisionWriter : IAsyncDisposable
                 await import.WriteAsync(record.Output, NpgsqlDbType.Text).ConfigureAwait(false);
                 await import.WriteAsync(record.PreviousHash, NpgsqlDbType.Text).ConfigureAwait(false);
                 await import.WriteAsync(record.Hash, NpgsqlDbType.Text).ConfigureAwait(false);
+                await WriteTagAsync(import, record.Idempotency).ConfigureAwait(false);
             }
 
             await import.CompleteAsync().ConfigureAwait(false);
@@ -110,6 +111,21 @@ internal sealed class PostgresDecisionWriter : IAsyncDisposable
 
         await transaction.CommitAsync().ConfigureAwait(false);
         return linked;
+    }
+
+    private static async Task WriteTagAsync(NpgsqlBinaryImporter import, IdempotencyTag? tag)
+    {
+        if (tag is null)
+        {
+            await import.WriteNullAsync().ConfigureAwait(false);
+            await import.WriteNullAsync().ConfigureAwait(false);
+            await import.WriteNullAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await import.WriteAsync(tag.Key, NpgsqlDbType.Text).ConfigureAwait(false);
+        await import.WriteAsync(tag.RequestDigest, NpgsqlDbType.Text).ConfigureAwait(false);
+        await import.WriteAsync(tag.Index, NpgsqlDbType.Integer).ConfigureAwait(false);
     }
 
     private sealed record Pending(DecisionRecord Record, string Digest)

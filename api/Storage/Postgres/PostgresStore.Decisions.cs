@@ -16,6 +16,13 @@ public sealed partial class PostgresStore
         return page.Unreadable is [var unreadable, ..] ? throw new UnreadableDecisionException(unreadable) : page.Decisions.SingleOrDefault();
     }
 
+    public async Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var page = await ReadDecisionsAsync("select * from decisions where idempotency_key = $1 order by item_index", int.MaxValue, cancellationToken, key)
+            .ConfigureAwait(false);
+        return page.Unreadable is [var unreadable, ..] ? throw new UnreadableDecisionException(unreadable) : page.Decisions;
+    }
+
     public async Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
@@ -85,6 +92,12 @@ public sealed partial class PostgresStore
         Output = reader.GetString(reader.GetOrdinal("output")),
         PreviousHash = reader.GetString(reader.GetOrdinal("previous_hash")),
         Hash = reader.GetString(reader.GetOrdinal("hash")),
+        Idempotency = reader.IsDBNull(reader.GetOrdinal("idempotency_key"))
+            ? null
+            : new IdempotencyTag(
+                reader.GetString(reader.GetOrdinal("idempotency_key")),
+                reader.GetString(reader.GetOrdinal("request_digest")),
+                reader.GetInt32(reader.GetOrdinal("item_index"))),
     };
 
     // Times are kept as the round-trip text: a replay needs the decision time exactly, offset included.
