@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Security.Claims;
 using System.Text.Json;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
@@ -8,6 +10,7 @@ using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -18,16 +21,12 @@ public static class DecisionEndpoints
 {
     public const int MaxBatch = 1_000;
 
-    // A teller's decision logged while a batch runs waits for at most one chunk's commit and shares the next:
-    // with 32 its p99 was three times idle on two cores, with 8 under twice (BatchFairnessTests).
-    private const int BatchChunk = 8;
-
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions").CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
-        group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 422);
-        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 422)
+        group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 409, 422);
+        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 409, 422)
             .FewBatchesInFlightPerKey().SpendsOnePermitPerCustomer();
         group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time")
             .WithDescription(UnreadableDecisions.SearchDescription);
@@ -38,57 +37,25 @@ public static class DecisionEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(DecisionRequest request, DecisionService service, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(
+        DecisionRequest request, [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
+        ClaimsPrincipal user, IdempotentDecisions decisions, CancellationToken cancellationToken)
     {
-        var now = service.Now();
-        var asOf = request.AsOf ?? now;
-        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, asOf, now, cancellationToken);
-        if (!ruleSet.Succeeded)
-        {
-            return ruleSet.Failure.ToProblem();
-        }
-
-        var decision = await service.DecideAsync(ruleSet.Value, request.Customer, request.AsOf, now, cancellationToken);
+        var decision = await decisions.DecideAsync(request, idempotencyKey, Caller(user), cancellationToken);
         return decision.Succeeded ? TypedResults.Ok(decision.Value) : decision.Failure.ToProblem();
     }
 
-    public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(BatchDecisionRequest request, DecisionService service, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(
+        BatchDecisionRequest request, [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
+        ClaimsPrincipal user, IdempotentDecisions decisions, CancellationToken cancellationToken)
     {
         if (request.Customers.Count is 0 or > MaxBatch)
         {
             return Problems.Unprocessable("A batch holds 1 to 1,000 customers.", [new Problem("customers", $"Got {request.Customers.Count}.")]);
         }
 
-        var now = service.Now();
-        var asOf = request.AsOf ?? now;
-        var ruleSet = await service.ResolveAsync(request.RuleSet, request.Version, asOf, now, cancellationToken);
-        if (!ruleSet.Succeeded)
-        {
-            return ruleSet.Failure.ToProblem();
-        }
-
-        // A chunk at a time: its customers are evaluated, each in a turn of its own on the thread pool so that
-        // another key's requests take turns with the batch, and then its log writes are queued together to share
-        // a commit. Another key's decision waits behind one chunk in the log's queue, never the whole batch.
-        var items = new List<BatchItem>(request.Customers.Count);
-        foreach (var chunk in request.Customers.Index().Chunk(BatchChunk))
-        {
-            var evaluated = new List<(int Index, Evaluation Evaluation)>(chunk.Length);
-            foreach (var (index, customer) in chunk)
-            {
-                await Task.Yield();
-                evaluated.Add((index, service.Evaluate(ruleSet.Value, customer, request.AsOf, now, cancellationToken)));
-            }
-
-            items.AddRange(await Task.WhenAll(evaluated.Select(async item =>
-            {
-                var decision = await service.LogAsync(item.Evaluation, cancellationToken);
-                return new BatchItem(item.Index, decision.Value, (decision.Failure as Failure.Invalid)?.Problems);
-            })));
-        }
-
-        var decided = items.Count(item => item.Decision is not null);
-        return TypedResults.Ok(new BatchDecisionResponse(decided, items.Count - decided, items));
+        var batch = await decisions.DecideAsync(request, idempotencyKey, Caller(user), cancellationToken);
+        return batch.Succeeded ? TypedResults.Ok(batch.Value) : batch.Failure.ToProblem();
     }
 
     public static async Task<Results<Ok<LoggedDecision>, ProblemHttpResult>> Get(string id, IDecisionLog log, CancellationToken cancellationToken) =>
@@ -175,6 +142,9 @@ public static class DecisionEndpoints
         var differences = JsonDiff.Compare(recorded.RootElement, JsonSerializer.SerializeToElement(replayed, json));
         return new ReplayResponse(record.Id, differences.Count == 0, differences, replayed);
     }
+
+    // The API key's configured name: an Idempotency-Key belongs to the caller that sent it.
+    private static string Caller(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 
     private static LoggedDecision ToLogged(DecisionRecord record) =>
         new(record.Id, record.Sequence, record.DecidedAt, new RuleSetRef(record.RuleSet, record.Version, record.RuleSetHash),

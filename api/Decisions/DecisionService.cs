@@ -15,7 +15,7 @@ namespace Decisions.Api.Decisions;
 /// Makes a decision: resolves the version (pinned, or active now), evaluates, and appends the decision to the
 /// log before anything is answered. A decision a client receives is therefore always in the log.
 /// </summary>
-public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore store, IDecisionLog log, TimeProvider clock, IOptions<JsonOptions> json, DecisionMetrics metrics)
+public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetStore store, IDecisionLog log, TimeProvider clock, IOptions<JsonOptions> json, DecisionMetrics metrics)
 {
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
@@ -58,18 +58,26 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
         return registry.Compile(record);
     }
 
+    /// <summary>Resolves the version, decides for the one customer and logs the decision, tagged with <paramref name="tag"/>.</summary>
     public async Task<Outcome<DecisionResponse>> DecideAsync(
-        CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        await LogAsync(Evaluate(ruleSet, customer, asOf, now, cancellationToken), cancellationToken)
+        DecisionRequest request, IdempotencyTag? tag, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var ruleSet = await ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken)
             .ConfigureAwait(false);
+        return ruleSet.Succeeded
+            ? await LogAsync(Evaluate(ruleSet.Value, request.Customer, request.AsOf, now, cancellationToken, tag), cancellationToken)
+                .ConfigureAwait(false)
+            : ruleSet.Failure;
+    }
 
     /// <summary>
     /// Evaluates without logging: nothing of it may be answered before <see cref="LogAsync"/> completes. A batch
     /// evaluates a chunk first and then logs it, so the chunk's writes reach the log's writer together.
     /// </summary>
     public Evaluation Evaluate(
-        CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken)
+        CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken,
+        IdempotencyTag? tag = null)
     {
         var started = Stopwatch.GetTimestamp();
         var result = ruleSet.Evaluate(customer, asOf ?? now, cancellationToken);
@@ -92,6 +100,7 @@ public sealed class DecisionService(RuleSetRegistry registry, IRuleSetStore stor
             AsOf = decision.AsOf,
             Input = customer.GetRawText(),
             Output = JsonSerializer.Serialize(response, _json),
+            Idempotency = tag,
         };
         return new Evaluation(ruleSet.Ref.Name, result, response, record, started);
     }

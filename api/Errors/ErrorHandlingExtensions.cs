@@ -16,7 +16,7 @@ public static class ErrorHandlingExtensions
     /// </summary>
     public static IServiceCollection AddDecisionErrorHandling(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = IdempotencyProblems.CopyRetryAfter);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         services.AddExceptionHandler<UnreadableDecisionExceptionHandler>();

@@ -13,6 +13,9 @@ public static class ProblemMapping
         Failure.PreconditionFailed f => Problems.PreconditionFailed(f.Detail),
         Failure.FourEyes f => Problems.Forbidden(f.Detail),
         Failure.Invalid f => Problems.Unprocessable(f.Title, f.Problems),
+        Failure.KeyMalformed f => IdempotencyProblems.Malformed(f.Detail),
+        Failure.KeyReused f => IdempotencyProblems.Reused(f.Detail),
+        Failure.KeyInFlight f => IdempotencyProblems.InFlight(f.Detail, f.RetryAfterSeconds),
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "A failure kind without a problem."),
     };
 }

@@ -22,4 +22,13 @@ public abstract record Failure(string Detail)
 
     /// <summary>The input is refused; each problem names its path.</summary>
     public sealed record Invalid(string Title, IReadOnlyList<Problem> Problems) : Failure(Title);
+
+    /// <summary>The client's <c>Idempotency-Key</c> is not one the service accepts.</summary>
+    public sealed record KeyMalformed(string Detail) : Failure(Detail);
+
+    /// <summary>The <c>Idempotency-Key</c> came with another request before: its answer is not this request's.</summary>
+    public sealed record KeyReused(string Detail) : Failure(Detail);
+
+    /// <summary>The first request with this <c>Idempotency-Key</c> is still being decided elsewhere.</summary>
+    public sealed record KeyInFlight(string Detail, int RetryAfterSeconds) : Failure(Detail);
 }

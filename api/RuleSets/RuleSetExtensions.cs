@@ -17,6 +17,9 @@ public static class RuleSetExtensions
         builder.Services.AddHostedService<RuleSetSeeder>();
         builder.Services.AddHostedService<RuleSetChangeWatcher>();
         builder.Services.AddSingleton<DecisionService>();
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<KeyTurns>();
+        builder.Services.AddSingleton<IdempotentDecisions>();
         builder.Services.AddSingleton<RuleSetLifecycle>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

@@ -14,8 +14,10 @@ public static class StorageExtensions
         var provider = builder.Configuration.GetValue<string>("Storage:Provider") ?? "LiteDb";
         return provider switch
         {
-            "LiteDb" => builder.AddStore<LiteDbStore, LiteDbOptions>(LiteDbOptions.Section),
-            "Postgres" => builder.AddStore<PostgresStore, PostgresOptions>(PostgresOptions.Section),
+            "LiteDb" => builder.AddStore<LiteDbStore, LiteDbOptions>(LiteDbOptions.Section)
+                .AddClaims(_ => new SingleProcessClaims()),
+            "Postgres" => builder.AddStore<PostgresStore, PostgresOptions>(PostgresOptions.Section)
+                .AddClaims(provider => provider.GetRequiredService<PostgresStore>()),
             _ => throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use LiteDb or Postgres."),
         };
     }
@@ -32,6 +34,13 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IRuleSetStore>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IDecisionLog>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<TStore>());
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddClaims(
+        this IHostApplicationBuilder builder, Func<IServiceProvider, IIdempotencyClaims> claims)
+    {
+        builder.Services.AddSingleton(claims);
         return builder;
     }
 }

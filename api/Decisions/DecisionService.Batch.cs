@@ -1,0 +1,50 @@
+using Decisions.Api.Outcomes;
+using Decisions.Api.Storage;
+
+namespace Decisions.Api.Decisions;
+
+public sealed partial class DecisionService
+{
+    // A teller's decision logged while a batch runs waits for at most one chunk's commit and shares the next:
+    // with 32 its p99 was three times idle on two cores, with 8 under twice (BatchFairnessTests).
+    private const int BatchChunk = 8;
+
+    /// <summary>
+    /// Resolves the version once and decides for the customers at <paramref name="indexes"/> of the batch (all of
+    /// them, or those a retried batch is missing), each logged with <paramref name="tag"/> at its index.
+    /// </summary>
+    public async Task<Outcome<List<BatchItem>>> DecideAsync(
+        BatchDecisionRequest request, IEnumerable<int> indexes, IdempotencyTag? tag, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var ruleSet = await ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken)
+            .ConfigureAwait(false);
+        if (!ruleSet.Succeeded)
+        {
+            return ruleSet.Failure;
+        }
+
+        // A chunk at a time: its customers are evaluated, each in a turn of its own on the thread pool so that
+        // another key's requests take turns with the batch, and then its log writes are queued together to share
+        // a commit. Another key's decision waits behind one chunk in the log's queue, never the whole batch.
+        var items = new List<BatchItem>();
+        foreach (var chunk in indexes.Chunk(BatchChunk))
+        {
+            var evaluated = new List<(int Index, Evaluation Evaluation)>(chunk.Length);
+            foreach (var index in chunk)
+            {
+                await Task.Yield();
+                evaluated.Add((index, Evaluate(
+                    ruleSet.Value, request.Customers[index], request.AsOf, now, cancellationToken, tag is null ? null : tag with { Index = index })));
+            }
+
+            items.AddRange(await Task.WhenAll(evaluated.Select(async item =>
+            {
+                var decision = await LogAsync(item.Evaluation, cancellationToken).ConfigureAwait(false);
+                return new BatchItem(item.Index, decision.Value, (decision.Failure as Failure.Invalid)?.Problems);
+            })).ConfigureAwait(false));
+        }
+
+        return items;
+    }
+}
