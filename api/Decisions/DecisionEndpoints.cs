@@ -38,7 +38,8 @@ public static class DecisionEndpoints
     }
 
     public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(
-        DecisionRequest request, [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
+        DecisionRequest request,
+        [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
         ClaimsPrincipal user, IdempotentDecisions decisions, CancellationToken cancellationToken)
     {
         var decision = await decisions.DecideAsync(request, idempotencyKey, Caller(user), cancellationToken);
@@ -46,7 +47,8 @@ public static class DecisionEndpoints
     }
 
     public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(
-        BatchDecisionRequest request, [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
+        BatchDecisionRequest request,
+        [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
         ClaimsPrincipal user, IdempotentDecisions decisions, CancellationToken cancellationToken)
     {
         if (request.Customers.Count is 0 or > MaxBatch)

@@ -14,7 +14,8 @@ public sealed partial class DecisionService
     /// them, or those a retried batch is missing), each logged with <paramref name="tag"/> at its index.
     /// </summary>
     public async Task<Outcome<List<BatchItem>>> DecideAsync(
-        BatchDecisionRequest request, IEnumerable<int> indexes, IdempotencyTag? tag, CancellationToken cancellationToken)
+        BatchDecisionRequest request, IEnumerable<int> indexes, IdempotencyTag? tag,
+        CancellationToken cancellationToken)
     {
         var now = Now();
         var ruleSet = await ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken)
@@ -34,8 +35,9 @@ public sealed partial class DecisionService
             foreach (var index in chunk)
             {
                 await Task.Yield();
+                var tagged = tag is null ? null : tag with { Index = index };
                 evaluated.Add((index, Evaluate(
-                    ruleSet.Value, request.Customers[index], request.AsOf, now, cancellationToken, tag is null ? null : tag with { Index = index })));
+                    ruleSet.Value, request.Customers[index], request.AsOf, now, cancellationToken, tagged)));
             }
 
             items.AddRange(await Task.WhenAll(evaluated.Select(async item =>

@@ -58,7 +58,7 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
         return registry.Compile(record);
     }
 
-    /// <summary>Resolves the version, decides for the one customer and logs the decision, tagged with <paramref name="tag"/>.</summary>
+    /// <summary>Resolves the version, decides and logs the decision, tagged with <paramref name="tag"/>.</summary>
     public async Task<Outcome<DecisionResponse>> DecideAsync(
         DecisionRequest request, IdempotencyTag? tag, CancellationToken cancellationToken)
     {
@@ -66,7 +66,8 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
         var ruleSet = await ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken)
             .ConfigureAwait(false);
         return ruleSet.Succeeded
-            ? await LogAsync(Evaluate(ruleSet.Value, request.Customer, request.AsOf, now, cancellationToken, tag), cancellationToken)
+            ? await LogAsync(
+                Evaluate(ruleSet.Value, request.Customer, request.AsOf, now, cancellationToken, tag), cancellationToken)
                 .ConfigureAwait(false)
             : ruleSet.Failure;
     }

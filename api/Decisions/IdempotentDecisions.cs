@@ -30,11 +30,16 @@ public sealed class IdempotentDecisions(
         }
 
         var key = IdempotencyKey.Parse(header, caller);
-        return key.Succeeded
-            ? await OnceAsync<DecisionResponse>(key.Value, RequestFingerprint.Of(request), 1, async (logged, tag) => logged.Count == 1
+        if (!key.Succeeded)
+        {
+            return key.Failure;
+        }
+
+        return await OnceAsync<DecisionResponse>(key.Value, RequestFingerprint.Of(request), 1, async (logged, tag) =>
+            logged.Count == 1
                 ? Answer(logged[0])
-                : await service.DecideAsync(request, tag, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
-            : key.Failure;
+                : await service.DecideAsync(request, tag, cancellationToken).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -44,10 +49,10 @@ public sealed class IdempotentDecisions(
     public async Task<Outcome<BatchDecisionResponse>> DecideAsync(
         BatchDecisionRequest request, string? header, string caller, CancellationToken cancellationToken)
     {
+        var all = Enumerable.Range(0, request.Customers.Count);
         if (header is null)
         {
-            return Respond(await service.DecideAsync(request, Enumerable.Range(0, request.Customers.Count), null, cancellationToken)
-                .ConfigureAwait(false));
+            return Respond(await service.DecideAsync(request, all, null, cancellationToken).ConfigureAwait(false));
         }
 
         var key = IdempotencyKey.Parse(header, caller);
@@ -56,10 +61,12 @@ public sealed class IdempotentDecisions(
             return key.Failure;
         }
 
-        return await OnceAsync<BatchDecisionResponse>(key.Value, RequestFingerprint.Of(request), request.Customers.Count, async (logged, tag) =>
+        var digest = RequestFingerprint.Of(request);
+        return await OnceAsync<BatchDecisionResponse>(key.Value, digest, request.Customers.Count, async (logged, tag) =>
         {
-            var answered = logged.Select(record => new BatchItem(record.Idempotency!.Index, Answer(record), null)).ToList();
-            var missing = Enumerable.Range(0, request.Customers.Count).Except(answered.Select(item => item.Index)).ToList();
+            var answered = logged.Select(record => new BatchItem(record.Idempotency!.Index, Answer(record), null))
+                .ToList();
+            var missing = all.Except(answered.Select(item => item.Index)).ToList();
             if (missing.Count == 0)
             {
                 return Respond(answered);
@@ -72,7 +79,8 @@ public sealed class IdempotentDecisions(
 
     private async Task<Outcome<T>> OnceAsync<T>(
         IdempotencyKey key, string digest, int items,
-        Func<IReadOnlyList<DecisionRecord>, IdempotencyTag, Task<Outcome<T>>> answer, CancellationToken cancellationToken)
+        Func<IReadOnlyList<DecisionRecord>, IdempotencyTag, Task<Outcome<T>>> answer,
+        CancellationToken cancellationToken)
         where T : class
     {
         var tag = new IdempotencyTag(key.Scoped, digest, 0);
@@ -88,10 +96,13 @@ public sealed class IdempotentDecisions(
             return await answer(logged, tag).ConfigureAwait(false);
         }
 
-        if (await claims.TryClaimAsync(key.Scoped, _options.ClaimLease, cancellationToken).ConfigureAwait(false) is not { } claim)
+        var claim = await claims.TryClaimAsync(key.Scoped, _options.ClaimLease, cancellationToken)
+            .ConfigureAwait(false);
+        if (claim is null)
         {
             return new Failure.KeyInFlight(
-                $"A request with the {IdempotencyKey.Header} '{key.Value}' is being decided; retry to get its answer.", RetryAfterSeconds);
+                $"A request with the {IdempotencyKey.Header} '{key.Value}' is being decided; retry to get its answer.",
+                RetryAfterSeconds);
         }
 
         try
@@ -102,11 +113,13 @@ public sealed class IdempotentDecisions(
         }
         finally
         {
-            await claims.ReleaseAsync(key.Scoped, claim).ConfigureAwait(false);
+            await claims.ReleaseAsync(key.Scoped, claim.Value).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The key's decisions within the window, one per index: a key reused after the window decides anew.</summary>
+    /// <summary>
+    /// The key's decisions within the window, one per index: a key reused after the window decides anew.
+    /// </summary>
     private async Task<IReadOnlyList<DecisionRecord>> LiveAsync(IdempotencyKey key, CancellationToken cancellationToken)
     {
         var since = service.Now() - _options.Window;
@@ -118,9 +131,9 @@ public sealed class IdempotentDecisions(
     private Failure.KeyReused? Refusal(IdempotencyKey key, IReadOnlyList<DecisionRecord> logged, string digest) =>
         logged.FirstOrDefault(record => record.Idempotency!.RequestDigest != digest) is { } other
             ? new Failure.KeyReused(
-                $"The {IdempotencyKey.Header} '{key.Value}' was used at {other.DecidedAt:O} for another request (rule set, "
-                + $"version, asOf or customers differ). A key may be repeated only with the same request within "
-                + $"{_options.Window.TotalHours:0.#} hours.")
+                $"The {IdempotencyKey.Header} '{key.Value}' was used at {other.DecidedAt:O} for another request "
+                + "(rule set, version, asOf or customers differ). A key may be repeated only with the same request "
+                + $"within {_options.Window.TotalHours:0.#} hours.")
             : null;
 
     // The answer exactly as it was given the first time: the log holds it as it was serialized then.

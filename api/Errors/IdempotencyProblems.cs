@@ -14,10 +14,15 @@ public static class IdempotencyProblems
     private const string RetryAfter = "retryAfter";
 
     public static ProblemHttpResult Malformed(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key is not valid", type: Type);
+        TypedResults.Problem(
+            detail, statusCode: StatusCodes.Status400BadRequest, title: "Idempotency-Key is not valid", type: Type);
 
     public static ProblemHttpResult Reused(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key is already used", type: Type);
+        TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Idempotency-Key is already used",
+            type: Type);
 
     public static ProblemHttpResult InFlight(string detail, int retryAfterSeconds) =>
         TypedResults.Problem(
@@ -33,8 +38,8 @@ public static class IdempotencyProblems
     /// </summary>
     public static void CopyRetryAfter(ProblemDetailsContext context)
     {
-        if (context.ProblemDetails.Type == Type && context.ProblemDetails.Extensions.TryGetValue(RetryAfter, out var seconds)
-            && seconds is int wait)
+        if (context.ProblemDetails.Type == Type
+            && context.ProblemDetails.Extensions.TryGetValue(RetryAfter, out var seconds) && seconds is int wait)
         {
             context.HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
         }

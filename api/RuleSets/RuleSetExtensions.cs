@@ -17,7 +17,10 @@ public static class RuleSetExtensions
         builder.Services.AddHostedService<RuleSetSeeder>();
         builder.Services.AddHostedService<RuleSetChangeWatcher>();
         builder.Services.AddSingleton<DecisionService>();
-        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IdempotencyOptions>()
+            .BindConfiguration(IdempotencyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<KeyTurns>();
         builder.Services.AddSingleton<IdempotentDecisions>();
         builder.Services.AddSingleton<RuleSetLifecycle>();

@@ -7,10 +7,13 @@ namespace Decisions.Api.Storage;
 /// </summary>
 public interface IIdempotencyClaims
 {
-    /// <summary>A new claim on <paramref name="key"/>, or null while another claim younger than <paramref name="lease"/> holds it.</summary>
+    /// <summary>
+    /// A new claim on <paramref name="key"/>, or null while another claim younger than <paramref name="lease"/>
+    /// holds it.
+    /// </summary>
     Task<Guid?> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Gives the claim up (if it is still this one): the key's decisions are in the log, or none will be.</summary>
+    /// <summary>Gives the claim up, if still this one: the key's decisions are in the log, or none will be.</summary>
     Task ReleaseAsync(string key, Guid claim);
 }
 

@@ -16,12 +16,12 @@ public sealed class IdempotencyLifetimeTests
     {
         var first = new DecisionsAppFixture();
         var key = Guid.NewGuid().ToString();
-        var answered = await (await first.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-RESTART"), key)).Answer();
+        var answered = await (await first.Decide("ONCE-RESTART", key)).Answer();
 
         var second = await first.Restart();
         try
         {
-            var retried = await (await second.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-RESTART"), key)).Answer();
+            var retried = await (await second.Decide("ONCE-RESTART", key)).Answer();
             Assert.Equal(answered, retried);
             Assert.Equal([IdempotentCalls.DecisionId(answered)], await second.Logged("ONCE-RESTART"));
         }
@@ -36,18 +36,19 @@ public sealed class IdempotencyLifetimeTests
     {
         await using var app = new DecisionsAppFixture();
         var key = Guid.NewGuid().ToString();
-        var answered = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-EXPIRED"), key)).Answer();
+        var answered = await (await app.Decide("ONCE-EXPIRED", key)).Answer();
         app.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
-        var within = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-EXPIRED"), key)).Answer();
+        var within = await (await app.Decide("ONCE-EXPIRED", key)).Answer();
 
         app.Clock.Advance(TimeSpan.FromSeconds(2));
-        var after = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-EXPIRED"), key)).Answer();
-        var afterAgain = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-EXPIRED"), key)).Answer();
+        var after = await (await app.Decide("ONCE-EXPIRED", key)).Answer();
+        var afterAgain = await (await app.Decide("ONCE-EXPIRED", key)).Answer();
 
         Assert.Equal(answered, within);
         Assert.NotEqual(IdempotentCalls.DecisionId(answered), IdempotentCalls.DecisionId(after));
         Assert.Equal(after, afterAgain);
-        Assert.Equal(new[] { answered, after }.Select(IdempotentCalls.DecisionId).Order(), (await app.Logged("ONCE-EXPIRED")).Order());
+        var logged = await app.Logged("ONCE-EXPIRED");
+        Assert.Equal(new[] { answered, after }.Select(IdempotentCalls.DecisionId).Order(), logged.Order());
     }
 
     [Fact]
@@ -72,10 +73,12 @@ public sealed class IdempotencyLifetimeTests
     {
         await using var app = new DecisionsAppFixture();
         var batch = Batch("ONCE-CUT", 5);
-        var request = JsonSerializer.Deserialize<BatchDecisionRequest>(JsonSerializer.Serialize(batch), JsonSerializerOptions.Web)!;
+        var request = JsonSerializer.Deserialize<BatchDecisionRequest>(
+            JsonSerializer.Serialize(batch), JsonSerializerOptions.Web)!;
         var tag = new IdempotencyTag(new IdempotencyKey("teller", "cut-short").Scoped, RequestFingerprint.Of(request), 0);
         // What a crash after the first chunk's commit leaves: customers 0 and 3 logged, the others not.
-        var logged = await app.Services.GetRequiredService<DecisionService>().DecideAsync(request, [0, 3], tag, CancellationToken.None);
+        var service = app.Services.GetRequiredService<DecisionService>();
+        var logged = await service.DecideAsync(request, [0, 3], tag, CancellationToken.None);
 
         var retried = await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short")).Answer();
 
@@ -90,6 +93,7 @@ public sealed class IdempotencyLifetimeTests
     private static object Batch(string customerId, int count) => new
     {
         ruleSet = "retail-tiering",
-        customers = Enumerable.Range(0, count).Select(i => new { customerId, avgDailyBalance = 1000 * i, lastTierReviewDate = "2026-03-01" }),
+        customers = Enumerable.Range(0, count)
+            .Select(i => new { customerId, avgDailyBalance = 1000 * i, lastTierReviewDate = "2026-03-01" }),
     };
 }

@@ -20,7 +20,8 @@ public sealed class IdempotencyTests(DecisionsAppFixture app) : IClassFixture<De
         {
             try
             {
-                answers.Add((customer, await (await client.PostWithKey("/v1/decisions", IdempotentCalls.Retail(customer), key)).Answer()));
+                var response = await client.PostWithKey("/v1/decisions", IdempotentCalls.Retail(customer), key);
+                answers.Add((customer, await response.Answer()));
             }
             catch (TaskCanceledException)
             {
@@ -47,7 +48,7 @@ public sealed class IdempotencyTests(DecisionsAppFixture app) : IClassFixture<De
     {
         var key = Guid.NewGuid().ToString();
         var bodies = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-            await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-CONCURRENT"), key)).Answer()));
+            await (await app.Decide("ONCE-CONCURRENT", key)).Answer()));
 
         Assert.Single(bodies.Distinct());
         Assert.Equal([IdempotentCalls.DecisionId(bodies[0])], await app.Logged("ONCE-CONCURRENT"));
@@ -57,14 +58,17 @@ public sealed class IdempotencyTests(DecisionsAppFixture app) : IClassFixture<De
     public async Task The_key_with_another_body_is_refused_with_422_and_nothing_more_is_logged()
     {
         var key = Guid.NewGuid().ToString();
-        var first = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-BODY-A"), key)).Answer();
+        var first = await (await app.Decide("ONCE-BODY-A", key)).Answer();
 
-        var refused = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-BODY-B"), key)).Problem(HttpStatusCode.UnprocessableEntity);
-        var otherBalance = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-BODY-A", 1), key)).Problem(HttpStatusCode.UnprocessableEntity);
+        var refused = await (await app.Decide("ONCE-BODY-B", key)).Problem(HttpStatusCode.UnprocessableEntity);
+        var otherBalance = await (await app.Decide("ONCE-BODY-A", key, 1)).Problem(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("Idempotency-Key is already used", refused.GetProperty("title").GetString());
         Assert.Contains(key, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header", refused.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header",
+            refused.GetProperty("type").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal("Idempotency-Key is already used", otherBalance.GetProperty("title").GetString());
         Assert.Empty(await app.Logged("ONCE-BODY-B"));
         Assert.Equal([IdempotentCalls.DecisionId(first)], await app.Logged("ONCE-BODY-A"));
@@ -74,12 +78,12 @@ public sealed class IdempotencyTests(DecisionsAppFixture app) : IClassFixture<De
     public async Task Two_callers_using_the_same_key_each_get_their_own_decision()
     {
         var key = Guid.NewGuid().ToString();
-        var teller = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-SCOPED"), key)).Answer();
-        var admin = await (await app.Client("admin").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-SCOPED"), key)).Answer();
-        var tellerAgain = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-SCOPED"), $"\"{key}\"")).Answer();
+        var teller = await (await app.Decide("ONCE-SCOPED", key)).Answer();
+        var admin = await (await app.Decide("ONCE-SCOPED", key, who: "admin")).Answer();
+        var quoted = await (await app.Decide("ONCE-SCOPED", $"\"{key}\"")).Answer();
 
         Assert.NotEqual(IdempotentCalls.DecisionId(teller), IdempotentCalls.DecisionId(admin));
-        Assert.Equal(teller, tellerAgain);
+        Assert.Equal(teller, quoted);
         Assert.Equal(2, (await app.Logged("ONCE-SCOPED")).Count);
     }
 
@@ -92,10 +96,10 @@ public sealed class IdempotencyTests(DecisionsAppFixture app) : IClassFixture<De
     public async Task A_key_that_is_not_1_to_255_printable_ascii_characters_is_refused_with_400(string key)
     {
         var sent = key == "LONG" ? new string('k', 256) : key;
-        var refused = await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-BAD-KEY"), sent)).Problem(HttpStatusCode.BadRequest);
+        var refused = await (await app.Decide("ONCE-BAD-KEY", sent)).Problem(HttpStatusCode.BadRequest);
 
         Assert.Equal("Idempotency-Key is not valid", refused.GetProperty("title").GetString());
         Assert.Empty(await app.Logged("ONCE-BAD-KEY"));
-        await (await app.Client("teller").PostWithKey("/v1/decisions", IdempotentCalls.Retail("ONCE-LONGEST-KEY"), new string('k', 255))).Answer();
+        await (await app.Decide("ONCE-LONGEST-KEY", new string('k', 255))).Answer();
     }
 }

@@ -8,7 +8,11 @@ namespace Decisions.Api.Tests;
 internal static class IdempotentCalls
 {
     public static object Retail(string customerId, int balance = 400000) =>
-        new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance, lastTierReviewDate = "2026-03-01" } };
+        new
+        {
+            ruleSet = "retail-tiering",
+            customer = new { customerId, avgDailyBalance = balance, lastTierReviewDate = "2026-03-01" },
+        };
 
     public static Task<HttpResponseMessage> PostWithKey(this HttpClient client, string url, object body, string key)
     {
@@ -16,6 +20,11 @@ internal static class IdempotentCalls
         message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         return client.SendAsync(message);
     }
+
+    /// <summary>A teller's (or <paramref name="who"/>'s) decision for a retail customer, with an Idempotency-Key.</summary>
+    public static Task<HttpResponseMessage> Decide(
+        this DecisionsAppFixture app, string customerId, string key, int balance = 400000, string who = "teller") =>
+        app.Client(who).PostWithKey("/v1/decisions", Retail(customerId, balance), key);
 
     /// <summary>The answer's body exactly as sent, after checking it is a 200.</summary>
     public static async Task<string> Answer(this HttpResponseMessage response)

@@ -8,7 +8,7 @@ namespace Decisions.Api.Tests;
 /// other serves within a second, both log into one decision log that either can replay and analyse, and
 /// changes made through both at once stay one verifiable trail.
 /// </summary>
-public sealed class ReplicaTests : IAsyncLifetime
+public sealed partial class ReplicaTests : IAsyncLifetime
 {
     private readonly string _database = DecisionsAppFixture.NewPostgresDatabase();
     private DecisionsAppFixture _a = null!;
