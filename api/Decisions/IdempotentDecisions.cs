@@ -96,7 +96,8 @@ public sealed class IdempotentDecisions(
             return await answer(logged, tag).ConfigureAwait(false);
         }
 
-        var claim = await claims.TryClaimAsync(key.Scoped, _options.ClaimLease, cancellationToken)
+        // Not cancellable: a claim written while the client gave up would hold the key for a whole lease unreleased.
+        var claim = await claims.TryClaimAsync(key.Scoped, _options.ClaimLease, CancellationToken.None)
             .ConfigureAwait(false);
         if (claim is null)
         {

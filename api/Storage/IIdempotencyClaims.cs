@@ -16,15 +16,3 @@ public interface IIdempotencyClaims
     /// <summary>Gives the claim up, if still this one: the key's decisions are in the log, or none will be.</summary>
     Task ReleaseAsync(string key, Guid claim);
 }
-
-/// <summary>
-/// The LiteDB store's claims: its lock file keeps every other process out of the file, and requests within the
-/// process already take turns per key, so every claim is granted.
-/// </summary>
-public sealed class SingleProcessClaims : IIdempotencyClaims
-{
-    public Task<Guid?> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken) =>
-        Task.FromResult<Guid?>(Guid.NewGuid());
-
-    public Task ReleaseAsync(string key, Guid claim) => Task.CompletedTask;
-}

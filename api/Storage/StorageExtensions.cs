@@ -14,16 +14,14 @@ public static class StorageExtensions
         var provider = builder.Configuration.GetValue<string>("Storage:Provider") ?? "LiteDb";
         return provider switch
         {
-            "LiteDb" => builder.AddStore<LiteDbStore, LiteDbOptions>(LiteDbOptions.Section)
-                .AddClaims(_ => new SingleProcessClaims()),
-            "Postgres" => builder.AddStore<PostgresStore, PostgresOptions>(PostgresOptions.Section)
-                .AddClaims(provider => provider.GetRequiredService<PostgresStore>()),
+            "LiteDb" => builder.AddStore<LiteDbStore, LiteDbOptions>(LiteDbOptions.Section),
+            "Postgres" => builder.AddStore<PostgresStore, PostgresOptions>(PostgresOptions.Section),
             _ => throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use LiteDb or Postgres."),
         };
     }
 
     private static IHostApplicationBuilder AddStore<TStore, TOptions>(this IHostApplicationBuilder builder, string section)
-        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail
+        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IIdempotencyClaims
         where TOptions : class
     {
         builder.Services.AddOptions<TOptions>()
@@ -34,13 +32,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IRuleSetStore>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IDecisionLog>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<TStore>());
-        return builder;
-    }
-
-    private static IHostApplicationBuilder AddClaims(
-        this IHostApplicationBuilder builder, Func<IServiceProvider, IIdempotencyClaims> claims)
-    {
-        builder.Services.AddSingleton(claims);
+        builder.Services.AddSingleton<IIdempotencyClaims>(provider => provider.GetRequiredService<TStore>());
         return builder;
     }
 }
