@@ -85,31 +85,26 @@ public sealed class IdempotentDecisions(
     {
         var tag = new IdempotencyTag(key.Scoped, digest, 0);
         using var turn = await turns.TakeAsync(key.Scoped, cancellationToken).ConfigureAwait(false);
-        var logged = await LiveAsync(key, cancellationToken).ConfigureAwait(false);
-        if (Refusal(key, logged, digest) is { } refused)
-        {
-            return refused;
-        }
-
-        if (logged.Count == items)
-        {
-            return await answer(logged, tag).ConfigureAwait(false);
-        }
-
-        // Not cancellable: a claim written while the client gave up would hold the key for a whole lease unreleased.
+        // Claimed first, so that the usual case, a key's first request, reads the log once. Not cancellable: a
+        // claim written while the client gave up would hold the key for a whole lease.
         var claim = await claims.TryClaimAsync(key.Scoped, _options.ClaimLease, CancellationToken.None)
             .ConfigureAwait(false);
         if (claim is null)
         {
-            return new Failure.KeyInFlight(
-                $"A request with the {IdempotencyKey.Header} '{key.Value}' is being decided; retry to get its answer.",
-                RetryAfterSeconds);
+            // Another replica holds the key: it is deciding it, or died after logging it and before letting go.
+            var held = await LiveAsync(key, cancellationToken).ConfigureAwait(false);
+            return Refusal(key, held, digest)
+                ?? (held.Count == items
+                    ? await answer(held, tag).ConfigureAwait(false)
+                    : new Failure.KeyInFlight(
+                        $"A request with the {IdempotencyKey.Header} '{key.Value}' is being decided; "
+                        + "retry to get its answer.",
+                        RetryAfterSeconds));
         }
 
         try
         {
-            // Another replica may have logged the key's decisions between the first look and the claim.
-            logged = await LiveAsync(key, cancellationToken).ConfigureAwait(false);
+            var logged = await LiveAsync(key, cancellationToken).ConfigureAwait(false);
             return Refusal(key, logged, digest) ?? await answer(logged, tag).ConfigureAwait(false);
         }
         finally
