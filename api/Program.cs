@@ -1,6 +1,7 @@
 using Decisions.AdminConsole;
 using Decisions.Api.Audit;
 using Decisions.Api.Benchmarking;
+using Decisions.Api.Checkpoints;
 using Decisions.Api.Auth;
 using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
@@ -20,6 +21,7 @@ builder.Services.AddDecisionErrorHandling();
 builder.AddApiKeyAuth();
 builder.AddRequestLimits();
 builder.AddStorage();
+builder.AddCheckpoints();
 builder.Services.AddDecisionEngine(builder.Configuration.GetSection("Engine").Bind);
 builder.AddRuleSets();
 builder.Services.AddDecisionOpenApi();
@@ -40,6 +42,7 @@ app.MapMeEndpoints();
 app.MapDecisionEndpoints();
 app.MapRuleSetEndpoints();
 app.MapAuditEndpoints();
+app.MapCheckpointEndpoints();
 app.MapBenchmarkEcho(app.Configuration);
 app.MapAdminConsole();
 
