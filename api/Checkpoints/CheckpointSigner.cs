@@ -35,9 +35,14 @@ public sealed class CheckpointSigner : IDisposable
     /// <summary>Whether this service's key signed exactly this checkpoint.</summary>
     public bool Verifies(SignedCheckpoint checkpoint)
     {
-        var signature = new byte[checkpoint.Signature.Length];
-        return checkpoint.KeyId == _keyId
-            && Convert.TryFromBase64String(checkpoint.Signature, signature, out var length)
+        // A DER-encoded P-256 signature is at most 72 bytes; anything much longer is not one.
+        if (checkpoint.KeyId != _keyId || checkpoint.Signature is not { Length: > 0 and <= 200 } text)
+        {
+            return false;
+        }
+
+        var signature = new byte[text.Length];
+        return Convert.TryFromBase64String(text, signature, out var length)
             && _key.VerifyData(Bytes(checkpoint), signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
     }
 
