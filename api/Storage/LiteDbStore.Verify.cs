@@ -17,13 +17,14 @@ public sealed partial class LiteDbStore : ICheckpointStore
             expected));
     }
 
-    /// <summary>Each chain's last stored entry: both are append-only, so each pair read is one the chain had.</summary>
-    public Task<ChainHeads> HeadsAsync(CancellationToken cancellationToken)
-    {
-        var (auditSize, auditHead) = Last(_audit, "_id");
-        var (decisionSize, decisionHead) = Last(_decisions, "seq");
-        return Task.FromResult(new ChainHeads(new ChainPoint(auditSize, auditHead), new ChainPoint(decisionSize, decisionHead)));
-    }
+    /// <summary>
+    /// The heads as the one writer holds them, read in its turn: a read-only step of a batch returns only once the
+    /// batch committed, so the heads are ones both chains had on disk.
+    /// </summary>
+    public Task<ChainHeads> HeadsAsync(CancellationToken cancellationToken) =>
+        _writer.WriteAsync(
+            _ => new ChainHeads(new ChainPoint(_lastAudit.Sequence, _lastAudit.Hash), new ChainPoint(_lastDecision.Sequence, _lastDecision.Hash)),
+            cancellationToken);
 
     /// <summary>Every rule-set change is audited, so the trail's last sequence changes exactly when they do.</summary>
     public Task<long> ChangeStampAsync(CancellationToken cancellationToken) => Task.FromResult(_lastAudit.Sequence);
@@ -36,7 +37,9 @@ public sealed partial class LiteDbStore : ICheckpointStore
             return numbered;
         }, cancellationToken);
 
+    /// <summary>Read in the writer's turn: in one full run a read racing the insert that first creates the collection failed.</summary>
     public Task<IReadOnlyList<SignedCheckpoint>> CheckpointsAsync(int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SignedCheckpoint>>([.. Checkpoints.Query().OrderByDescending("_id").Limit(limit).ToEnumerable()
-            .Select(d => System.Text.Json.JsonSerializer.Deserialize<SignedCheckpoint>(d["record"].AsString)! with { Sequence = d["_id"].AsInt64 })]);
+        _writer.WriteAsync<IReadOnlyList<SignedCheckpoint>>(_ => [.. Checkpoints.Query().OrderByDescending("_id").Limit(limit).ToEnumerable()
+            .Select(d => System.Text.Json.JsonSerializer.Deserialize<SignedCheckpoint>(d["record"].AsString)! with { Sequence = d["_id"].AsInt64 })],
+            cancellationToken);
 }
