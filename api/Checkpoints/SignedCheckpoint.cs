@@ -16,7 +16,7 @@ public sealed record SignedCheckpoint(
     /// <summary>The exact text that is signed, one field a line, so that anyone can check it with openssl.</summary>
     public static string Statement(SignedCheckpoint c) => string.Create(
         CultureInfo.InvariantCulture,
-        $"decisions-checkpoint/1\nkey {c.KeyId}\ndevelopment {(c.Development ? "yes" : "no")}\nat {c.At.ToUniversalTime():O}\n"
+        $"decisions-checkpoint/1\nkey {c.KeyId}\ndevelopment {(c.Development ? "yes" : "no")}\nat {c.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFF}Z\n"
         + $"audit {c.AuditEntries} {c.AuditHead}\ndecisions {c.Decisions} {c.DecisionHead}\n");
 
     /// <summary>The heads the chains must extend.</summary>
