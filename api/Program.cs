@@ -1,6 +1,7 @@
 using Decisions.AdminConsole;
 using Decisions.Api.Audit;
 using Decisions.Api.Benchmarking;
+using Decisions.Api.Checkpoints;
 using Decisions.Api.Auth;
 using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
@@ -21,6 +22,7 @@ builder.Services.AddDecisionErrorHandling();
 builder.AddApiKeyAuth();
 builder.AddRequestLimits();
 builder.AddStorage();
+builder.AddCheckpoints();
 builder.Services.AddDecisionEngine(builder.Configuration.GetSection("Engine").Bind);
 builder.AddRuleSets();
 builder.Services.AddDecisionOpenApi();
@@ -42,6 +44,7 @@ app.MapDecisionEndpoints();
 app.MapRuleSetEndpoints();
 app.MapAuditEndpoints();
 app.MapBackupEndpoints();
+app.MapCheckpointEndpoints();
 app.MapBenchmarkEcho(app.Configuration);
 app.MapAdminConsole();
 

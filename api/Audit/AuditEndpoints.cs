@@ -1,4 +1,5 @@
 using Decisions.Api.Auth;
+using Decisions.Api.Checkpoints;
 using Decisions.Api.Errors;
 using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
@@ -15,7 +16,9 @@ public static class AuditEndpoints
         var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
         group.MapGet("", List).WithSummary("The change trail: who changed what, when and why");
-        group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log and the stored versions");
+        group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log, the stored versions and the activations");
+        group.MapPost("/verify", VerifyAgainst).WithName("VerifyAgainstCheckpoint").Problems(422)
+            .WithSummary("Verify everything, and that both chains extend a checkpoint this service signed earlier");
         group.MapGet("/active/{name}", ActiveAt).WithSummary("Which version of a rule set was active at a given time").Problems(404);
         return endpoints;
     }
@@ -24,7 +27,14 @@ public static class AuditEndpoints
         TypedResults.Ok(await trail.ListAsync(ruleSet, cancellationToken));
 
     public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await trail.VerifyAsync(cancellationToken));
+        TypedResults.Ok(await trail.VerifyAsync(null, cancellationToken));
+
+    public static async Task<Results<Ok<ChainReport>, ProblemHttpResult>> VerifyAgainst(
+        SignedCheckpoint checkpoint, CheckpointNotary notary, CancellationToken cancellationToken)
+    {
+        var verified = await notary.VerifyAsync(checkpoint, cancellationToken);
+        return verified.Succeeded ? TypedResults.Ok(verified.Value) : verified.Failure.ToProblem();
+    }
 
     public static Results<Ok<Activation>, ProblemHttpResult> ActiveAt(string name, DateTimeOffset at, RuleSetRegistry registry) =>
         registry.ActiveAt(name, at) is { } activation

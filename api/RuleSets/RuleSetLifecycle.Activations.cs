@@ -29,7 +29,7 @@ public sealed partial class RuleSetLifecycle
         var action = kind == ActivationKind.Rollback ? AuditAction.RolledBack
             : at > now ? AuditAction.Scheduled
             : AuditAction.Activated;
-        var audit = new AuditDraft(now, actor, action, record.Name, record.Version, record.Hash, comment);
+        var audit = new AuditDraft(now, actor, action, record.Name, record.Version, record.Hash, comment, at);
         var stored = await store.ActivateAsync(activation, audit, cancellationToken);
         await registry.RefreshAsync(cancellationToken);
         return stored;
@@ -71,7 +71,8 @@ public sealed partial class RuleSetLifecycle
 
         var cancellation = new Activation(
             0, name, scheduled.Version, scheduled.EffectiveAt, actor, now, ActivationKind.Cancel, sequence);
-        var audit = new AuditDraft(now, actor, AuditAction.ScheduleCancelled, name, scheduled.Version, null, comment);
+        var audit = new AuditDraft(
+            now, actor, AuditAction.ScheduleCancelled, name, scheduled.Version, null, comment, scheduled.EffectiveAt, sequence);
         var stored = await store.ActivateAsync(cancellation, audit, cancellationToken);
         await registry.RefreshAsync(cancellationToken);
         return stored;

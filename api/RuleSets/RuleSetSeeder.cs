@@ -73,7 +73,7 @@ public sealed partial class RuleSetSeeder(
         foreach (var (name, (version, hash)) in newest.Where(n => stored.Contains((n.Key, n.Value.Version))))
         {
             var activation = new Activation(0, name, version, now, Seeder, now, ActivationKind.Activate);
-            var audit = new AuditDraft(now, Seeder, AuditAction.Activated, name, version, hash, "First start");
+            var audit = new AuditDraft(now, Seeder, AuditAction.Activated, name, version, hash, "First start", now);
             await store.ActivateAsync(activation, audit, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -58,7 +58,24 @@ internal static class BsonMapping
         new(d["_id"].AsInt64, d["name"].AsString, d["version"].AsInt32, Time(d["effectiveAt"])!.Value, d["by"].AsString, Time(d["at"])!.Value, d["kind"].AsString,
             d["cancels"].IsNull ? null : d["cancels"].AsInt64);
 
-    public static BsonDocument ToBson(AuditEntry e) => new()
+    public static BsonDocument ToBson(AuditEntry e)
+    {
+        var document = AuditCore(e);
+        // Written only when present: entries of older versions of the service have neither field.
+        if (e.EffectiveAt is { } effectiveAt)
+        {
+            document["effectiveAt"] = Time(effectiveAt);
+        }
+
+        if (e.Cancels is { } cancels)
+        {
+            document["cancels"] = cancels;
+        }
+
+        return document;
+    }
+
+    private static BsonDocument AuditCore(AuditEntry e) => new()
     {
         ["_id"] = e.Sequence,
         ["at"] = Time(e.At),
@@ -74,7 +91,8 @@ internal static class BsonMapping
 
     public static AuditEntry ToAudit(BsonDocument d) =>
         new(d["_id"].AsInt64, Time(d["at"])!.Value, d["actor"].AsString, d["action"].AsString, d["ruleSet"].AsString,
-            d["version"].IsNull ? null : d["version"].AsInt32, Text(d["contentHash"]), Text(d["comment"]), d["previousHash"].AsString, d["hash"].AsString);
+            d["version"].IsNull ? null : d["version"].AsInt32, Text(d["contentHash"]), Text(d["comment"]), d["previousHash"].AsString, d["hash"].AsString,
+            Time(d["effectiveAt"]), d["cancels"].IsNull ? null : d["cancels"].AsInt64);
 
     /// <summary>A logged decision; input and output are stored Brotli-compressed (decisions are ~10 KB of JSON).</summary>
     public static BsonDocument ToBson(DecisionRecord r, byte[] payload) => new()

@@ -14,18 +14,28 @@ public static class Chain
 {
     public const string Genesis = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string Of(AuditEntry entry) => Hash(new
+    /// <summary>
+    /// An entry's hash. The activation fields are hashed only when present, so entries written before they
+    /// existed keep their hashes and old trails stay verifiable.
+    /// </summary>
+    public static string Of(AuditEntry entry)
     {
-        entry.Sequence,
-        At = entry.At.ToString("O", CultureInfo.InvariantCulture),
-        entry.Actor,
-        entry.Action,
-        entry.RuleSet,
-        entry.Version,
-        entry.ContentHash,
-        entry.Comment,
-        entry.PreviousHash,
-    });
+        var core = new
+        {
+            entry.Sequence,
+            At = entry.At.ToString("O", CultureInfo.InvariantCulture),
+            entry.Actor,
+            entry.Action,
+            entry.RuleSet,
+            entry.Version,
+            entry.ContentHash,
+            entry.Comment,
+            entry.PreviousHash,
+        };
+        return entry.EffectiveAt is null && entry.Cancels is null
+            ? Hash(core)
+            : Hash(new { Core = core, EffectiveAt = entry.EffectiveAt?.ToString("O", CultureInfo.InvariantCulture), entry.Cancels });
+    }
 
     /// <summary>
     /// A decision's link: its place in the chain and the digest of its content. The digest (SHA-256 over

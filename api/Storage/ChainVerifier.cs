@@ -1,72 +1,22 @@
-using Decisions.Engine.Serialization;
-
 namespace Decisions.Api.Storage;
 
 /// <summary>
-/// Recomputes every hash from stored content, whatever the store: an entry edited, removed or reordered no
-/// longer matches its own hash or its successor's link. Versions must hash to what they claim and to what the
-/// trail recorded when they were created.
+/// Recomputes every hash from stored content, whatever the store, and checks that everything that changes an
+/// answer is what the change trail says: the trail's chain, the decision log's chain, each stored version
+/// (content, status, people) and each activation. With <c>expected</c> heads (from a signed checkpoint) it also
+/// checks that both chains extend them. Names the first broken entry.
 /// </summary>
 internal static class ChainVerifier
 {
-    /// <param name="audit">The change trail in sequence order.</param>
-    /// <param name="log">The whole decision log in sequence order, with the entries that cannot be read.</param>
-    /// <param name="versions">Every stored version.</param>
-    public static ChainReport Verify(IReadOnlyList<AuditEntry> audit, DecisionPage log, IReadOnlyList<RuleSetVersionRecord> versions)
+    public static ChainReport Verify(StoredChains stored, ChainHeads? expected)
     {
-        var decisions = log.Decisions;
-        var total = decisions.Count + log.Unreadable.Count;
-        ChainReport Broken(string entry, string reason) => new(false, audit.Count, total, versions.Count, entry, reason);
-
-        var previous = Chain.Genesis;
-        for (var i = 0; i < audit.Count; i++)
-        {
-            var entry = audit[i];
-            if (entry.Sequence != i + 1 || entry.PreviousHash != previous || entry.Hash != Chain.Of(entry))
-            {
-                return Broken($"audit #{entry.Sequence}", entry.Sequence != i + 1 ? "An entry is missing before it." : "Its content or link does not match its hash.");
-            }
-
-            previous = entry.Hash;
-        }
-
-        // An unreadable entry breaks the chain where it stands: nothing after it can be checked against it.
-        var unreadable = log.Unreadable.MinBy(u => u.Sequence);
-        previous = Chain.Genesis;
-        ChainReport Unreadable(UnreadableDecision entry) =>
-            Broken($"decision {entry.Id} (#{entry.Sequence})", $"Its stored payload cannot be read: {entry.Reason}");
-        for (var i = 0; i < decisions.Count; i++)
-        {
-            if (unreadable is not null && unreadable.Sequence <= i + 1)
-            {
-                return Unreadable(unreadable);
-            }
-
-            var decision = decisions[i];
-            if (decision.Sequence != i + 1 || decision.PreviousHash != previous || decision.Hash != Chain.Of(decision, Chain.Digest(decision)))
-            {
-                return Broken($"decision {decision.Id} (#{decision.Sequence})", decision.Sequence != i + 1 ? "A decision is missing before it." : "Its content or link does not match its hash.");
-            }
-
-            previous = decision.Hash;
-        }
-
-        if (unreadable is not null)
-        {
-            return Unreadable(unreadable);
-        }
-
-        var recorded = audit.Where(e => e.ContentHash is not null && e.Version is not null).ToLookup(e => (e.RuleSet, e.Version!.Value), e => e.ContentHash);
-        foreach (var version in versions)
-        {
-            var (parsed, _) = RuleSetJson.Parse(version.Json);
-            var actual = parsed is null ? null : RuleSetJson.Hash(parsed);
-            if (actual != version.Hash || !recorded[(version.Name, version.Version)].Contains(version.Hash))
-            {
-                return Broken($"rule set {version.Name} v{version.Version}", "Its content does not match the hash recorded in the trail.");
-            }
-        }
-
-        return new ChainReport(true, audit.Count, total, versions.Count, null, null);
+        var histories = VersionHistory.From(stored.Audit);
+        var broken = TrailVerifier.Verify(stored.Audit, expected?.AuditTrail)
+            ?? DecisionChainVerifier.Verify(stored.Log, expected?.DecisionLog)
+            ?? VersionVerifier.Verify(stored.Versions, stored.Audit, histories)
+            ?? ActivationVerifier.Verify(stored.Activations, stored.Audit, histories);
+        return new ChainReport(
+            broken is null, stored.Audit.Count, stored.Log.Decisions.Count + stored.Log.Unreadable.Count, stored.Versions.Count,
+            broken?.Entry, broken?.Reason, stored.Activations.Count);
     }
 }

@@ -1,3 +1,5 @@
+using Decisions.Api.Checkpoints;
+
 namespace Decisions.Api.Storage;
 
 /// <summary>Rule-set versions and their activations. Every change is written with its audit entry, atomically.</summary>
@@ -39,15 +41,46 @@ public interface IAuditTrail
 {
     Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken);
 
-    /// <summary>Checks the change trail, the decision log and the stored versions; names the first broken entry.</summary>
-    Task<ChainReport> VerifyAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Checks the change trail, the decision log, the stored versions and the activations, and with
+    /// <paramref name="expected"/> that both chains extend those heads; names the first broken entry.
+    /// </summary>
+    Task<ChainReport> VerifyAsync(ChainHeads? expected, CancellationToken cancellationToken);
+
+    /// <summary>The current length and head hash of the change trail and of the decision log.</summary>
+    Task<ChainHeads> HeadsAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>The result of verifying the hash chains; <see cref="FirstBroken"/> names the first entry that fails.</summary>
-public sealed record ChainReport(bool Intact, int AuditEntries, int Decisions, int Versions, string? FirstBroken, string? Reason);
+/// <summary>Signed checkpoints, kept in the store so that they can be listed; auditors keep their own copies.</summary>
+public interface ICheckpointStore
+{
+    /// <summary>Stores a checkpoint and returns it numbered.</summary>
+    Task<SignedCheckpoint> AppendCheckpointAsync(SignedCheckpoint checkpoint, CancellationToken cancellationToken);
+
+    /// <summary>The newest checkpoints first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SignedCheckpoint>> CheckpointsAsync(int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The result of verifying the hash chains; <see cref="FirstBroken"/> names the first entry that fails.
+/// <see cref="CheckpointAt"/> is the time of the signed checkpoint the chains were checked against, if any.
+/// </summary>
+public sealed record ChainReport(
+    bool Intact, int AuditEntries, int Decisions, int Versions, string? FirstBroken, string? Reason, int Activations = 0,
+    DateTimeOffset? CheckpointAt = null);
 
 /// <summary>What an audit entry says before the store chains it.</summary>
-public sealed record AuditDraft(DateTimeOffset At, string Actor, AuditAction Action, string RuleSet, int? Version, string? ContentHash, string? Comment);
+public sealed record AuditDraft(
+    DateTimeOffset At, string Actor, AuditAction Action, string RuleSet, int? Version, string? ContentHash, string? Comment,
+    DateTimeOffset? EffectiveAt = null, long? Cancels = null)
+{
+    /// <summary>The entry at <paramref name="sequence"/>, linked to <paramref name="previousHash"/> and hashed.</summary>
+    public AuditEntry Chained(long sequence, string previousHash)
+    {
+        var entry = new AuditEntry(sequence, At, Actor, Action.Text(), RuleSet, Version, ContentHash, Comment, previousHash, "", EffectiveAt, Cancels);
+        return entry with { Hash = Chain.Of(entry) };
+    }
+}
 
 /// <summary>
 /// A search of the decision log; every part is optional, newest first. <see cref="Before"/> is the paging

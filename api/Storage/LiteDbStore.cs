@@ -65,7 +65,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         Task.FromResult(_versions.FindById(BsonMapping.Key(name, version)) is { } doc ? BsonMapping.ToVersion(doc) : null);
 
     public Task<IReadOnlyList<Activation>> ActivationsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Activation>>([.. _activations.FindAll().Select(BsonMapping.ToActivation).OrderBy(a => a.Sequence)]);
+        Task.FromResult(StoredActivations());
 
     public Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit, CancellationToken cancellationToken) =>
         _writer.WriteAsync(db =>
@@ -152,11 +152,13 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
 
     private void AppendAudit(AuditDraft draft)
     {
-        var entry = new AuditEntry(_lastAudit.Sequence + 1, draft.At, draft.Actor, draft.Action.Text(), draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, _lastAudit.Hash, "");
-        entry = entry with { Hash = Chain.Of(entry) };
+        var entry = draft.Chained(_lastAudit.Sequence + 1, _lastAudit.Hash);
         _audit.Insert(BsonMapping.ToBson(entry));
         _lastAudit = (entry.Sequence, entry.Hash);
     }
+
+    private IReadOnlyList<Activation> StoredActivations() =>
+        [.. _activations.FindAll().Select(BsonMapping.ToActivation).OrderBy(a => a.Sequence)];
 
     private static bool Matches(BsonDocument d, DecisionQuery query) =>
         (query.CustomerId is null || d["customerId"] == query.CustomerId)

@@ -46,8 +46,13 @@ public sealed record RuleSetVersionRecord
 public sealed record Activation(
     long Sequence, string Name, int Version, DateTimeOffset EffectiveAt, string By, DateTimeOffset At, string Kind, long? Cancels = null);
 
-/// <summary>One entry of the tamper-evident change trail: each hashes the one before it.</summary>
-public sealed record AuditEntry(long Sequence, DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment, string PreviousHash, string Hash);
+/// <summary>
+/// One entry of the tamper-evident change trail: each hashes the one before it. Entries that record an activation
+/// also carry when it takes effect and, for a cancellation, the activation it cancels (older trails lack both).
+/// </summary>
+public sealed record AuditEntry(
+    long Sequence, DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment,
+    string PreviousHash, string Hash, DateTimeOffset? EffectiveAt = null, long? Cancels = null);
 
 /// <summary>A logged decision: everything needed to replay it, chained to the one before it.</summary>
 public sealed record DecisionRecord

@@ -28,7 +28,7 @@ public static class StorageExtensions
     }
 
     private static IHostApplicationBuilder AddStore<TStore, TOptions>(this IHostApplicationBuilder builder, string section)
-        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IIdempotencyClaims
+        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IIdempotencyClaims, ICheckpointStore
         where TOptions : class
     {
         builder.Services.AddOptions<TOptions>()
@@ -40,6 +40,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IDecisionLog>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IIdempotencyClaims>(provider => provider.GetRequiredService<TStore>());
+        builder.Services.AddSingleton<ICheckpointStore>(provider => provider.GetRequiredService<TStore>());
         return builder;
     }
 }

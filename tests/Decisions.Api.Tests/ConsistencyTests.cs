@@ -1,6 +1,4 @@
 using System.Net;
-using LiteDB;
-using Npgsql;
 
 namespace Decisions.Api.Tests;
 
@@ -34,10 +32,10 @@ public sealed class ConsistencyTests
     }
 
     [Theory]
-    [InlineData("decisions", "customerId", "decision ")]
-    [InlineData("audit", "comment", "audit #")]
-    [InlineData("versions", "json", "rule set retail-tiering v1")]
-    public async Task Editing_the_store_directly_is_detected_and_the_entry_named(string collection, string field, string named)
+    [InlineData("decisions", "decision ")]
+    [InlineData("audit", "audit #")]
+    [InlineData("versions", "rule set retail-tiering v1")]
+    public async Task Editing_the_store_directly_is_detected_and_the_entry_named(string collection, string named)
     {
         var app = new DecisionsAppFixture();
         await (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "R-1", avgDailyBalance = 10 } })).Json(HttpStatusCode.OK);
@@ -45,13 +43,19 @@ public sealed class ConsistencyTests
         Assert.True(intact.GetProperty("intact").GetBoolean());
         await app.StopAsync();
 
-        if (app.PostgresConnectionString is { } postgres)
+        // The same edits in the LiteDB file or, with SQL, in the PostgreSQL tables; no hash is recomputed.
+        var store = StoreTampering.Of(app);
+        switch (collection)
         {
-            await TamperPostgres(postgres, collection);
-        }
-        else
-        {
-            TamperLiteDb(app.DataDirectory, collection, field);
+            case "decisions":
+                store.EditDecision(1, d => d with { CustomerId = d.CustomerId + " " }, rechain: false);
+                break;
+            case "audit":
+                store.EditAuditEntry(1, e => e with { Comment = e.Comment + " " }, rechain: false);
+                break;
+            default:
+                store.EditVersion("retail-tiering", 1, v => v with { Json = v.Json.Replace("500000", "400000", StringComparison.Ordinal) });
+                break;
         }
 
         var restarted = app.Reopened();
@@ -66,31 +70,5 @@ public sealed class ConsistencyTests
         {
             await restarted.DisposeAsync();
         }
-    }
-
-    private static void TamperLiteDb(string dataDirectory, string collection, string field)
-    {
-        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
-        var documents = database.GetCollection(collection);
-        var target = documents.FindAll().First(d => collection != "versions" || d["name"].AsString == "retail-tiering");
-        target[field] = collection == "versions"
-            ? target[field].AsString.Replace("500000", "400000", StringComparison.Ordinal)
-            : target[field].AsString + " ";
-        documents.Update(target);
-    }
-
-    // The same edits as in the LiteDB file, made with SQL by someone holding the database's credentials.
-    private static async Task TamperPostgres(string connectionString, string table)
-    {
-        var sql = table switch
-        {
-            "decisions" => "update decisions set customer_id = customer_id || ' ' where seq = 1",
-            "audit" => "update audit set record = jsonb_set(record::jsonb, '{Comment}', to_jsonb(coalesce(record::jsonb->>'Comment', '') || ' '))::text where seq = 1",
-            _ => "update versions set record = replace(record, '500000', '400000') where name = 'retail-tiering' and version = 1",
-        };
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }

@@ -27,6 +27,9 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         ["admin"] = "test-admin-key-000000001",
     };
 
+    /// <summary>The checkpoint key of every test host in this process, so checkpoints verify across restarts.</summary>
+    public static readonly string CheckpointKey = NewCheckpointKey();
+
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     public DecisionsAppFixture()
@@ -159,12 +162,21 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
             index++;
         }
 
+        builder.UseSetting("Checkpoints:KeyId", "test-checkpoints-1");
+        builder.UseSetting("Checkpoints:SigningKey", CheckpointKey);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>A new ECDSA P-256 private key as PKCS#8 PEM, as an operator would configure it.</summary>
+    public static string NewCheckpointKey()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
     }
 
     public static string RepositoryRoot()

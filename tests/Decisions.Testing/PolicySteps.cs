@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Decisions.Testing;
@@ -10,8 +11,9 @@ public static class PolicySteps
     /// <summary>
     /// An editor drafts retail-tiering v2 from v1 with the VIP balance line lowered to 300,000 (and the embedded
     /// test that pins the old line moved with it), submits it, and an approver approves it; it is not activated.
+    /// Returns v2 as first drafted (before the edit), with its content and hash.
     /// </summary>
-    public static async Task ApproveLowerVipThreshold(this DecisionsAppFixture app)
+    public static async Task<JsonElement> ApproveLowerVipThreshold(this DecisionsAppFixture app)
     {
         var editor = app.Client("editor");
         await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
@@ -22,5 +24,6 @@ public static class PolicySteps
         await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
         await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/submit", new { comment = "Lower the VIP balance line" })).Json(HttpStatusCode.OK);
         await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/approve", new { comment = "Approved" })).Json(HttpStatusCode.OK);
+        return detail;
     }
 }

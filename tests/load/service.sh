@@ -9,6 +9,8 @@ ensure_wrk() {
 publish_service() {
   work=$(mktemp -d)
   dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
+  # Production refuses to start without a checkpoint signing key: a throw-away one per run.
+  openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt > "$work/checkpoint-key.pem"
 }
 
 # start_service PORT [NAME=VALUE ...]: starts the service on the same data folder each time, waits until ready.
@@ -16,6 +18,7 @@ start_service() {
   local port=$1
   shift
   env ASPNETCORE_ENVIRONMENT=Production Storage__LiteDb__Path="$work/data/decisions.db" RuleSets__Path="$PWD/rulesets" \
+    Checkpoints__KeyId=load-test Checkpoints__SigningKey="$(cat "$work/checkpoint-key.pem")" \
     Limits__PermitsPerSecond=1000000 Limits__Burst=1000000 Logging__LogLevel__Default=Warning "$@" \
     dotnet "$work/app/Decisions.Api.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" >> "$work/server.log" 2>&1 &
   server=$!

@@ -78,7 +78,7 @@ public sealed partial class PostgresStore
         return DecisionPage.Of(rows, limit);
     }
 
-    private static DecisionRecord Read(NpgsqlDataReader reader) => new()
+    internal static DecisionRecord Read(NpgsqlDataReader reader) => new()
     {
         Sequence = reader.GetInt64(reader.GetOrdinal("seq")),
         Id = reader.GetString(reader.GetOrdinal("id")),

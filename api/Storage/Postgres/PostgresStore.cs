@@ -81,15 +81,18 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
             : await Records<AuditEntry>("select record from audit where rule_set = $1 order by seq", cancellationToken, ruleSet).ConfigureAwait(false);
 
     /// <summary>
-    /// Versions are read before the trail: the trail only grows, so every version read has its entry in the
-    /// trail read after it, even while other replicas keep writing.
+    /// Versions and activations are read in one snapshot with the trail: every version and activation read has its
+    /// entry in the trail, and no entry of the trail is missing its version or activation, while replicas keep writing.
     /// </summary>
-    public async Task<ChainReport> VerifyAsync(CancellationToken cancellationToken)
+    public async Task<ChainReport> VerifyAsync(ChainHeads? expected, CancellationToken cancellationToken)
     {
-        var versions = await ListAsync(cancellationToken).ConfigureAwait(false);
-        var audit = await ListAsync(null, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var versions = await Records<RuleSetVersionRecord>(connection, "select record from versions order by name, version", cancellationToken).ConfigureAwait(false);
+        var activations = await Records<Activation>(connection, "select record from activations order by seq", cancellationToken).ConfigureAwait(false);
+        var audit = await Records<AuditEntry>(connection, "select record from audit order by seq", cancellationToken).ConfigureAwait(false);
         var decisions = await ReadDecisionsAsync("select * from decisions order by seq", int.MaxValue, cancellationToken).ConfigureAwait(false);
-        return ChainVerifier.Verify(audit, decisions, versions);
+        return ChainVerifier.Verify(new StoredChains(audit, decisions, versions, activations), expected);
     }
 
     public async ValueTask DisposeAsync()
@@ -101,8 +104,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
     private static async Task AppendAuditAsync(NpgsqlConnection connection, AuditDraft draft, CancellationToken cancellationToken)
     {
         var (sequence, previous) = await LockHeadAsync(connection, AuditChain, cancellationToken).ConfigureAwait(false);
-        var entry = new AuditEntry(sequence + 1, draft.At, draft.Actor, draft.Action.Text(), draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, previous, "");
-        entry = entry with { Hash = Chain.Of(entry) };
+        var entry = draft.Chained(sequence + 1, previous);
         await Execute(connection, "insert into audit (seq, rule_set, record) values ($1, $2, $3)", cancellationToken, entry.Sequence, entry.RuleSet, JsonSerializer.Serialize(entry)).ConfigureAwait(false);
         await Execute(connection, "update chain_heads set seq = $2, hash = $3 where name = $1", cancellationToken, AuditChain, entry.Sequence, entry.Hash).ConfigureAwait(false);
     }
@@ -141,6 +143,17 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
     private async Task<List<T>> Records<T>(string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = Command(sql, values);
+        return await Read<T>(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<T>> Records<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await Read<T>(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<T>> Read<T>(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var records = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
