@@ -1,17 +1,18 @@
 namespace Decisions.Api.Analysis;
 
 /// <summary>
-/// How far a run over the log has come: decisions read, and the share of its period read. The log is read
-/// newest first, so the oldest decision time re-decided so far says how much of the period lies behind; the
-/// number of decisions in the period is not counted beforehand, since that would read the log twice.
+/// How far a run over the log has come: decisions read, and the share of the log's stretch it walks. The log is
+/// read newest first by sequence number, from the newest decision of the period down to the first one decided in
+/// it (<see cref="Ends"/>), so the sequence numbers read so far tell the share behind, whatever the filter; the
+/// decisions of the period are not counted beforehand, since that would read the log twice.
 /// </summary>
-/// <param name="from">The start of the period.</param>
-/// <param name="to">Its end.</param>
 /// <param name="limit">The most decisions the run reads, when the caller bounds it.</param>
-public sealed class AnalysisProgress(DateTimeOffset from, DateTimeOffset to, long? limit = null)
+public sealed class AnalysisProgress(long? limit = null)
 {
     private long _read;
+    private long _newest = long.MinValue;
     private long _oldest = long.MaxValue;
+    private long _end = 1;
     private volatile bool _complete;
 
     public long Read => Interlocked.Read(ref _read);
@@ -26,29 +27,32 @@ public sealed class AnalysisProgress(DateTimeOffset from, DateTimeOffset to, lon
                 return 100;
             }
 
-            var oldest = Interlocked.Read(ref _oldest);
-            var span = Math.Max(1, to.UtcTicks - from.UtcTicks);
-            var byTime = oldest == long.MaxValue ? 0 : (double)(to.UtcTicks - oldest) / span;
+            var (newest, oldest) = (Interlocked.Read(ref _newest), Interlocked.Read(ref _oldest));
+            var bySequence = oldest > newest ? 0 : (double)(newest - oldest + 1) / Math.Max(1, newest - Interlocked.Read(ref _end) + 1);
             var byCount = limit is { } most ? (double)Read / most : 0;
-            return Math.Round(Math.Clamp(Math.Max(byTime, byCount) * 100, 0, 99.9), 1);
+            return Math.Round(Math.Clamp(Math.Max(bySequence, byCount) * 100, 0, 99.9), 1);
         }
     }
 
-    public void Advance(int read, DateTimeOffset? oldest)
+    /// <summary>The read ends at this sequence number, the period's first decision (null: nothing to read).</summary>
+    public void Ends(long? firstSequence) => Interlocked.Exchange(ref _end, firstSequence ?? long.MaxValue);
+
+    /// <summary>Decisions read, with the newest and oldest sequence numbers among them.</summary>
+    public void Advance(int read, long newest, long oldest)
     {
         Interlocked.Add(ref _read, read);
-        if (oldest is not { } time)
-        {
-            return;
-        }
+        Exchange(ref _newest, newest, (value, seen) => value > seen);
+        Exchange(ref _oldest, oldest, (value, seen) => value < seen);
+    }
 
-        var ticks = Math.Max(time.UtcTicks, from.UtcTicks);
-        var seen = Interlocked.Read(ref _oldest);
-        while (ticks < seen && Interlocked.CompareExchange(ref _oldest, ticks, seen) is var now && now != seen)
+    public void Complete() => _complete = true;
+
+    private static void Exchange(ref long field, long value, Func<long, long, bool> better)
+    {
+        var seen = Interlocked.Read(ref field);
+        while (better(value, seen) && Interlocked.CompareExchange(ref field, value, seen) is var now && now != seen)
         {
             seen = now;
         }
     }
-
-    public void Complete() => _complete = true;
 }

@@ -47,7 +47,7 @@ public static class AnalysisRunEndpoints
         }
 
         var query = new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit ?? int.MaxValue);
-        var progress = new AnalysisProgress(request.From, request.To, request.Limit);
+        var progress = new AnalysisProgress(request.Limit);
         return Accepted(runs.Start(context.User.Actor(), AnalysisKind.Replay, AnalysisLease.Of(context).Take(),
             progress, async token => new AnalysisResult(Replay: await replay.RunAsync(query, progress, token))));
     }

@@ -46,7 +46,7 @@ public static class ReDecisions
                     await reDecide(tally, record, stop.Token).ConfigureAwait(false);
                 }
 
-                progress.Advance(work.Read, work.Oldest);
+                progress.Advance(work.Read, work.Newest, work.Oldest);
             }
         }, stop.Token)).Append(reading).ToList();
 
@@ -80,23 +80,20 @@ public static class ReDecisions
             var picked = 0L;
             await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var oldest = page.Decisions.Count > 0 ? page.Decisions[^1].DecidedAt : (DateTimeOffset?)null;
-                var chosen = new List<DecisionRecord>(Math.Min(Chunk, page.Decisions.Count));
-                var (read, unreadable) = (page.Unreadable.Count, page.Unreadable);
+                var work = new Work(page.Unreadable);
                 foreach (var record in page.Decisions)
                 {
-                    read++;
+                    work.Met(record.Sequence);
                     if (pick(record))
                     {
-                        chosen.Add(record);
+                        work.Picked.Add(record);
                         picked++;
                     }
 
-                    if (chosen.Count == Chunk || picked == picks)
+                    if (work.Picked.Count == Chunk || picked == picks)
                     {
-                        await chunks.WriteAsync(new Work(chosen, unreadable, read, record.DecidedAt), cancellationToken)
-                            .ConfigureAwait(false);
-                        (chosen, unreadable, read) = ([], [], 0);
+                        await chunks.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+                        work = new Work([]);
                     }
 
                     if (picked == picks)
@@ -105,7 +102,7 @@ public static class ReDecisions
                     }
                 }
 
-                await chunks.WriteAsync(new Work(chosen, unreadable, read, oldest), cancellationToken).ConfigureAwait(false);
+                await chunks.WriteAsync(work, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -114,7 +111,23 @@ public static class ReDecisions
         }
     }
 
-    /// <summary>Decisions to re-decide, the unreadable ones met, how many were read for them, and the oldest time.</summary>
-    private sealed record Work(
-        IReadOnlyList<DecisionRecord> Picked, IReadOnlyList<UnreadableDecision> Unreadable, int Read, DateTimeOffset? Oldest);
+    /// <summary>Decisions to re-decide, the unreadable ones met, and how many decisions were read for them.</summary>
+    private sealed class Work(IReadOnlyList<UnreadableDecision> unreadable)
+    {
+        public List<DecisionRecord> Picked { get; } = [];
+
+        public IReadOnlyList<UnreadableDecision> Unreadable => unreadable;
+
+        public int Read { get; private set; } = unreadable.Count;
+
+        public long Newest { get; private set; } = long.MinValue;
+
+        public long Oldest { get; private set; } = long.MaxValue;
+
+        public void Met(long sequence)
+        {
+            Read++;
+            (Newest, Oldest) = (Math.Max(Newest, sequence), Math.Min(Oldest, sequence));
+        }
+    }
 }

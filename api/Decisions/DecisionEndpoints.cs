@@ -130,7 +130,7 @@ public static class DecisionEndpoints
         }
 
         var query = new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit);
-        var progress = new AnalysisProgress(request.From, request.To, request.Limit);
+        var progress = new AnalysisProgress(request.Limit);
         return TypedResults.Ok(await replay.RunAsync(query, progress, cancellationToken));
     }
 

@@ -24,6 +24,7 @@ public sealed class RangeReplay(
     public async Task<ReplaySummary> RunAsync(
         DecisionQuery query, AnalysisProgress progress, CancellationToken cancellationToken)
     {
+        progress.Ends(await log.FirstSequenceAsync(query.From ?? DateTimeOffset.MinValue, cancellationToken));
         var versions = new ConcurrentDictionary<(string, int), Task<CompiledRuleSet?>>();
         var tallies = await ReDecisions.ReDecideAsync(
             log.PagesAsync(query, limits.Value.PageSize, cancellationToken),

@@ -47,11 +47,12 @@ public sealed class ImpactRuns(
 
         var now = clock.GetUtcNow();
         var period = new ImpactPeriod(record.Name, request.From ?? now - DefaultPeriod, request.To);
-        var progress = new AnalysisProgress(period.From, period.To ?? now);
+        var progress = new AnalysisProgress();
         var minimum = privacy.Value.MinimumCount;
         return new ImpactRun(progress, async cancellationToken =>
         {
             var query = new DecisionQuery(RuleSet: period.RuleSet, From: period.From, To: period.To, Limit: int.MaxValue);
+            progress.Ends(await log.FirstSequenceAsync(period.From, cancellationToken));
             var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
             var report = await ImpactAnalysis.RunAsync(
                 compiled, pages, period, request.Last ?? long.MaxValue, progress, cancellationToken);

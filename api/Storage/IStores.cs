@@ -29,6 +29,12 @@ public interface IDecisionLog
 
     /// <summary>One page of matches, newest first, strictly before the cursor <see cref="DecisionQuery.Before"/>.</summary>
     Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sequence number of the first decision decided at or after <paramref name="from"/> (null when none): where
+    /// a newest-first read of a period ends, so that a long run can tell how far it has come. One index lookup.
+    /// </summary>
+    Task<long?> FirstSequenceAsync(DateTimeOffset from, CancellationToken cancellationToken);
 }
 
 /// <summary>The change trail.</summary>
