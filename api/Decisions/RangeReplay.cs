@@ -24,6 +24,7 @@ public sealed class RangeReplay(
     public async Task<ReplaySummary> RunAsync(
         DecisionQuery query, AnalysisProgress progress, CancellationToken cancellationToken)
     {
+        query = query with { CheckPayload = false };
         progress.Ends(await log.FirstSequenceAsync(query.From ?? DateTimeOffset.MinValue, cancellationToken));
         var versions = new ConcurrentDictionary<(string, int), Task<CompiledRuleSet?>>();
         var tallies = await ReDecisions.ReDecideAsync(
@@ -33,7 +34,7 @@ public sealed class RangeReplay(
             async (tally, record, token) =>
             {
                 var version = await versions.GetOrAdd((record.RuleSet, record.Version), key => Version(key, token));
-                var identical = version is null || version.Ref.Hash != record.RuleSetHash ? (bool?)null : Identical(version, record, token);
+                var identical = version is null || version.Ref.Hash != record.RuleSetHash ? null : Identical(version, record, token);
                 (identical switch { null => tally.Failed, false => tally.Different, true => null })?.Add(record.Sequence, record.Id);
                 tally.Identical += identical == true ? 1 : 0;
             },
@@ -60,7 +61,20 @@ public sealed class RangeReplay(
 
     // The answer is logged as this serializer wrote it, so equal text is the common, cheap case; otherwise the
     // documents are compared as JSON, key order aside, exactly as the single replay does.
-    private bool Identical(CompiledRuleSet version, DecisionRecord record, CancellationToken cancellationToken)
+    // Null when the logged payload is not JSON: the log is read unchecked, since this parses it anyway.
+    private bool? Identical(CompiledRuleSet version, DecisionRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Compare(version, record, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private bool Compare(CompiledRuleSet version, DecisionRecord record, CancellationToken cancellationToken)
     {
         using var input = JsonDocument.Parse(record.Input);
         if (version.Evaluate(input.RootElement, record.AsOf, cancellationToken).Decision is not { } decision)

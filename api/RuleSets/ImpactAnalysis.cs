@@ -68,7 +68,7 @@ public static class ImpactAnalysis
             () => new Tally(),
             (tally, record, token) =>
             {
-                var outcome = Compare(candidate, record, tally, token);
+                var outcome = Decide(candidate, record, tally, token);
                 (outcome is null ? tally.Failed : null)?.Add(record.Sequence, record.Id);
                 tally.Changed += outcome == true ? 1 : 0;
                 return ValueTask.CompletedTask;
@@ -83,7 +83,22 @@ public static class ImpactAnalysis
             period.From, period.To);
     }
 
-    /// <summary>Re-decides one logged decision into the cells: whether anything changed, null when it fails.</summary>
+    /// <summary>
+    /// Re-decides one logged decision into the cells: whether anything changed, null when it fails or its logged
+    /// payload is not the JSON of a decision (the log is read unchecked, since this parses every payload anyway).
+    /// </summary>
+    private static bool? Decide(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Compare(candidate, record, tally, cancellationToken);
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static bool? Compare(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
     {
         using var input = JsonDocument.Parse(record.Input);

@@ -51,7 +51,8 @@ public sealed class ImpactRuns(
         var minimum = privacy.Value.MinimumCount;
         return new ImpactRun(progress, async cancellationToken =>
         {
-            var query = new DecisionQuery(RuleSet: period.RuleSet, From: period.From, To: period.To, Limit: int.MaxValue);
+            var query = new DecisionQuery(RuleSet: period.RuleSet, From: period.From, To: period.To, Limit: int.MaxValue,
+                CheckPayload: false);
             progress.Ends(await log.FirstSequenceAsync(period.From, cancellationToken));
             var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
             var report = await ImpactAnalysis.RunAsync(

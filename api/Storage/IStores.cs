@@ -55,10 +55,11 @@ public sealed record AuditDraft(DateTimeOffset At, string Actor, AuditAction Act
 /// <summary>
 /// A search of the decision log; every part is optional, newest first. <see cref="Before"/> is the paging
 /// cursor: only decisions with a lower sequence number match (a page's <see cref="DecisionPage.Next"/>).
+/// <see cref="CheckPayload"/> false skips parsing each payload to check it is JSON, for a reader that parses it anyway.
 /// </summary>
 public sealed record DecisionQuery(
     string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100,
-    long? Before = null);
+    long? Before = null, bool CheckPayload = true);
 
 /// <summary>The stored version changed since it was read: another request won.</summary>
 public sealed class ConcurrencyException(string message) : Exception(message);

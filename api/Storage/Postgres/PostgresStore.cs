@@ -88,7 +88,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
     {
         var versions = await ListAsync(cancellationToken).ConfigureAwait(false);
         var audit = await ListAsync(null, cancellationToken).ConfigureAwait(false);
-        var decisions = await ReadDecisionsAsync("select * from decisions order by seq", int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var decisions = await ReadDecisionsAsync("select * from decisions order by seq", int.MaxValue, true, cancellationToken).ConfigureAwait(false);
         return ChainVerifier.Verify(audit, decisions, versions);
     }
 
