@@ -55,5 +55,11 @@ public sealed record Difference(string Path, JsonElement? Recorded, JsonElement?
 /// <summary>Replay the logged decisions decided in [<see cref="From"/>, <see cref="To"/>), optionally of one rule set or customer.</summary>
 public sealed record ReplayRangeRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null, string? CustomerId = null, int Limit = 10_000);
 
+/// <summary>
+/// Replay, as a run (<c>/v1/analysis-runs</c>), the logged decisions decided in [<see cref="From"/>, <see cref="To"/>),
+/// optionally of one rule set or customer, and at most <see cref="Limit"/> of them, the most recent.
+/// </summary>
+public sealed record ReplayRunRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null, string? CustomerId = null, int? Limit = null);
+
 /// <summary>How many replays were identical, and samples of those that were not or could not be replayed.</summary>
 public sealed record ReplaySummary(int Replayed, int Identical, int Different, int Failed, IReadOnlyList<string> DifferentSamples, IReadOnlyList<string> FailedSamples);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
+using Decisions.Api.Analysis;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
 using Decisions.Api.Limits;
@@ -90,35 +91,16 @@ public static class DecisionEndpoints
     }
 
     public static async Task<Results<Ok<ReplaySummary>, ProblemHttpResult>> ReplayRange(
-        ReplayRangeRequest request, IDecisionLog log, IRuleSetStore store, RuleSetRegistry registry, IOptions<JsonOptions> json,
-        IOptions<AnalysisLimitOptions> limits, CancellationToken cancellationToken)
+        ReplayRangeRequest request, RangeReplay replay, CancellationToken cancellationToken)
     {
         if (request.Limit is < 1 or > 100_000 || request.To <= request.From)
         {
             return Problems.Unprocessable("Give a range with 'from' before 'to' and a limit of 1 to 100,000.", [new Problem("to", "Check the range and the limit.")]);
         }
 
-        // A page at a time, keeping counts and the first ids only: memory does not grow with the range.
         var query = new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit);
-        var (replayed, identical, different, failed) = (0, 0, new ReplayTally(), new ReplayTally());
-        await foreach (var page in log.PagesAsync(query, limits.Value.PageSize, cancellationToken))
-        {
-            replayed += page.Decisions.Count + page.Unreadable.Count;
-            foreach (var unreadable in page.Unreadable)
-            {
-                failed.Add(unreadable.Id);
-            }
-
-            foreach (var record in page.Decisions)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var replay = (await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken)).Value;
-                (replay is null ? failed : replay.Identical ? null : different)?.Add(record.Id);
-                identical += replay?.Identical == true ? 1 : 0;
-            }
-        }
-
-        return TypedResults.Ok(new ReplaySummary(replayed, identical, different.Count, failed.Count, different.Samples, failed.Samples));
+        var progress = new AnalysisProgress(request.Limit);
+        return TypedResults.Ok(await replay.RunAsync(query, progress, cancellationToken));
     }
 
     private static async Task<Outcome<ReplayResponse>> ReplayOne(

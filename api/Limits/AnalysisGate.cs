@@ -61,7 +61,7 @@ internal sealed class AnalysisGateFilter(AnalysisGate gate, IOptions<AnalysisLim
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        using var lease = gate.TryEnter(context.HttpContext.User.Actor());
+        var lease = gate.TryEnter(context.HttpContext.User.Actor());
         if (lease is null)
         {
             return new TooManyRequests(
@@ -69,8 +69,34 @@ internal sealed class AnalysisGateFilter(AnalysisGate gate, IOptions<AnalysisLim
                 $"At most {options.Value.RunsPerKey} analysis run(s) per key and {options.Value.RunsInAll} in all may run at once.");
         }
 
-        return await next(context);
+        var held = new AnalysisLease(lease);
+        context.HttpContext.Features.Set(held);
+        try
+        {
+            return await next(context);
+        }
+        finally
+        {
+            held.Release();
+        }
     }
+}
+
+/// <summary>
+/// The gate's lease of the request's run: released when the request ends, unless a run that goes on after the
+/// request takes it (<see cref="Take"/>) and releases it when it ends.
+/// </summary>
+public sealed class AnalysisLease(IDisposable lease)
+{
+    private IDisposable? _held = lease;
+
+    /// <summary>The lease of the request, which runs within <see cref="AnalysisGateExtensions.WithinAnalysisLimits"/>.</summary>
+    public static AnalysisLease Of(HttpContext context) => context.Features.Get<AnalysisLease>()
+        ?? throw new InvalidOperationException("The endpoint does not run within the analysis limits.");
+
+    public IDisposable Take() => Interlocked.Exchange(ref _held, null) ?? throw new InvalidOperationException("The lease was taken.");
+
+    internal void Release() => Interlocked.Exchange(ref _held, null)?.Dispose();
 }
 
 public static class AnalysisGateExtensions

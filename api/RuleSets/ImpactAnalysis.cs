@@ -1,81 +1,69 @@
 using System.Text.Json;
+using Decisions.Api.Analysis;
 using Decisions.Api.Storage;
 using Decisions.Engine.Compilation;
 
 namespace Decisions.Api.RuleSets;
 
-/// <summary>How a version would have decided the recent logged decisions differently.</summary>
-/// <param name="RuleSet">The rule set.</param>
-/// <param name="Version">The version that re-decided them.</param>
-/// <param name="Decisions">How many logged decisions were re-decided.</param>
-/// <param name="Changed">Decisions that would change; null when suppressed (fewer than <paramref name="SuppressedBelow"/>).</param>
-/// <param name="Failed">Decisions that could not be re-decided (or read); null when suppressed.</param>
-/// <param name="TierMigrations">From one tier to another (or the same).</param>
-/// <param name="PrivilegesGained">Per privilege code.</param>
-/// <param name="PrivilegesLost">Per privilege code.</param>
-/// <param name="ActionChanges">From one next action to another.</param>
-/// <param name="FailedSamples">Up to five of their ids, only for roles that may read decisions.</param>
-/// <param name="SuppressedBelow">
-/// Set for roles that may not read decisions: every count under it is null, so that no answer singles out a customer.
-/// </param>
-public sealed record ImpactReport(
-    string RuleSet, int Version, int Decisions, int? Changed, int? Failed,
-    IReadOnlyList<ImpactCell> TierMigrations, IReadOnlyList<ImpactCell> PrivilegesGained, IReadOnlyList<ImpactCell> PrivilegesLost,
-    IReadOnlyList<ImpactCell> ActionChanges, IReadOnlyList<string> FailedSamples, int? SuppressedBelow = null);
-
-/// <summary>One cell: from → to (or a privilege code), how many decisions, and up to five sample decision ids.</summary>
-/// <param name="From">The tier, action or privilege before.</param>
-/// <param name="To">The one after.</param>
-/// <param name="Count">How many decisions; null when <paramref name="Suppressed"/>.</param>
-/// <param name="Samples">Up to five decision ids, only for roles that may open them.</param>
-/// <param name="Suppressed">True when the count is under the report's <c>suppressedBelow</c> and is not shown.</param>
-public sealed record ImpactCell(string From, string To, int? Count, IReadOnlyList<string> Samples, bool Suppressed = false);
-
 /// <summary>
-/// Re-decides the last N logged decisions of a rule set with another version, each with its recorded input
-/// and decision time, and counts what would change. Pure reading: nothing is logged. The log is read a page at a
-/// time and only the counts and samples are kept, so a run's memory does not grow with the number of decisions.
+/// Re-decides the customers of a period with another version, each by their latest logged decision (its recorded
+/// input and decision time), and counts what would change. Pure reading: nothing is logged. The log is streamed
+/// newest first (<see cref="ReDecisions"/>): a customer met again is skipped, and only the counts, the samples and
+/// a 64-bit hash per customer are kept (<see cref="CustomersSeen"/>), so memory does not grow with the decisions.
 /// </summary>
 public static class ImpactAnalysis
 {
-    private const int Samples = 5;
+    private const int SampleSize = 5;
 
+    /// <param name="candidate">The version that re-decides.</param>
+    /// <param name="pages">The period's decisions of the rule set, newest first.</param>
+    /// <param name="period">The period, for the report.</param>
+    /// <param name="customers">Reading stops after this many customers, the most recently decided.</param>
+    /// <param name="progress">Advanced as decisions are re-decided.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
     public static async Task<ImpactReport> RunAsync(
-        CompiledRuleSet candidate, IAsyncEnumerable<DecisionPage> pages, CancellationToken cancellationToken)
+        CompiledRuleSet candidate, IAsyncEnumerable<DecisionPage> pages, ImpactPeriod period, long customers,
+        AnalysisProgress progress, CancellationToken cancellationToken)
     {
-        var tiers = new Cells();
-        var gained = new Cells();
-        var lost = new Cells();
-        var actions = new Cells();
-        var failed = new Cells();
-        var changed = 0;
-        var total = 0;
-        await foreach (var page in pages.WithCancellation(cancellationToken))
-        {
-            total += page.Decisions.Count + page.Unreadable.Count;
-            foreach (var unreadable in page.Unreadable)
+        var seen = new CustomersSeen();
+        var tallies = await ReDecisions.ReDecideAsync(
+            pages,
+            record => seen.FirstTime(record.CustomerId),
+            () => new Tally(),
+            (tally, record, token) =>
             {
-                failed.Add("", "", unreadable.Id);
-            }
-
-            foreach (var record in page.Decisions)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var outcome = Compare(candidate, record, tiers, gained, lost, actions, cancellationToken);
-                (outcome is null ? failed : null)?.Add("", "", record.Id);
-                changed += outcome == true ? 1 : 0;
-            }
-        }
-
-        var failures = failed.ToList() is [var all] ? all : new ImpactCell("", "", 0, []);
-        return new ImpactReport(candidate.Ref.Name, candidate.Ref.Version, total, changed, failures.Count,
-            tiers.ToList(), gained.ToList(), lost.ToList(), actions.ToList(), failures.Samples);
+                var outcome = Decide(candidate, record, tally, token);
+                (outcome is null ? tally.Failed : null)?.Add(record.Sequence, record.Id);
+                tally.Changed += outcome == true ? 1 : 0;
+                return ValueTask.CompletedTask;
+            },
+            (tally, unreadable) => tally.Failed.Add(unreadable.Sequence, unreadable.Id),
+            progress,
+            customers,
+            cancellationToken);
+        var all = tallies.Aggregate((a, b) => a.Merge(b));
+        return new ImpactReport(candidate.Ref.Name, candidate.Ref.Version, (int)progress.Read, seen.Count, all.Changed,
+            all.Failed.Count, all.Tiers.ToList(), all.Gained.ToList(), all.Lost.ToList(), all.Actions.ToList(), all.Failed.Ids,
+            period.From, period.To);
     }
 
-    /// <summary>Re-decides one logged decision into the cells: whether anything changed, null when it fails.</summary>
-    private static bool? Compare(
-        CompiledRuleSet candidate, DecisionRecord record, Cells tiers, Cells gained, Cells lost, Cells actions,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-decides one logged decision into the cells: whether anything changed, null when it fails or its logged
+    /// payload is not the JSON of a decision (the log is read unchecked, since this parses every payload anyway).
+    /// </summary>
+    private static bool? Decide(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Compare(candidate, record, tally, cancellationToken);
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool? Compare(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
     {
         using var input = JsonDocument.Parse(record.Input);
         using var output = JsonDocument.Parse(record.Output);
@@ -92,42 +80,71 @@ public static class ImpactAnalysis
         var privilegesNow = now.Privileges.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var actionNow = now.NextAction?.Code ?? "";
 
-        tiers.Add(tierBefore, now.Tier.Code, record.Id);
+        tally.Tiers.Add(tierBefore, now.Tier.Code, record);
         foreach (var code in privilegesNow.Except(privilegesBefore))
         {
-            gained.Add(code, code, record.Id);
+            tally.Gained.Add(code, code, record);
         }
 
         foreach (var code in privilegesBefore.Except(privilegesNow))
         {
-            lost.Add(code, code, record.Id);
+            tally.Lost.Add(code, code, record);
         }
 
         if (actionBefore != actionNow)
         {
-            actions.Add(actionBefore, actionNow, record.Id);
+            tally.Actions.Add(actionBefore, actionNow, record);
         }
 
         return tierBefore != now.Tier.Code || actionBefore != actionNow || !privilegesBefore.SetEquals(privilegesNow);
     }
 
+    /// <summary>One worker's counts.</summary>
+    private sealed class Tally
+    {
+        public int Changed { get; set; }
+
+        public Samples Failed { get; } = new(SampleSize);
+
+        public Cells Tiers { get; } = new();
+
+        public Cells Gained { get; } = new();
+
+        public Cells Lost { get; } = new();
+
+        public Cells Actions { get; } = new();
+
+        public Tally Merge(Tally other)
+        {
+            Changed += other.Changed;
+            Failed.Merge(other.Failed);
+            Tiers.Merge(other.Tiers);
+            Gained.Merge(other.Gained);
+            Lost.Merge(other.Lost);
+            Actions.Merge(other.Actions);
+            return this;
+        }
+    }
+
     private sealed class Cells
     {
-        private readonly Dictionary<(string From, string To), (int Count, List<string> Samples)> _cells = [];
+        private readonly Dictionary<(string From, string To), Samples> _cells = [];
 
-        public void Add(string from, string to, string id)
+        public void Add(string from, string to, DecisionRecord record) => Cell((from, to)).Add(record.Sequence, record.Id);
+
+        public void Merge(Cells other)
         {
-            var (count, samples) = _cells.TryGetValue((from, to), out var cell) ? cell : (0, []);
-            if (samples.Count < Samples)
+            foreach (var (key, samples) in other._cells)
             {
-                samples.Add(id);
+                Cell(key).Merge(samples);
             }
-
-            _cells[(from, to)] = (count + 1, samples);
         }
 
         public List<ImpactCell> ToList() =>
             [.. _cells.OrderBy(c => c.Key.From, StringComparer.Ordinal).ThenBy(c => c.Key.To, StringComparer.Ordinal)
-                .Select(c => new ImpactCell(c.Key.From, c.Key.To, c.Value.Count, c.Value.Samples))];
+                .Select(c => new ImpactCell(c.Key.From, c.Key.To, c.Value.Count, c.Value.Ids))];
+
+        private Samples Cell((string, string) key) =>
+            _cells.TryGetValue(key, out var samples) ? samples : _cells[key] = new Samples(SampleSize);
     }
 }

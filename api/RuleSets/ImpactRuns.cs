@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Decisions.Api.Analysis;
 using Decisions.Api.Auth;
 using Decisions.Api.Limits;
 using Decisions.Api.Outcomes;
@@ -11,24 +12,30 @@ using Microsoft.Extensions.Options;
 namespace Decisions.Api.RuleSets;
 
 /// <summary>
-/// Runs an impact analysis for a user: over the log a page at a time (<see cref="AnalysisLimitOptions.PageSize"/>),
-/// and within what the user's role may see of customers (<see cref="ImpactPrivacy"/>).
+/// Prepares an impact analysis for a user: over the period's log, streamed (<see cref="ImpactAnalysis"/>), and
+/// within what the user's role may see of customers (<see cref="ImpactPrivacy"/>).
 /// </summary>
 public sealed class ImpactRuns(
     IDecisionLog log, IAuthorizationService authorization, IOptions<AnalysisLimitOptions> limits,
-    IOptions<PrivacyOptions> privacy)
+    IOptions<PrivacyOptions> privacy, TimeProvider clock)
 {
+    /// <summary>The period read when the request names no start.</summary>
+    public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(90);
+
     public const string Description =
-        "Re-decides the last `last` logged decisions of the rule set with this version. At most "
+        "Re-decides, with this version, the customers whose decisions of the rule set were logged in [`from`, `to`) "
+        + "(default: the last 90 days up to now), each by their latest decision in the period; a decision without a "
+        + "customer id counts as a customer of its own. `last` stops after that many customers, the most recently "
+        + "decided. Counts are customers. At most "
         + "`Limits:Analysis:RunsPerKey` runs per key and `Limits:Analysis:RunsInAll` in all go at once; another answers 429 "
         + "with Retry-After. For roles that may not read decisions (editor), counts under `Privacy:MinimumCount` "
         + "(default 10) are null with `suppressed: true`, `suppressedBelow` says the threshold, no decision ids are shown, "
         + "and a version whose expressions read an identifying customer field (customerId, *Id, *name) is refused "
         + "with 422 naming each rule path.";
 
-    public async Task<Outcome<ImpactReport>> RunAsync(
-        RuleSetVersionRecord record, CompiledRuleSet compiled, int last, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+    /// <summary>The run for this user, not started, or why the user may not run it.</summary>
+    public async Task<Outcome<ImpactRun>> PrepareAsync(
+        RuleSetVersionRecord record, CompiledRuleSet compiled, ImpactRequest request, ClaimsPrincipal user)
     {
         var mayReadDecisions = (await authorization.AuthorizeAsync(user, Roles.Audit)).Succeeded;
         var ruleSet = RuleSetJson.Parse(record.Json).RuleSet!;
@@ -38,9 +45,22 @@ public sealed class ImpactRuns(
                 "The version reads identifying customer fields; its impact is not shown to this role.", reads);
         }
 
-        var query = new DecisionQuery(RuleSet: record.Name, Limit: last);
-        var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
-        var report = await ImpactAnalysis.RunAsync(compiled, pages, cancellationToken);
-        return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, privacy.Value.MinimumCount, ruleSet);
+        var now = clock.GetUtcNow();
+        var period = new ImpactPeriod(record.Name, request.From ?? now - DefaultPeriod, request.To);
+        var progress = new AnalysisProgress();
+        var minimum = privacy.Value.MinimumCount;
+        return new ImpactRun(progress, async cancellationToken =>
+        {
+            var query = new DecisionQuery(RuleSet: period.RuleSet, From: period.From, To: period.To, Limit: int.MaxValue,
+                CheckPayload: false);
+            progress.Ends(await log.FirstSequenceAsync(period.From, cancellationToken));
+            var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
+            var report = await ImpactAnalysis.RunAsync(
+                compiled, pages, period, request.Last ?? long.MaxValue, progress, cancellationToken);
+            return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, minimum, ruleSet);
+        });
     }
 }
+
+/// <summary>An impact analysis ready to run, with the progress it reports; it holds no request-scoped service.</summary>
+public sealed record ImpactRun(AnalysisProgress Progress, Func<CancellationToken, Task<ImpactReport>> RunAsync);

@@ -35,8 +35,11 @@ public sealed record RollbackRequest(int ToVersion, string Comment);
 /// <summary>Evaluate a version for a sample customer without logging it.</summary>
 public sealed record SimulateRequest(JsonElement Customer, DateTimeOffset? AsOf = null);
 
-/// <summary>How many of the most recent logged decisions of the rule set to re-decide.</summary>
-public sealed record ImpactRequest(int Last = 1_000);
+/// <summary>
+/// The period whose customers to re-decide, [<see cref="From"/>, <see cref="To"/>): from 90 days ago up to now when
+/// not given; <see cref="Last"/> stops after that many customers, the most recently decided.
+/// </summary>
+public sealed record ImpactRequest(DateTimeOffset? From = null, DateTimeOffset? To = null, int? Last = null);
 
 /// <summary>Validation problems (with JSON paths) and the embedded tests' results.</summary>
 public sealed record ValidationResponse(bool Valid, IReadOnlyList<Problem> Problems, int TestsPassed, int TestsFailed, IReadOnlyList<TestResult> Tests);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
@@ -176,25 +177,34 @@ public static class RuleSetEndpoints
     public static async Task<Results<Ok<ImpactReport>, ProblemHttpResult>> Impact(
         string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns runs, HttpContext context, CancellationToken cancellationToken)
     {
-        if (request.Last is < 1 or > 100_000)
+        var run = await PrepareImpactAsync(name, version, request, lifecycle, runs, context.User, cancellationToken);
+        return run.Succeeded ? TypedResults.Ok(await run.Value.RunAsync(cancellationToken)) : run.Failure.ToProblem();
+    }
+
+    /// <summary>The impact run a request asks for, not started: the same checks whether answered now or run on.</summary>
+    public static async Task<Outcome<ImpactRun>> PrepareImpactAsync(
+        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns runs, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (request.Last is < 1 || request.To <= request.From)
         {
-            return Problems.Unprocessable("'last' must be between 1 and 100,000.", [new Problem("last", $"Got {request.Last}.")]);
+            return new Failure.Invalid("Give a period with 'from' before 'to', and 'last' of at least 1.",
+                [new Problem(request.Last is < 1 ? "last" : "to", $"Got last {request.Last}, from {request.From:O}, to {request.To:O}.")]);
         }
 
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
         if (!found.Succeeded)
         {
-            return found.Failure.ToProblem();
+            return found.Failure;
         }
 
         var report = lifecycle.Validate(found.Value);
         if (report.Compiled is not { } compiled)
         {
-            return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
+            return new Failure.Invalid("The version does not compile; validate it to see why.", report.Problems);
         }
 
-        var impact = await runs.RunAsync(found.Value, compiled, request.Last, context.User, cancellationToken);
-        return impact.Succeeded ? TypedResults.Ok(impact.Value) : impact.Failure.ToProblem();
+        return await runs.PrepareAsync(found.Value, compiled, request, user);
     }
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(

@@ -1,3 +1,4 @@
+using Decisions.Api.Analysis;
 using Decisions.Api.Decisions;
 
 namespace Decisions.Api.RuleSets;
@@ -13,6 +14,8 @@ public static class RuleSetExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ImpactRuns>();
+        builder.Services.AddSingleton<RangeReplay>();
+        builder.Services.AddSingleton<AnalysisRuns>();
         builder.Services.AddSingleton<RuleSetRegistry>();
         builder.Services.AddHostedService<RuleSetSeeder>();
         builder.Services.AddHostedService<RuleSetChangeWatcher>();

@@ -13,9 +13,10 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
 {
     /// <summary>
     /// The page over <paramref name="rows"/> (already filtered, newest first, at most <paramref name="limit"/>):
-    /// each row is decoded by its reader, and its payload checked to be JSON, in one place for every store.
+    /// each row is decoded by its reader, and its payload checked to be JSON, in one place for every store. A reader
+    /// that parses every payload anyway gives <paramref name="checkPayload"/> false and counts a bad one itself.
     /// </summary>
-    internal static DecisionPage Of(IEnumerable<StoredDecision> rows, int limit)
+    internal static DecisionPage Of(IEnumerable<StoredDecision> rows, int limit, bool checkPayload = true)
     {
         var decisions = new List<DecisionRecord>();
         var unreadable = new List<UnreadableDecision>();
@@ -27,7 +28,7 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
             last = row.Sequence;
             try
             {
-                decisions.Add(Checked(row.Read()));
+                decisions.Add(checkPayload ? Checked(row.Read()) : row.Read());
             }
             catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException
                 or ArgumentException or JsonException or DecoderFallbackException)

@@ -34,6 +34,12 @@ public interface IDecisionLog
 
     /// <summary>The decisions logged with the idempotency key <paramref name="key"/>, by their index in the request.</summary>
     Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sequence number of the first decision decided at or after <paramref name="from"/> (null when none): where
+    /// a newest-first read of a period ends, so that a long run can tell how far it has come. One index lookup.
+    /// </summary>
+    Task<long?> FirstSequenceAsync(DateTimeOffset from, CancellationToken cancellationToken);
 }
 
 /// <summary>The change trail.</summary>
@@ -85,10 +91,11 @@ public sealed record AuditDraft(
 /// <summary>
 /// A search of the decision log; every part is optional, newest first. <see cref="Before"/> is the paging
 /// cursor: only decisions with a lower sequence number match (a page's <see cref="DecisionPage.Next"/>).
+/// <see cref="CheckPayload"/> false skips parsing each payload to check it is JSON, for a reader that parses it anyway.
 /// </summary>
 public sealed record DecisionQuery(
     string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100,
-    long? Before = null);
+    long? Before = null, bool CheckPayload = true);
 
 /// <summary>The stored version changed since it was read: another request won.</summary>
 public sealed class ConcurrencyException(string message) : Exception(message);

@@ -123,7 +123,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
             ? _decisions.Query().Where("customerId = @0", customer).OrderByDescending("seq").ToEnumerable()
             : _decisions.Query().Where("seq < @0", query.Before ?? long.MaxValue).OrderByDescending("seq").ToEnumerable();
         var rows = candidates.TakeWhile(_ => !cancellationToken.IsCancellationRequested).Where(d => Matches(d, query)).Select(Stored);
-        var page = DecisionPage.Of(rows, query.Limit);
+        var page = DecisionPage.Of(rows, query.Limit, query.CheckPayload);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(page);
     }

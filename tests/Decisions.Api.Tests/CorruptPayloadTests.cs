@@ -39,6 +39,10 @@ public sealed class CorruptPayloadTests
             var replay = await (await auditor.PostJson($"/v1/decisions/{ids[1]}/replay", new { })).Problem(HttpStatusCode.Conflict);
             Assert.Equal(ids[1], replay.GetProperty("decisionId").GetString());
             Assert.Contains("cannot be read", replay.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var range = await (await auditor.PostJson("/v1/decisions/replay", new { from = "2026-01-01T00:00:00Z", to = "2027-01-01T00:00:00Z" }))
+                .Json(HttpStatusCode.OK);
+            Assert.Equal((3, 2, 1), (range.GetProperty("replayed").GetInt32(), range.GetProperty("identical").GetInt32(), range.GetProperty("failed").GetInt32()));
+            Assert.Equal([ids[1]], range.GetProperty("failedSamples").EnumerateArray().Select(s => s.GetString()));
             var read = await (await auditor.GetAsync($"/v1/decisions/{ids[1]}")).Problem(HttpStatusCode.Conflict);
             Assert.Equal(ids[1], read.GetProperty("decisionId").GetString());
             await (await restarted.Client("teller").PostJson("/v1/decisions", Decision)).Json(HttpStatusCode.OK);

@@ -12,13 +12,14 @@ public sealed partial class PostgresStore
 
     public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var page = await ReadDecisionsAsync("select * from decisions where id = $1", 1, cancellationToken, id).ConfigureAwait(false);
+        var page = await ReadDecisionsAsync("select * from decisions where id = $1", 1, true, cancellationToken, id).ConfigureAwait(false);
         return page.Unreadable is [var unreadable, ..] ? throw new UnreadableDecisionException(unreadable) : page.Decisions.SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
     {
-        var page = await ReadDecisionsAsync("select * from decisions where idempotency_key = $1 order by item_index", int.MaxValue, cancellationToken, key)
+        var page = await ReadDecisionsAsync(
+            "select * from decisions where idempotency_key = $1 order by item_index", int.MaxValue, true, cancellationToken, key)
             .ConfigureAwait(false);
         return page.Unreadable is [var unreadable, ..] ? throw new UnreadableDecisionException(unreadable) : page.Decisions;
     }
@@ -61,10 +62,11 @@ public sealed partial class PostgresStore
         values.Add(query.Limit);
         var where = conditions.Count == 0 ? "" : "where " + string.Join(" and ", conditions);
         var sql = $"select * from decisions {where} order by seq desc limit ${values.Count}";
-        return await ReadDecisionsAsync(sql, query.Limit, cancellationToken, [.. values]).ConfigureAwait(false);
+        return await ReadDecisionsAsync(sql, query.Limit, query.CheckPayload, cancellationToken, [.. values]).ConfigureAwait(false);
     }
 
-    private async Task<DecisionPage> ReadDecisionsAsync(string sql, int limit, CancellationToken cancellationToken, params object[] values)
+    private async Task<DecisionPage> ReadDecisionsAsync(
+        string sql, int limit, bool checkPayload, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = Command(sql, values);
         var rows = new List<StoredDecision>();
@@ -75,7 +77,7 @@ public sealed partial class PostgresStore
             rows.Add(new StoredDecision(record.Id, record.Sequence, () => record));
         }
 
-        return DecisionPage.Of(rows, limit);
+        return DecisionPage.Of(rows, limit, checkPayload);
     }
 
     internal static DecisionRecord Read(NpgsqlDataReader reader) => new()

@@ -91,7 +91,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         var versions = await Records<RuleSetVersionRecord>(connection, "select record from versions order by name, version", cancellationToken).ConfigureAwait(false);
         var activations = await Records<Activation>(connection, "select record from activations order by seq", cancellationToken).ConfigureAwait(false);
         var audit = await Records<AuditEntry>(connection, "select record from audit order by seq", cancellationToken).ConfigureAwait(false);
-        var decisions = await ReadDecisionsAsync("select * from decisions order by seq", int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var decisions = await ReadDecisionsAsync("select * from decisions order by seq", int.MaxValue, true, cancellationToken).ConfigureAwait(false);
         return ChainVerifier.Verify(new StoredChains(audit, decisions, versions, activations), expected);
     }
 

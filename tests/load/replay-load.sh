@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Load test of the streamed re-decision: fills a LiteDB store with N decisions through POST /v1/decisions/batch
+# (four teller keys, a customer deciding about three times), then runs a replay of the whole range and an impact
+# of a draft over the same period as long-running operations, polling their progress. Prints decisions/s and the
+# service's resident memory before, and at most during, each run. Everything stays on 127.0.0.1.
+#   tests/load/replay-load.sh [decisions] [kept-data-folder]
+# With a kept-data folder the filled store is kept there and reused by the next run with the same folder.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+decisions=${1:-100000}
+kept=${2:-}
+port=5103
+source tests/load/service.sh
+publish_service
+[ -n "$kept" ] && mkdir -p "$kept" && rm -rf "$work/data" && ln -s "$(realpath "$kept")" "$work/data"
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+keys=() settings=()
+for i in 0 1 2 3; do
+  keys+=("load-test-teller-key-000$i")
+  settings+=("Auth__ApiKeys__${i}__Key=${keys[$i]}" "Auth__ApiKeys__${i}__Role=teller" "Auth__ApiKeys__${i}__Name=teller-$i")
+done
+auditor=load-test-auditor-key-001 editor=load-test-editor-key-0001
+start_service $port "${settings[@]}" Auth__ApiKeys__4__Key=$auditor Auth__ApiKeys__4__Role=auditor Auth__ApiKeys__4__Name=auditor \
+  Auth__ApiKeys__5__Key=$editor Auth__ApiKeys__5__Role=editor Auth__ApiKeys__5__Name=editor
+base="http://127.0.0.1:$port"
+
+stored=$(cat "$work/data/filled" 2>/dev/null || echo 0)
+if [ "$stored" -lt "$decisions" ]; then
+  echo "filling the store: $stored → $decisions decisions"
+  started=$(date +%s.%N)
+  python3 - "$base" "$((decisions - stored))" "${keys[@]}" <<'PY'
+import json, sys, threading, urllib.request
+base, missing, keys = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+batches = (missing + 999) // 1000
+def customer(i):
+    return {"customerId": f"R-{i // 3:07d}", "name": "王芳", "avgDailyBalance": 1000 + (i * 7919) % 900000,
+            "largeOutflow30d": 250000, "monthlyTransactions": 6, "productsHeld": ["fund", "credit_card"],
+            "occupation": "clerk", "lastTransactionDate": "2026-06-10", "lastTierReviewDate": "2026-03-01",
+            "birthDate": "1985-01-20", "satisfaction": 7}
+def fill(worker):
+    for b in range(worker, batches, len(keys)):
+        size = min(1000, missing - b * 1000)
+        body = json.dumps({"ruleSet": "retail-tiering", "customers": [customer(b * 1000 + j) for j in range(size)]}).encode()
+        request = urllib.request.Request(base + "/v1/decisions/batch", body, {"Content-Type": "application/json", "X-Api-Key": keys[worker]})
+        urllib.request.urlopen(request, timeout=120).read()
+threads = [threading.Thread(target=fill, args=(w,)) for w in range(len(keys))]
+[t.start() for t in threads]
+[t.join() for t in threads]
+PY
+  echo "$decisions" > "$work/data/filled"
+  awk -v n="$((decisions - stored))" -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "filled    %d decisions in %.0f s (%.0f/s)\n", n, e - s, n / (e - s) }'
+fi
+
+rss() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$server/status"; }
+# The service's CPU seconds so far: on a shared machine, decisions per CPU-second tell what it costs.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$server/stat"; }
+# run NAME KEY URL BODY: starts a run, polls it until it ends, prints its rate and the memory it took.
+run() {
+  local name=$1 key=$2 url=$3 body=$4 before peak=0 status started location cpu0
+  sleep 2
+  before=$(rss) cpu0=$(cpu)
+  started=$(date +%s.%N)
+  location=$(curl -fs -D - -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $key" -d "$body" "$base$url" \
+    | awk 'tolower($1) == "location:" { print $2 }' | tr -d '\r')
+  while :; do
+    status=$(curl -fs -H "X-Api-Key: $key" "$base$location")
+    now=$(rss); [ "$now" -gt "$peak" ] && peak=$now
+    state=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["state"], s["read"], s["percent"])' "$status")
+    echo "  $name: $state" >&2
+    [ "${state%% *}" = Running ] || break
+    sleep 1
+  done
+  awk -v r="$(cut -d' ' -f2 <<<"$state")" -v s="$started" -v e="$(date +%s.%N)" -v b="$before" -v p="$peak" -v n="$name" -v st="${state%% *}" \
+    -v c="$(awk -v a="$cpu0" -v z="$(cpu)" 'BEGIN { print z - a }')" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN { printf "%-9s %s: %d decisions in %.1f s = %.0f decisions/s (load %s); %.1f CPU s = %.0f decisions per CPU-second; RSS %d MB before, at most %d MB during (+%d MB)\n", n, st, r, e - s, r / (e - s), l, c, r / c, b, p, p - b }'
+  python3 -c 'import json,sys; s=json.loads(sys.argv[1]); r=s["replay"] or s["impact"]; print("          " + json.dumps({k: v for k, v in r.items() if not isinstance(v, list)}))' "$status"
+}
+
+run replay "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z"}'
+curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $editor" -d '{"from":1}' "$base/v1/rulesets/retail-tiering/drafts" || true
+run impact "$editor" /v1/rulesets/retail-tiering/versions/2/impact/runs '{"from":"2000-01-01T00:00:00Z"}'
