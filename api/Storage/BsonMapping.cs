@@ -76,26 +76,7 @@ internal static class BsonMapping
         new(d["_id"].AsInt64, Time(d["at"])!.Value, d["actor"].AsString, d["action"].AsString, d["ruleSet"].AsString,
             d["version"].IsNull ? null : d["version"].AsInt32, Text(d["contentHash"]), Text(d["comment"]), d["previousHash"].AsString, d["hash"].AsString);
 
-    /// <summary>A logged decision; input and output are stored Brotli-compressed (decisions are ~10 KB of JSON).</summary>
-    public static BsonDocument ToBson(DecisionRecord r, byte[] payload) => new()
-    {
-        ["_id"] = r.Id,
-        ["seq"] = r.Sequence,
-        ["decidedAt"] = Time(r.DecidedAt),
-        ["decidedAtTicks"] = r.DecidedAt.UtcTicks,
-        ["ruleSet"] = r.RuleSet,
-        ["version"] = r.Version,
-        ["ruleSetHash"] = r.RuleSetHash,
-        ["customerId"] = r.CustomerId,
-        ["asOf"] = Time(r.AsOf),
-        ["payload"] = payload,
-        ["previousHash"] = r.PreviousHash,
-        ["hash"] = r.Hash,
-        ["idempotencyKey"] = r.Idempotency?.Key,
-        ["requestDigest"] = r.Idempotency?.RequestDigest,
-        ["itemIndex"] = r.Idempotency?.Index ?? 0,
-    };
-
+    /// <summary>A decision logged before blocks, one document each (input and output Brotli-compressed).</summary>
     public static DecisionRecord ToDecision(BsonDocument d)
     {
         var (input, output) = Payload.Unpack(d["payload"].AsBinary);

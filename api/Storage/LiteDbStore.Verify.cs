@@ -2,10 +2,10 @@ namespace Decisions.Api.Storage;
 
 public sealed partial class LiteDbStore
 {
-    /// <summary>Reads the file's three collections in order and checks them with <see cref="ChainVerifier"/>.</summary>
+    /// <summary>Reads the file's collections in order and checks them with <see cref="ChainVerifier"/>.</summary>
     public Task<ChainReport> VerifyAsync(CancellationToken cancellationToken)
     {
-        var decisions = DecisionPage.Of(_decisions.Query().OrderBy("seq").ToEnumerable().Select(Stored), int.MaxValue);
+        var decisions = DecisionPage.Of(AllInOrder(), int.MaxValue);
         return Task.FromResult(ChainVerifier.Verify(
             [.. _audit.FindAll().Select(BsonMapping.ToAudit).OrderBy(e => e.Sequence)],
             decisions,

@@ -21,7 +21,7 @@ public static class StorageExtensions
     }
 
     private static IHostApplicationBuilder AddStore<TStore, TOptions>(this IHostApplicationBuilder builder, string section)
-        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail
+        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore
         where TOptions : class
     {
         builder.Services.AddOptions<TOptions>()
@@ -32,6 +32,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IRuleSetStore>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IDecisionLog>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<TStore>());
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<TStore>().Writer);
         return builder;
     }
 }

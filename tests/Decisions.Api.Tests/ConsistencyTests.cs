@@ -70,6 +70,12 @@ public sealed class ConsistencyTests
 
     private static void TamperLiteDb(string dataDirectory, string collection, string field)
     {
+        if (collection == "decisions")
+        {
+            StoredDecisionFile.Edit(dataDirectory, 1, entry => entry[field] = entry[field].AsString + " ");
+            return;
+        }
+
         using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
         var documents = database.GetCollection(collection);
         var target = documents.FindAll().First(d => collection != "versions" || d["name"].AsString == "retail-tiering");

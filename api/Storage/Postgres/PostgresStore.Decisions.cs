@@ -5,10 +5,12 @@ namespace Decisions.Api.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
-    private readonly PostgresDecisionWriter _writer;
+    private readonly DecisionWriter _writer;
+
+    public DecisionWriter Writer => _writer;
 
     public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
-        _writer.AppendAsync(record, Chain.Digest(record), cancellationToken);
+        _writer.AppendAsync(new PendingDecision(record, Chain.Digest(record)), cancellationToken);
 
     public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Decisions.Api.Storage.Postgres;
 /// head of the chain it extends, so the change trail and the decision log each stay one verifiable sequence
 /// under concurrent writers. A commit returns after PostgreSQL has flushed its WAL (synchronous_commit on).
 /// </summary>
-public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditTrail, IAsyncDisposable
+public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore, IAsyncDisposable
 {
     private const string AuditChain = "audit";
     private readonly NpgsqlDataSource _source;
@@ -19,7 +19,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         _source = NpgsqlDataSource.Create(options.Value.ConnectionString);
         // The service cannot do anything before its schema exists; migrating in the constructor keeps start-up in order.
         PostgresMigrations.ApplyAsync(_source, CancellationToken.None).GetAwaiter().GetResult();
-        _writer = new PostgresDecisionWriter(_source, options.Value.MaxBatch);
+        _writer = new DecisionWriter(this, options.Value.MaxBatch);
     }
 
     public async Task<IReadOnlyList<RuleSetVersionRecord>> ListAsync(CancellationToken cancellationToken) =>
