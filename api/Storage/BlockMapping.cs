@@ -75,7 +75,8 @@ internal static class BlockMapping
     {
         var entries = block["entries"].AsArray;
         var e = entries[index].AsDocument;
-        var (input, output) = Payload.Unpack(e["payload"].AsBinary);
+        var erasure = ErasureMapping.Of(e);
+        var (input, output) = erasure is null ? Payload.Unpack(e["payload"].AsBinary) : ("", "");
         return new DecisionRecord
         {
             Id = e["id"].AsString,
@@ -91,6 +92,7 @@ internal static class BlockMapping
             PreviousHash = index == 0 ? block["previousHash"].AsString : entries[index - 1]["hash"].AsString,
             Hash = e["hash"].AsString,
             Idempotency = e["key"].IsNull ? null : new IdempotencyTag(e["key"].AsString, e["requestDigest"].AsString, e["itemIndex"].AsInt32),
+            Erasure = erasure,
         };
     }
 

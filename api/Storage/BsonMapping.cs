@@ -79,7 +79,8 @@ internal static class BsonMapping
     /// <summary>A decision logged before blocks, one document each (input and output Brotli-compressed).</summary>
     public static DecisionRecord ToDecision(BsonDocument d)
     {
-        var (input, output) = Payload.Unpack(d["payload"].AsBinary);
+        var erasure = ErasureMapping.Of(d);
+        var (input, output) = erasure is null ? Payload.Unpack(d["payload"].AsBinary) : ("", "");
         return new DecisionRecord
         {
             Id = d["_id"].AsString,
@@ -97,6 +98,7 @@ internal static class BsonMapping
             Idempotency = d["idempotencyKey"].IsNull
                 ? null
                 : new IdempotencyTag(d["idempotencyKey"].AsString, d["requestDigest"].AsString, d["itemIndex"].AsInt32),
+            Erasure = erasure,
         };
     }
 

@@ -14,7 +14,8 @@ internal static class ChainVerifier
     /// <param name="versions">Every stored version.</param>
     public static ChainReport Verify(IReadOnlyList<AuditEntry> audit, DecisionPage log, IReadOnlyList<RuleSetVersionRecord> versions)
     {
-        var decisions = log.Decisions;
+        // Erased decisions keep their place in the chain: they verify by the digest kept when they were erased.
+        var decisions = log.Erased.Count == 0 ? log.Decisions : [.. log.Decisions.Concat(log.Erased).OrderBy(d => d.Sequence)];
         var total = decisions.Count + log.Unreadable.Count;
         ChainReport Broken(string entry, string reason) => new(false, audit.Count, total, versions.Count, entry, reason);
 
@@ -43,7 +44,7 @@ internal static class ChainVerifier
             }
 
             var decision = decisions[i];
-            if (decision.Sequence != i + 1 || decision.PreviousHash != previous || decision.Hash != Chain.Of(decision, Chain.Digest(decision)))
+            if (decision.Sequence != i + 1 || decision.PreviousHash != previous || decision.Hash != Chain.Of(decision, DecisionErasure.DigestOf(decision)))
             {
                 return Broken($"decision {decision.Id} (#{decision.Sequence})", decision.Sequence != i + 1 ? "A decision is missing before it." : "Its content or link does not match its hash.");
             }

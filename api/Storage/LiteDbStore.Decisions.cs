@@ -31,7 +31,7 @@ public sealed partial class LiteDbStore
         var page = DecisionPage.Of(rows, 1);
         return page.Unreadable is [var unreadable, ..]
             ? throw new UnreadableDecisionException(unreadable)
-            : Task.FromResult(page.Decisions.SingleOrDefault());
+            : Task.FromResult(page.Decisions.Concat(page.Erased).SingleOrDefault());
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public static class StorageExtensions
     }
 
     private static IHostApplicationBuilder AddStore<TStore, TOptions>(this IHostApplicationBuilder builder, string section)
-        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore
+        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore, IDecisionErasure
         where TOptions : class
     {
         builder.Services.AddOptions<TOptions>()
@@ -39,6 +39,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IRuleSetStore>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IDecisionLog>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<TStore>());
+        builder.Services.AddSingleton<IDecisionErasure>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton(provider => provider.GetRequiredService<TStore>().Writer);
         return builder;
     }

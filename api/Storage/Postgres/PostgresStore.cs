@@ -98,13 +98,14 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         await _source.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task AppendAuditAsync(NpgsqlConnection connection, AuditDraft draft, CancellationToken cancellationToken)
+    private static async Task<AuditEntry> AppendAuditAsync(NpgsqlConnection connection, AuditDraft draft, CancellationToken cancellationToken)
     {
         var (sequence, previous) = await LockHeadAsync(connection, AuditChain, cancellationToken).ConfigureAwait(false);
         var entry = new AuditEntry(sequence + 1, draft.At, draft.Actor, draft.Action.Text(), draft.RuleSet, draft.Version, draft.ContentHash, draft.Comment, previous, "");
         entry = entry with { Hash = Chain.Of(entry) };
         await Execute(connection, "insert into audit (seq, rule_set, record) values ($1, $2, $3)", cancellationToken, entry.Sequence, entry.RuleSet, JsonSerializer.Serialize(entry)).ConfigureAwait(false);
         await Execute(connection, "update chain_heads set seq = $2, hash = $3 where name = $1", cancellationToken, AuditChain, entry.Sequence, entry.Hash).ConfigureAwait(false);
+        return entry;
     }
 
     internal static async Task<(long Sequence, string Hash)> LockHeadAsync(NpgsqlConnection connection, string chain, CancellationToken cancellationToken)
