@@ -43,7 +43,7 @@ public sealed record BatchDecisionResponse(int Decided, int Failed, IReadOnlyLis
 
 /// <summary>
 /// A logged decision as an auditor reads it: what came in and what went out. Once its personal data is erased,
-/// <see cref="Erasure"/> says when and by which trail entry, and the customer id, input and output are null.
+/// <c>erasure</c> says when and by which trail entry, and the customer id, input and output are null.
 /// </summary>
 public sealed record LoggedDecision(
     string DecisionId, long Sequence, DateTimeOffset DecidedAt, RuleSetRef RuleSet, string? CustomerId,
@@ -63,7 +63,7 @@ public sealed record ReplayRangeRequest(DateTimeOffset From, DateTimeOffset To, 
 
 /// <summary>
 /// How many replays were identical, and samples of those that were not or could not be replayed. Decisions whose
-/// personal data was erased cannot be replayed and are not failures: <see cref="Erased"/> counts them apart.
+/// personal data was erased cannot be replayed and are not failures: <c>erased</c> counts them apart.
 /// </summary>
 public sealed record ReplaySummary(
     int Replayed, int Identical, int Different, int Failed, IReadOnlyList<string> DifferentSamples, IReadOnlyList<string> FailedSamples,

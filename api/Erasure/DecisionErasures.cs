@@ -64,7 +64,7 @@ public sealed class DecisionErasures(IDecisionErasure store, TimeProvider clock,
     }
 }
 
-/// <summary>Erase the personal data of every decision logged for <see cref="CustomerId"/>, for <see cref="Reason"/>.</summary>
+/// <summary>Erase the personal data of every decision logged for the customer, saying why (e.g. the request's reference).</summary>
 public sealed record ErasureRequest(string? CustomerId, string? Reason);
 
 /// <summary>
