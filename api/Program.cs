@@ -8,6 +8,7 @@ using Decisions.Api.Health;
 using Decisions.Api.Limits;
 using Decisions.Api.Observability;
 using Decisions.Api.OpenApi;
+using Decisions.Api.Operations;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine;
@@ -40,6 +41,7 @@ app.MapMeEndpoints();
 app.MapDecisionEndpoints();
 app.MapRuleSetEndpoints();
 app.MapAuditEndpoints();
+app.MapBackupEndpoints();
 app.MapBenchmarkEcho(app.Configuration);
 app.MapAdminConsole();
 

@@ -25,6 +25,7 @@ public static class AuthExtensions
             .AddPolicy(Roles.Approve, p => p.RequireRole(Roles.Approver, Roles.Admin))
             .AddPolicy(Roles.Audit, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Roles.Read, p => p.RequireRole(Roles.Editor, Roles.Approver, Roles.Auditor, Roles.Admin))
+            .AddPolicy(Roles.Operate, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.SignedIn, p => p.RequireAuthenticatedUser());
         return builder;
     }

@@ -26,6 +26,9 @@ public static class Roles
     /// <summary>Read rule sets: everyone who works on or checks them.</summary>
     public const string Read = "read";
 
+    /// <summary>Operate the service: back up its store. Only <c>admin</c>.</summary>
+    public const string Operate = "operate";
+
     /// <summary>Any valid key, whatever its role.</summary>
     public const string SignedIn = "signed-in";
 }

@@ -11,6 +11,10 @@ public sealed class LiteDbOptions
     [Required]
     public string Path { get; set; } = "data/decisions.db";
 
+    /// <summary>Where <c>POST /v1/backups</c> writes its copies of the data file; only the service chooses the path.</summary>
+    [Required]
+    public string BackupDirectory { get; set; } = "data/backups";
+
     /// <summary>Most writes committed together in one transaction (one fsync) by the writer.</summary>
     [Range(1, 1024)]
     public int MaxBatch { get; set; } = 128;

@@ -11,6 +11,9 @@ namespace Decisions.Api.Storage;
 public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore, IAsyncDisposable, IDisposable
 {
     private readonly FileStream _lock;
+    private readonly string _path;
+    private readonly string _backups;
+    private readonly TimeProvider _clock;
     private readonly LiteDatabase _database;
     private readonly LiteDbWriter _writer;
     private readonly ILiteCollection<BsonDocument> _versions;
@@ -23,9 +26,11 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     private ChainHead _lastDecision;
     private ((long, string) Audit, ChainHead Decision) _saved;
 
-    public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment)
+    public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment, TimeProvider clock)
     {
-        var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        var path = _path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        _backups = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.BackupDirectory));
+        _clock = clock;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {

@@ -33,10 +33,19 @@ internal sealed class LiteDbWriter : IAsyncDisposable
     }
 
     /// <summary>Queues <paramref name="apply"/> and completes when it is committed, or with its exception.</summary>
-    public async Task<T> WriteAsync<T>(Func<LiteDatabase, T> apply, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> apply, CancellationToken cancellationToken) =>
+        EnqueueAsync<T>(new Write(db => apply(db)), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer's thread between two transactions, with no write in progress, and
+    /// completes with its result: the file holds exactly the committed writes while it runs (a consistent backup).
+    /// </summary>
+    public Task<T> ExclusiveAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken) =>
+        EnqueueAsync<T>(new Write(db => work(db)) { Exclusive = true }, cancellationToken);
+
+    private async Task<T> EnqueueAsync<T>(Write write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var write = new Write(db => apply(db));
         if (!_queue.Writer.TryWrite(write))
         {
             throw new InvalidOperationException("The store is shutting down.");
@@ -61,12 +70,19 @@ internal sealed class LiteDbWriter : IAsyncDisposable
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
+            Write? exclusive = null;
             while (batch.Count < _maxBatch && reader.TryRead(out var write))
             {
+                if (write.Exclusive)
+                {
+                    exclusive = write;
+                    break;
+                }
+
                 batch.Add(write);
             }
 
-            if (!Commit(batch))
+            if (batch.Count > 0 && !Commit(batch))
             {
                 // One write failed: commit the others alone so that a bad write never takes good ones down.
                 foreach (var write in batch)
@@ -74,6 +90,23 @@ internal sealed class LiteDbWriter : IAsyncDisposable
                     Commit([write]);
                 }
             }
+
+            if (exclusive is not null)
+            {
+                RunAlone(exclusive);
+            }
+        }
+    }
+
+    private void RunAlone(Write work)
+    {
+        try
+        {
+            work.Completion.TrySetResult(work.Apply(_database));
+        }
+        catch (Exception exception) when (exception is LiteException or IOException or UnauthorizedAccessException)
+        {
+            work.Completion.TrySetException(exception);
         }
     }
 
@@ -114,5 +147,8 @@ internal sealed class LiteDbWriter : IAsyncDisposable
     private sealed record Write(Func<LiteDatabase, object?> Apply)
     {
         public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Runs alone, outside any transaction (<see cref="ExclusiveAsync"/>).</summary>
+        public bool Exclusive { get; init; }
     }
 }

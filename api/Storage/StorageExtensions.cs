@@ -14,10 +14,17 @@ public static class StorageExtensions
         var provider = builder.Configuration.GetValue<string>("Storage:Provider") ?? "LiteDb";
         return provider switch
         {
-            "LiteDb" => builder.AddStore<LiteDbStore, LiteDbOptions>(LiteDbOptions.Section),
+            "LiteDb" => builder.AddStore<LiteDbStore, LiteDbOptions>(LiteDbOptions.Section).AddBackups<LiteDbStore>(),
             "Postgres" => builder.AddStore<PostgresStore, PostgresOptions>(PostgresOptions.Section),
             _ => throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use LiteDb or Postgres."),
         };
+    }
+
+    private static IHostApplicationBuilder AddBackups<TStore>(this IHostApplicationBuilder builder)
+        where TStore : class, IStoreBackup
+    {
+        builder.Services.AddSingleton<IStoreBackup>(provider => provider.GetRequiredService<TStore>());
+        return builder;
     }
 
     private static IHostApplicationBuilder AddStore<TStore, TOptions>(this IHostApplicationBuilder builder, string section)

@@ -21,6 +21,7 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
         [Roles.Approve] = ["approver", "admin"],
         [Roles.Audit] = ["auditor", "admin"],
         [Roles.Read] = ["editor", "approver", "auditor", "admin"],
+        [Roles.Operate] = ["admin"],
         [Roles.SignedIn] = ["teller", "editor", "approver", "auditor", "admin"],
     };
 

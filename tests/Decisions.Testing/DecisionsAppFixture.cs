@@ -60,6 +60,10 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     public static DecisionsAppFixture Replica(string postgres) =>
         new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, new Dictionary<string, string>(), postgres);
 
+    /// <summary>A host on a LiteDB store already in <paramref name="dataDirectory"/> (as <c>decisions.db</c>), e.g. a restored backup.</summary>
+    public static DecisionsAppFixture OnLiteDbDirectory(string dataDirectory) =>
+        new(dataDirectory, new Dictionary<string, string>(), null);
+
     /// <summary>
     /// A new, empty PostgreSQL database on the server in <c>DECISIONS_TEST_POSTGRES</c> (started by ./test.sh),
     /// as a connection string. The store creates its schema in it.
@@ -138,6 +142,7 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:LiteDb:Path", Path.Combine(DataDirectory, "decisions.db"));
+        builder.UseSetting("Storage:LiteDb:BackupDirectory", Path.Combine(DataDirectory, "backups"));
         if (PostgresConnectionString is not null)
         {
             builder.UseSetting("Storage:Provider", "Postgres");
