@@ -44,6 +44,11 @@ internal static class ChainVerifier
             }
 
             var decision = decisions[i];
+            if (decision.Erasure?.IsRecordedIn(audit) == false)
+            {
+                return Broken($"decision {decision.Id} (#{decision.Sequence})", "It is erased, but no erasure in the trail records it.");
+            }
+
             if (decision.Sequence != i + 1 || decision.PreviousHash != previous || decision.Hash != Chain.Of(decision, DecisionErasure.DigestOf(decision)))
             {
                 return Broken($"decision {decision.Id} (#{decision.Sequence})", decision.Sequence != i + 1 ? "A decision is missing before it." : "Its content or link does not match its hash.");

@@ -16,6 +16,17 @@ public sealed record DecisionErasure(DateTimeOffset At, long TrailEntry, string 
     public static string DigestOf(DecisionRecord record) => record.Erasure?.Digest ?? Chain.Digest(record);
 
     /// <summary>
+    /// Whether the trail entry this erasure names records an erasure at the same time: a payload removed by
+    /// editing the store, outside an audited erasure, is named by verification even though its digest was kept.
+    /// </summary>
+    /// <param name="audit">The verified trail, in sequence order from 1.</param>
+    public bool IsRecordedIn(IReadOnlyList<AuditEntry> audit) =>
+        TrailEntry >= 1 && TrailEntry <= audit.Count
+        && audit[(int)TrailEntry - 1] is var entry
+        && AuditActions.Parse(entry.Action) is AuditAction.Erased or AuditAction.RetentionSwept
+        && entry.At == At;
+
+    /// <summary>
     /// The SHA-256 of a customer id as the trail records it: an auditor who knows the id can confirm an
     /// erasure, while the trail does not hold the id in clear. Unsalted, so a guessable id is re-identifiable.
     /// </summary>

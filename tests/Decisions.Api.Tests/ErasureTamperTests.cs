@@ -12,9 +12,10 @@ namespace Decisions.Api.Tests;
 public sealed class ErasureTamperTests
 {
     [Theory]
-    [InlineData(2, "the payload of a decision that was not erased")]
-    [InlineData(1, "the digest kept for an erased decision")]
-    public async Task An_edit_next_to_erased_decisions_is_still_detected(long sequence, string edited)
+    [InlineData(2, "the payload of a decision that was not erased", "Its content or link does not match its hash.")]
+    [InlineData(1, "the digest kept for an erased decision", "Its content or link does not match its hash.")]
+    [InlineData(0, "a payload removed as if erased", "It is erased, but no erasure in the trail records it.")]
+    public async Task An_edit_next_to_erased_decisions_is_still_detected(long sequence, string edited, string reason)
     {
         var app = new DecisionsAppFixture();
         string[] ids = [await app.Decide("T-ERASED"), await app.Decide("T-KEPT", 100_000), await app.Decide("T-ERASED")];
@@ -26,8 +27,9 @@ public sealed class ErasureTamperTests
         await using var reopened = app.Reopened();
         var report = await reopened.Read("auditor", "/v1/audit/verify");
         Assert.False(report.GetProperty("intact").GetBoolean(), edited);
+        sequence = sequence == 0 ? 2 : sequence;
         Assert.Equal($"decision {ids[sequence - 1]} (#{sequence})", report.GetProperty("firstBroken").GetString());
-        Assert.Equal("Its content or link does not match its hash.", report.GetProperty("reason").GetString());
+        Assert.Equal(reason, report.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -62,16 +64,27 @@ public sealed class ErasureTamperTests
         {
             await using var connection = new NpgsqlConnection(postgres);
             await connection.OpenAsync();
-            var sql = sequence == 1
-                ? "update decisions set digest = 'sha256:' || repeat('0', 64) where seq = 1"
-                : "update decisions set input = replace(input, '100000', '9100000') where seq = 2";
+            var sql = sequence switch
+            {
+                1 => "update decisions set digest = 'sha256:' || repeat('0', 64) where seq = 1",
+                2 => "update decisions set input = replace(input, '100000', '9100000') where seq = 2",
+                // Trail entry 1 exists (the seeding), but it records no erasure.
+                _ => "update decisions set input = null, output = null, customer_id = null, digest = 'sha256:' || repeat('0', 64), "
+                    + "erased_at = (select erased_at from decisions where seq = 1), erased_by = 1 where seq = 2",
+            };
             await using var command = new NpgsqlCommand(sql, connection);
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
             return;
         }
 
-        StoredDecisionFile.Edit(app.DataDirectory, sequence, entry =>
+        StoredDecisionFile.Edit(app.DataDirectory, sequence == 0 ? 2 : sequence, entry =>
         {
+            if (sequence == 0)
+            {
+                ErasureMapping.Erase(entry, entry["digest"].AsString, new ErasureReceipt(1, 1), DateTimeOffset.UnixEpoch);
+                return;
+            }
+
             if (sequence == 1)
             {
                 entry["digest"] = "sha256:" + new string('0', 64);
