@@ -14,12 +14,13 @@ public sealed class DecisionErasures(IDecisionErasure store, TimeProvider clock,
     /// <summary>The actor the trail names for retention sweeps.</summary>
     public const string RetentionActor = "retention";
 
-    public async Task<Outcome<ErasureResponse>> EraseCustomerAsync(ErasureRequest request, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<ErasureResponse>> EraseCustomerAsync(
+        ErasureRequest request, string actor, CancellationToken cancellationToken)
     {
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(request.CustomerId) || request.CustomerId.Length > 200)
         {
-            problems.Add(new Problem("customerId", "Give the customer id the decisions were logged with (1 to 200 characters)."));
+            problems.Add(new Problem("customerId", "Give the customer id the decisions were logged with (1 to 200 chars)."));
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1_000)
@@ -36,7 +37,8 @@ public sealed class DecisionErasures(IDecisionErasure store, TimeProvider clock,
         var now = clock.GetUtcNow();
         var receipt = await store.EraseAsync(
             new ErasureScope.Customer(request.CustomerId!),
-            count => new AuditDraft(now, actor, AuditAction.Erased, "", null, digest, $"{count} decision(s) erased: {request.Reason}"),
+            count => new AuditDraft(
+                now, actor, AuditAction.Erased, "", null, digest, $"{count} decision(s) erased: {request.Reason}"),
             cancellationToken).ConfigureAwait(false);
         return new ErasureResponse(receipt.Erased, receipt.TrailEntry!.Value, digest, now);
     }
@@ -64,7 +66,7 @@ public sealed class DecisionErasures(IDecisionErasure store, TimeProvider clock,
     }
 }
 
-/// <summary>Erase the personal data of every decision logged for the customer, saying why (e.g. the request's reference).</summary>
+/// <summary>Erase the personal data of every decision logged for the customer, saying why (e.g. a reference).</summary>
 public sealed record ErasureRequest(string? CustomerId, string? Reason);
 
 /// <summary>

@@ -16,7 +16,8 @@ public static class ErasureEndpoints
 
     public static IHostApplicationBuilder AddErasure(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DecisionErasures>();
         builder.Services.AddHostedService<RetentionSweep>();
         return builder;
@@ -26,8 +27,8 @@ public static class ErasureEndpoints
     {
         var group = endpoints.MapGroup("/v1/erasures").WithTags("Operations").RequireAuthorization(Roles.Operate)
             .CommonProblems();
-        group.MapPost("", Erase).WithName("EraseCustomer").WithSummary("Erase a customer's personal data from the decision log")
-            .WithDescription(Description).Problems(422);
+        group.MapPost("", Erase).WithName("EraseCustomer")
+            .WithSummary("Erase a customer's personal data from the decision log").WithDescription(Description).Problems(422);
         return endpoints;
     }
 

@@ -7,8 +7,8 @@ namespace Decisions.Api.Erasure;
 /// at start and then every interval; a full batch is followed at once by the next, so a backlog drains in bounded
 /// transactions while decisions keep being logged between them.
 /// </summary>
-public sealed partial class RetentionSweep(DecisionErasures erasures, IOptions<RetentionOptions> options, ILogger<RetentionSweep> logger)
-    : BackgroundService
+public sealed partial class RetentionSweep(
+    DecisionErasures erasures, IOptions<RetentionOptions> options, ILogger<RetentionSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -14,7 +14,8 @@ public sealed partial class LiteDbStore : IDecisionErasure
     // blocks they have emptied. Kept in memory, so the first sweep after a start reads the erased blocks once.
     private long _retainedFrom;
 
-    public async Task<ErasureReceipt> EraseAsync(ErasureScope scope, Func<int, AuditDraft?> audit, CancellationToken cancellationToken)
+    public async Task<ErasureReceipt> EraseAsync(
+        ErasureScope scope, Func<int, AuditDraft?> audit, CancellationToken cancellationToken)
     {
         var (receipt, retainedFrom) = await _writer.WriteAsync(_ =>
         {
@@ -44,12 +45,13 @@ public sealed partial class LiteDbStore : IDecisionErasure
         return receipt;
     }
 
-    private (List<BsonDocument> Legacy, List<(BsonDocument Block, List<BsonDocument> Entries)> Blocks, long RetainedFrom) Found(ErasureScope scope)
+    private (List<BsonDocument> Legacy, List<(BsonDocument Block, List<BsonDocument> Entries)> Blocks, long RetainedFrom)
+        Found(ErasureScope scope)
     {
         if (scope is ErasureScope.Customer { CustomerId: var customer })
         {
             var blocks = _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).ToEnumerable()
-                .Select(b => (b, b["entries"].AsArray.Select(e => e.AsDocument).Where(e => e["customerId"] == customer).ToList()))
+                .Select(b => (b, Entries(b).Where(e => e["customerId"] == customer).ToList()))
                 .ToList();
             return (_legacy?.Find(Query.EQ("customerId", customer)).ToList() ?? [], blocks, _retainedFrom);
         }
@@ -61,14 +63,15 @@ public sealed partial class LiteDbStore : IDecisionErasure
         return (legacy, expired, retainedFrom);
     }
 
-    /// <summary>Expired entries in log order, up to <paramref name="limit"/>, and the first block a later sweep must read.</summary>
+    /// <summary>Expired entries in log order, up to <paramref name="limit"/>, and the first block a later sweep reads.</summary>
     private (List<(BsonDocument, List<BsonDocument>)> Blocks, long RetainedFrom) ExpiredBlocks(long cutoff, int limit)
     {
         var (found, retainedFrom, emptied) = (new List<(BsonDocument, List<BsonDocument>)>(), _retainedFrom, true);
         foreach (var block in _blocks.Query().Where("_id >= @0", _retainedFrom).OrderBy("_id").ToEnumerable())
         {
-            var entries = block["entries"].AsArray.Select(e => e.AsDocument).ToList();
-            var expired = entries.Where(e => !ErasureMapping.IsErased(e) && e["ticks"].AsInt64 < cutoff).Take(limit).ToList();
+            var entries = Entries(block).ToList();
+            var expired = entries.Where(e => !ErasureMapping.IsErased(e) && e["ticks"].AsInt64 < cutoff)
+                .Take(limit).ToList();
             if (expired.Count > 0)
             {
                 found.Add((block, expired));
@@ -86,6 +89,8 @@ public sealed partial class LiteDbStore : IDecisionErasure
         return (found, retainedFrom);
     }
 
+    private static IEnumerable<BsonDocument> Entries(BsonDocument block) => block["entries"].AsArray.Select(e => e.AsDocument);
+
     private static string LegacyDigest(BsonDocument document)
     {
         try
@@ -96,7 +101,8 @@ public sealed partial class LiteDbStore : IDecisionErasure
         {
             // The writer rolls the whole erasure back: a digest cannot be kept for a payload that cannot be read.
             throw new InvalidOperationException(
-                $"The stored decision '{document["_id"].AsString}' cannot be read, so it cannot be erased verifiably.", exception);
+                $"The stored decision '{document["_id"].AsString}' cannot be read, so it cannot be erased verifiably.",
+                exception);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Decisions.Api.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresStore : IDecisionErasure
 {
-    public async Task<ErasureReceipt> EraseAsync(ErasureScope scope, Func<int, AuditDraft?> audit, CancellationToken cancellationToken)
+    public async Task<ErasureReceipt> EraseAsync(
+        ErasureScope scope, Func<int, AuditDraft?> audit, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -39,11 +40,11 @@ public sealed partial class PostgresStore : IDecisionErasure
 
         var entry = await AppendAuditAsync(connection, draft, cancellationToken).ConfigureAwait(false);
         await using (var erase = new NpgsqlCommand(
-            "update decisions d set input = null, output = null, customer_id = null, digest = u.digest, erased_at = $3, erased_by = $4 "
-            + "from unnest($1::bigint[], $2::text[]) as u(seq, digest) where d.seq = u.seq", connection))
+            "update decisions d set input = null, output = null, customer_id = null, digest = u.digest, "
+            + "erased_at = $3, erased_by = $4 from unnest($1::bigint[], $2::text[]) as u(seq, digest) where d.seq = u.seq", connection))
         {
-            erase.Parameters.Add(new() { Value = found.Select(r => r.Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-            erase.Parameters.Add(new() { Value = found.Select(Chain.Digest).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            erase.Parameters.Add(new() { Value = found.Select(r => r.Sequence).ToArray(), NpgsqlDbType = ArrayOf(NpgsqlDbType.Bigint) });
+            erase.Parameters.Add(new() { Value = found.Select(Chain.Digest).ToArray(), NpgsqlDbType = ArrayOf(NpgsqlDbType.Text) });
             erase.Parameters.Add(new() { Value = Text(draft.At) });
             erase.Parameters.Add(new() { Value = entry.Sequence });
             await erase.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -52,6 +53,8 @@ public sealed partial class PostgresStore : IDecisionErasure
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         return new ErasureReceipt(found.Count, entry.Sequence);
     }
+
+    private static NpgsqlDbType ArrayOf(NpgsqlDbType element) => NpgsqlDbType.Array | element;
 
     private static DecisionErasure? Erasure(NpgsqlDataReader reader) =>
         reader.IsDBNull(reader.GetOrdinal("erased_at"))
