@@ -10,12 +10,16 @@ namespace Decisions.Api.Analysis;
 public sealed class AnalysisProgress(long? limit = null)
 {
     private long _read;
+    private long _erased;
     private long _newest = long.MinValue;
     private long _oldest = long.MaxValue;
     private long _end = 1;
     private volatile bool _complete;
 
     public long Read => Interlocked.Read(ref _read);
+
+    /// <summary>Of those read, decisions whose personal data was erased: they cannot be re-decided.</summary>
+    public long Erased => Interlocked.Read(ref _erased);
 
     /// <summary>0 to 100; 100 only once every decision of the run is re-decided.</summary>
     public double Percent
@@ -38,9 +42,10 @@ public sealed class AnalysisProgress(long? limit = null)
     public void Ends(long? firstSequence) => Interlocked.Exchange(ref _end, firstSequence ?? long.MaxValue);
 
     /// <summary>Decisions read, with the newest and oldest sequence numbers among them.</summary>
-    public void Advance(int read, long newest, long oldest)
+    public void Advance(int read, int erased, long newest, long oldest)
     {
         Interlocked.Add(ref _read, read);
+        Interlocked.Add(ref _erased, erased);
         Exchange(ref _newest, newest, (value, seen) => value > seen);
         Exchange(ref _oldest, oldest, (value, seen) => value < seen);
     }

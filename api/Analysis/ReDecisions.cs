@@ -46,7 +46,7 @@ public static class ReDecisions
                     await reDecide(tally, record, stop.Token).ConfigureAwait(false);
                 }
 
-                progress.Advance(work.Read, work.Newest, work.Oldest);
+                progress.Advance(work.Read, work.Erased, work.Newest, work.Oldest);
             }
         }, stop.Token)).Append(reading).ToList();
 
@@ -81,6 +81,11 @@ public static class ReDecisions
             await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var work = new Work(page.Unreadable);
+                foreach (var record in page.Erased)
+                {
+                    work.Met(record.Sequence, erased: true);
+                }
+
                 foreach (var record in page.Decisions)
                 {
                     work.Met(record.Sequence);
@@ -120,13 +125,16 @@ public static class ReDecisions
 
         public int Read { get; private set; } = unreadable.Count;
 
+        public int Erased { get; private set; }
+
         public long Newest { get; private set; } = long.MinValue;
 
         public long Oldest { get; private set; } = long.MaxValue;
 
-        public void Met(long sequence)
+        public void Met(long sequence, bool erased = false)
         {
             Read++;
+            Erased += erased ? 1 : 0;
             (Newest, Oldest) = (Math.Max(Newest, sequence), Math.Min(Oldest, sequence));
         }
     }

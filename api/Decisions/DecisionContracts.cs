@@ -41,10 +41,16 @@ public sealed record BatchItem(int Index, DecisionResponse? Decision, IReadOnlyL
 /// <summary>The answers of a batch, in the order of the customers.</summary>
 public sealed record BatchDecisionResponse(int Decided, int Failed, IReadOnlyList<BatchItem> Items);
 
-/// <summary>A logged decision as an auditor reads it: what came in and what went out.</summary>
+/// <summary>
+/// A logged decision as an auditor reads it: what came in and what went out. Once its personal data is erased,
+/// <c>erasure</c> says when and by which trail entry, and the customer id, input and output are null.
+/// </summary>
 public sealed record LoggedDecision(
     string DecisionId, long Sequence, DateTimeOffset DecidedAt, RuleSetRef RuleSet, string? CustomerId,
-    DateTimeOffset AsOf, JsonElement Input, JsonElement Output);
+    DateTimeOffset AsOf, JsonElement? Input, JsonElement? Output, LoggedErasure? Erasure = null);
+
+/// <summary>When a decision's personal data was erased, the trail entry recording why, and the digest its chain link covers.</summary>
+public sealed record LoggedErasure(DateTimeOffset ErasedAt, long TrailEntry, string Digest);
 
 /// <summary>The result of re-evaluating a logged decision with its recorded version, input and time.</summary>
 public sealed record ReplayResponse(string DecisionId, bool Identical, IReadOnlyList<Difference> Differences, DecisionResponse? Replayed);
@@ -61,5 +67,10 @@ public sealed record ReplayRangeRequest(DateTimeOffset From, DateTimeOffset To, 
 /// </summary>
 public sealed record ReplayRunRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null, string? CustomerId = null, int? Limit = null);
 
-/// <summary>How many replays were identical, and samples of those that were not or could not be replayed.</summary>
-public sealed record ReplaySummary(int Replayed, int Identical, int Different, int Failed, IReadOnlyList<string> DifferentSamples, IReadOnlyList<string> FailedSamples);
+/// <summary>
+/// How many replays were identical, and samples of those that were not or could not be replayed. Decisions whose
+/// personal data was erased cannot be replayed and are not failures: <c>erased</c> counts them apart.
+/// </summary>
+public sealed record ReplaySummary(
+    int Replayed, int Identical, int Different, int Failed, IReadOnlyList<string> DifferentSamples, IReadOnlyList<string> FailedSamples,
+    int Erased = 0);

@@ -32,7 +32,7 @@ public static class DecisionEndpoints
         group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time")
             .WithDescription(UnreadableDecisions.SearchDescription);
         group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404, 409);
-        group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare").Problems(404, 409);
+        group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare").Problems(404, 409, 410);
         group.MapPost("/replay", ReplayRange).RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise").Problems(422)
             .WithinAnalysisLimits();
         return endpoints;
@@ -75,7 +75,7 @@ public static class DecisionEndpoints
 
         var found = await log.SearchAsync(new DecisionQuery(customerId, ruleSet, from, to, limit), cancellationToken);
         UnreadableDecisions.Report(response, found);
-        return TypedResults.Ok<IReadOnlyList<LoggedDecision>>([.. found.Decisions.Select(ToLogged)]);
+        return TypedResults.Ok<IReadOnlyList<LoggedDecision>>([.. found.Decisions.Concat(found.Erased).OrderByDescending(d => d.Sequence).Select(ToLogged)]);
     }
 
     public static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> Replay(
@@ -84,6 +84,12 @@ public static class DecisionEndpoints
         if (await log.GetAsync(id, cancellationToken) is not { } record)
         {
             return Problems.NotFound($"No decision '{id}'.");
+        }
+
+        if (record.Erasure is { } erasure)
+        {
+            return new Failure.Gone($"The personal data of decision '{id}' was erased at {erasure.At:O} "
+                + $"(trail entry #{erasure.TrailEntry}): it cannot be replayed.").ToProblem();
         }
 
         var replay = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
@@ -132,5 +138,9 @@ public static class DecisionEndpoints
 
     private static LoggedDecision ToLogged(DecisionRecord record) =>
         new(record.Id, record.Sequence, record.DecidedAt, new RuleSetRef(record.RuleSet, record.Version, record.RuleSetHash),
-            record.CustomerId, record.AsOf, JsonSerializer.Deserialize<JsonElement>(record.Input), JsonSerializer.Deserialize<JsonElement>(record.Output));
+            record.CustomerId, record.AsOf, Json(record, record.Input), Json(record, record.Output),
+            record.Erasure is { } e ? new LoggedErasure(e.At, e.TrailEntry, e.Digest) : null);
+
+    private static JsonElement? Json(DecisionRecord record, string payload) =>
+        record.Erasure is null ? JsonSerializer.Deserialize<JsonElement>(payload) : null;
 }

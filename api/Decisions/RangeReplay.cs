@@ -44,7 +44,8 @@ public sealed class RangeReplay(
             cancellationToken);
         var all = tallies.Aggregate((a, b) => a.Merge(b));
         return new ReplaySummary(
-            (int)progress.Read, all.Identical, all.Different.Count, all.Failed.Count, all.Different.Ids, all.Failed.Ids);
+            (int)(progress.Read - progress.Erased), all.Identical, all.Different.Count, all.Failed.Count,
+            all.Different.Ids, all.Failed.Ids, (int)progress.Erased);
     }
 
     private async Task<CompiledRuleSet?> Version((string Name, int Number) key, CancellationToken cancellationToken)

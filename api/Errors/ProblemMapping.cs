@@ -11,6 +11,7 @@ public static class ProblemMapping
         Failure.NotFound f => Problems.NotFound(f.Detail),
         Failure.Conflict f => Problems.Conflict(f.Detail),
         Failure.PreconditionFailed f => Problems.PreconditionFailed(f.Detail),
+        Failure.Gone f => Problems.Gone(f.Detail),
         Failure.FourEyes f => Problems.Forbidden(f.Detail),
         Failure.Invalid f => Problems.Unprocessable(f.Title, f.Problems),
         Failure.KeyMalformed f => IdempotencyProblems.Malformed(f.Detail),

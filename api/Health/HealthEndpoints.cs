@@ -9,11 +9,14 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddDecisionHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]).AddCheck<WriterHealthCheck>("decision-log", tags: [Ready]);
         return services;
     }
 
-    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the store answers and holds rule sets. Both anonymous.</summary>
+    /// <summary>
+    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the store answers and holds rule sets, and the decision
+    /// log's writer can commit (its last block did). Both anonymous.
+    /// </summary>
     public static IEndpointRouteBuilder MapDecisionHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
@@ -30,5 +33,14 @@ public static class HealthEndpoints
                 ? HealthCheckResult.Healthy($"{versions.Count} rule-set versions stored")
                 : HealthCheckResult.Unhealthy("The store holds no rule set.");
         }
+    }
+
+    // A writer whose last block failed would answer every decision with an error: take the replica out of rotation.
+    private sealed class WriterHealthCheck(DecisionWriter writer) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(writer.CanCommit
+                ? HealthCheckResult.Healthy("The decision log commits.")
+                : HealthCheckResult.Unhealthy("The decision log's last block failed to commit.", writer.LastFailure));
     }
 }

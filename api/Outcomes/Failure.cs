@@ -20,6 +20,9 @@ public abstract record Failure(string Detail)
     /// <summary>The actor wrote some of the content and may not review it.</summary>
     public sealed record FourEyes(string Detail) : Failure(Detail);
 
+    /// <summary>The thing existed and was removed on purpose, e.g. a decision's erased personal data.</summary>
+    public sealed record Gone(string Detail) : Failure(Detail);
+
     /// <summary>The input is refused; each problem names its path.</summary>
     public sealed record Invalid(string Title, IReadOnlyList<Problem> Problems) : Failure(Title);
 

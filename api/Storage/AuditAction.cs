@@ -16,6 +16,8 @@ public enum AuditAction
     Scheduled,
     RolledBack,
     ScheduleCancelled,
+    Erased,
+    RetentionSwept,
 }
 
 /// <summary>The stored text of each <see cref="AuditAction"/>, and back.</summary>
@@ -36,6 +38,8 @@ public static class AuditActions
         AuditAction.Scheduled => "scheduled",
         AuditAction.RolledBack => "rolled-back",
         AuditAction.ScheduleCancelled => "schedule-cancelled",
+        AuditAction.Erased => "decisions-erased",
+        AuditAction.RetentionSwept => "retention-swept",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "An action without a stored text."),
     };
 

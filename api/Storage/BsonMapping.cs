@@ -94,29 +94,11 @@ internal static class BsonMapping
             d["version"].IsNull ? null : d["version"].AsInt32, Text(d["contentHash"]), Text(d["comment"]), d["previousHash"].AsString, d["hash"].AsString,
             Time(d["effectiveAt"]), d["cancels"].IsNull ? null : d["cancels"].AsInt64);
 
-    /// <summary>A logged decision; input and output are stored Brotli-compressed (decisions are ~10 KB of JSON).</summary>
-    public static BsonDocument ToBson(DecisionRecord r, byte[] payload) => new()
-    {
-        ["_id"] = r.Id,
-        ["seq"] = r.Sequence,
-        ["decidedAt"] = Time(r.DecidedAt),
-        ["decidedAtTicks"] = r.DecidedAt.UtcTicks,
-        ["ruleSet"] = r.RuleSet,
-        ["version"] = r.Version,
-        ["ruleSetHash"] = r.RuleSetHash,
-        ["customerId"] = r.CustomerId,
-        ["asOf"] = Time(r.AsOf),
-        ["payload"] = payload,
-        ["previousHash"] = r.PreviousHash,
-        ["hash"] = r.Hash,
-        ["idempotencyKey"] = r.Idempotency?.Key,
-        ["requestDigest"] = r.Idempotency?.RequestDigest,
-        ["itemIndex"] = r.Idempotency?.Index ?? 0,
-    };
-
+    /// <summary>A decision logged before blocks, one document each (input and output Brotli-compressed).</summary>
     public static DecisionRecord ToDecision(BsonDocument d)
     {
-        var (input, output) = Payload.Unpack(d["payload"].AsBinary);
+        var erasure = ErasureMapping.Of(d);
+        var (input, output) = erasure is null ? Payload.Unpack(d["payload"].AsBinary) : ("", "");
         return new DecisionRecord
         {
             Id = d["_id"].AsString,
@@ -134,6 +116,7 @@ internal static class BsonMapping
             Idempotency = d["idempotencyKey"].IsNull
                 ? null
                 : new IdempotencyTag(d["idempotencyKey"].AsString, d["requestDigest"].AsString, d["itemIndex"].AsInt32),
+            Erasure = erasure,
         };
     }
 

@@ -12,11 +12,12 @@ internal static class ChainVerifier
     {
         var histories = VersionHistory.From(stored.Audit);
         var broken = TrailVerifier.Verify(stored.Audit, expected?.AuditTrail)
-            ?? DecisionChainVerifier.Verify(stored.Log, expected?.DecisionLog)
+            ?? DecisionChainVerifier.Verify(stored.Log, stored.Audit, expected?.DecisionLog)
             ?? VersionVerifier.Verify(stored.Versions, stored.Audit, histories)
             ?? ActivationVerifier.Verify(stored.Activations, stored.Audit, histories);
         return new ChainReport(
-            broken is null, stored.Audit.Count, stored.Log.Decisions.Count + stored.Log.Unreadable.Count, stored.Versions.Count,
+            broken is null, stored.Audit.Count, stored.Log.Decisions.Count + stored.Log.Erased.Count + stored.Log.Unreadable.Count,
+            stored.Versions.Count,
             broken?.Entry, broken?.Reason, stored.Activations.Count);
     }
 }

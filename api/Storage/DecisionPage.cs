@@ -7,10 +7,14 @@ namespace Decisions.Api.Storage;
 /// One page of a decision-log search, newest first. <see cref="Next"/> is the cursor of the following page
 /// (pass it as <see cref="DecisionQuery.Before"/>), or null when the log holds no more matches. Entries whose
 /// stored payload cannot be read are not in <see cref="Decisions"/> but named in <see cref="Unreadable"/>; both
-/// count towards the page's limit, so a corrupt entry never makes a page come back short or repeat.
+/// count towards the page's limit, so a corrupt entry never makes a page come back short or repeat. Decisions whose
+/// personal data was erased are in <see cref="Erased"/> (they count too): a reader of <see cref="Decisions"/> only
+/// ever gets a payload it can replay.
 /// </summary>
 public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IReadOnlyList<UnreadableDecision> Unreadable, long? Next)
 {
+    public IReadOnlyList<DecisionRecord> Erased { get; init; } = [];
+
     /// <summary>
     /// The page over <paramref name="rows"/> (already filtered, newest first, at most <paramref name="limit"/>):
     /// each row is decoded by its reader, and its payload checked to be JSON, in one place for every store. A reader
@@ -19,6 +23,7 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
     internal static DecisionPage Of(IEnumerable<StoredDecision> rows, int limit, bool checkPayload = true)
     {
         var decisions = new List<DecisionRecord>();
+        var erased = new List<DecisionRecord>();
         var unreadable = new List<UnreadableDecision>();
         var count = 0;
         long? last = null;
@@ -28,7 +33,8 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
             last = row.Sequence;
             try
             {
-                decisions.Add(checkPayload ? Checked(row.Read()) : row.Read());
+                var record = row.Read();
+                (record.Erasure is null ? decisions : erased).Add(record.Erasure is null && checkPayload ? Checked(record) : record);
             }
             catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException
                 or ArgumentException or JsonException or DecoderFallbackException)
@@ -37,7 +43,7 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
             }
         }
 
-        return new DecisionPage(decisions, unreadable, count == limit ? last : null);
+        return new DecisionPage(decisions, unreadable, count == limit ? last : null) { Erased = erased };
     }
 
     private static DecisionRecord Checked(DecisionRecord record)

@@ -10,7 +10,7 @@ public sealed partial class LiteDbStore : ICheckpointStore
     /// <summary>Reads the file's collections in order and checks them with <see cref="ChainVerifier"/>.</summary>
     public Task<ChainReport> VerifyAsync(ChainHeads? expected, CancellationToken cancellationToken)
     {
-        var decisions = DecisionPage.Of(_decisions.Query().OrderBy("seq").ToEnumerable().Select(Stored), int.MaxValue);
+        var decisions = DecisionPage.Of(AllInOrder(), int.MaxValue);
         var audit = _audit.FindAll().Select(BsonMapping.ToAudit).OrderBy(e => e.Sequence).ToList();
         return Task.FromResult(ChainVerifier.Verify(
             new StoredChains(audit, decisions, [.. _versions.FindAll().Select(BsonMapping.ToVersion)], StoredActivations()),

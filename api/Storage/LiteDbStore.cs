@@ -8,7 +8,7 @@ namespace Decisions.Api.Storage;
 /// does not stop a second process on Linux), written by one <see cref="LiteDbWriter"/>. Collections are
 /// append-only except drafts, because LiteDB deletes trigger a known corruption class.
 /// </summary>
-public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IAsyncDisposable, IDisposable
+public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore, IAsyncDisposable, IDisposable
 {
     private readonly FileStream _lock;
     private readonly string _path;
@@ -19,10 +19,12 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     private readonly ILiteCollection<BsonDocument> _versions;
     private readonly ILiteCollection<BsonDocument> _activations;
     private readonly ILiteCollection<BsonDocument> _audit;
-    private readonly ILiteCollection<BsonDocument> _decisions;
+    private readonly ILiteCollection<BsonDocument> _blocks;
+    private readonly ILiteCollection<BsonDocument>? _legacy;
+    private readonly DecisionWriter _decisionWriter;
     private (long Sequence, string Hash) _lastAudit;
-    private (long Sequence, string Hash) _lastDecision;
-    private ((long, string) Audit, (long, string) Decision) _saved;
+    private ChainHead _lastDecision;
+    private ((long, string) Audit, ChainHead Decision) _saved;
 
     public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment, TimeProvider clock)
     {
@@ -43,20 +45,27 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         _versions = _database.GetCollection("versions");
         _activations = _database.GetCollection("activations");
         _audit = _database.GetCollection("audit");
-        _decisions = _database.GetCollection("decisions");
-        _decisions.EnsureIndex("seq", unique: true);
-        _decisions.EnsureIndex("customerId");
-        _decisions.EnsureIndex("decidedAtTicks");
-        _decisions.EnsureIndex("ruleSet");
-        _decisions.EnsureIndex("idempotencyKey");
+        _blocks = _database.GetCollection(BlockMapping.Collection);
+        foreach (var (name, expression) in BlockMapping.Indexes)
+        {
+            _blocks.EnsureIndex(name, expression);
+        }
+
+        // A file written before blocks keeps its per-decision documents, read as they are: the legacy chain's
+        // head is where the first block links on.
+        _legacy = _database.CollectionExists(LegacyCollection) ? _database.GetCollection(LegacyCollection) : null;
         _lastAudit = Last(_audit, "_id");
-        _lastDecision = Last(_decisions, "seq");
+        _lastDecision = LastDecision();
+        DecisionLogMetrics.Observed(_lastDecision);
         _writer = new LiteDbWriter(
             _database,
             options.Value.MaxBatch,
             () => _saved = (_lastAudit, _lastDecision),
             () => (_lastAudit, _lastDecision) = _saved);
+        _decisionWriter = new DecisionWriter(this, options.Value.MaxBatch);
     }
+
+    public DecisionWriter Writer => _decisionWriter;
 
     public Task<IReadOnlyList<RuleSetVersionRecord>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RuleSetVersionRecord>>([.. _versions.FindAll().Select(BsonMapping.ToVersion)]);
@@ -90,52 +99,6 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
             return numbered;
         }, cancellationToken);
 
-    public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken)
-    {
-        // The heavy work (digest, compression) happens here, in parallel; the one writer only links and inserts.
-        var digest = Chain.Digest(record);
-        var payload = Payload.Pack(record.Input, record.Output);
-        return _writer.WriteAsync(db =>
-        {
-            var chained = record with { Sequence = _lastDecision.Sequence + 1, PreviousHash = _lastDecision.Hash };
-            chained = chained with { Hash = Chain.Of(chained, digest) };
-            _decisions.Insert(BsonMapping.ToBson(chained, payload));
-            _lastDecision = (chained.Sequence, chained.Hash);
-            return chained;
-        }, cancellationToken);
-    }
-
-    public Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        var page = DecisionPage.Of(_decisions.Find(Query.EQ("_id", id)).Select(Stored), 1);
-        return page.Unreadable is [var unreadable, ..]
-            ? throw new UnreadableDecisionException(unreadable)
-            : Task.FromResult(page.Decisions.SingleOrDefault());
-    }
-
-    /// <summary>
-    /// A customer's decisions come from the customer index (few); every other search walks the sequence index
-    /// down from the cursor and filters as it goes, so a page costs its own size and never sorts the whole log.
-    /// </summary>
-    public Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
-    {
-        var candidates = query.CustomerId is { } customer
-            ? _decisions.Query().Where("customerId = @0", customer).OrderByDescending("seq").ToEnumerable()
-            : _decisions.Query().Where("seq < @0", query.Before ?? long.MaxValue).OrderByDescending("seq").ToEnumerable();
-        var rows = candidates.TakeWhile(_ => !cancellationToken.IsCancellationRequested).Where(d => Matches(d, query)).Select(Stored);
-        var page = DecisionPage.Of(rows, query.Limit, query.CheckPayload);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(page);
-    }
-
-    public Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
-    {
-        var page = DecisionPage.Of(_decisions.Find(Query.EQ("idempotencyKey", key)).Select(Stored), int.MaxValue);
-        return page.Unreadable is [var unreadable, ..]
-            ? throw new UnreadableDecisionException(unreadable)
-            : Task.FromResult<IReadOnlyList<DecisionRecord>>([.. page.Decisions.OrderBy(d => d.Idempotency!.Index)]);
-    }
-
     public Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditEntry>>([.. _audit.FindAll().Select(BsonMapping.ToAudit)
             .Where(entry => ruleSet is null || entry.RuleSet == ruleSet).OrderBy(entry => entry.Sequence)]);
@@ -143,6 +106,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     /// <summary>Drains the writer (every queued write commits), then closes the file: graceful shutdown loses nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _decisionWriter.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         _database.Dispose();
         await _lock.DisposeAsync().ConfigureAwait(false);
@@ -159,15 +123,6 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
 
     private IReadOnlyList<Activation> StoredActivations() =>
         [.. _activations.FindAll().Select(BsonMapping.ToActivation).OrderBy(a => a.Sequence)];
-
-    private static bool Matches(BsonDocument d, DecisionQuery query) =>
-        (query.CustomerId is null || d["customerId"] == query.CustomerId)
-        && (query.RuleSet is null || d["ruleSet"] == query.RuleSet)
-        && (query.From is not { } from || d["decidedAtTicks"].AsInt64 >= from.UtcTicks)
-        && (query.To is not { } to || d["decidedAtTicks"].AsInt64 < to.UtcTicks)
-        && (query.Before is not { } before || d["seq"].AsInt64 < before);
-
-    private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64, () => BsonMapping.ToDecision(d));
 
     private static (long, string) Last(ILiteCollection<BsonDocument> collection, string sequenceField)
     {

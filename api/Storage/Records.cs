@@ -88,6 +88,9 @@ public sealed record DecisionRecord
     /// retry gets back, never what the answer is.
     /// </summary>
     public IdempotencyTag? Idempotency { get; init; }
+
+    /// <summary>Set once the personal data is erased: <see cref="Input"/> and <see cref="Output"/> are then empty.</summary>
+    public DecisionErasure? Erasure { get; init; }
 }
 
 /// <summary>

@@ -28,7 +28,8 @@ public static class StorageExtensions
     }
 
     private static IHostApplicationBuilder AddStore<TStore, TOptions>(this IHostApplicationBuilder builder, string section)
-        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IIdempotencyClaims, ICheckpointStore
+        where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IIdempotencyClaims, ICheckpointStore,
+            IBlockStore, IDecisionErasure
         where TOptions : class
     {
         builder.Services.AddOptions<TOptions>()
@@ -41,6 +42,8 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<IIdempotencyClaims>(provider => provider.GetRequiredService<TStore>());
         builder.Services.AddSingleton<ICheckpointStore>(provider => provider.GetRequiredService<TStore>());
+        builder.Services.AddSingleton<IDecisionErasure>(provider => provider.GetRequiredService<TStore>());
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<TStore>().Writer);
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using LiteDB;
 using Npgsql;
 
 namespace Decisions.Api.Tests;
@@ -65,12 +64,11 @@ public sealed class CorruptPayloadTests
             return;
         }
 
-        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(app.DataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
-        var decisions = database.GetCollection("decisions");
-        var target = decisions.FindOne(Query.EQ("seq", sequence));
-        var payload = target["payload"].AsBinary;
-        Array.Fill(payload, (byte)0xA5, 2, payload.Length - 2);
-        target["payload"] = payload;
-        Assert.True(decisions.Update(target));
+        StoredDecisionFile.Edit(app.DataDirectory, sequence, entry =>
+        {
+            var payload = entry["payload"].AsBinary;
+            Array.Fill(payload, (byte)0xA5, 2, payload.Length - 2);
+            entry["payload"] = payload;
+        });
     }
 }

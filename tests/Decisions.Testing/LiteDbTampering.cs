@@ -6,8 +6,13 @@ namespace Decisions.Testing;
 /// <summary>Edits the closed LiteDB file directly, as anyone who can write the file can.</summary>
 public sealed class LiteDbTampering(string path) : StoreTampering
 {
-    public override IReadOnlyList<DecisionRecord> Decisions() =>
-        Use(db => db.GetCollection("decisions").Query().OrderBy("seq").ToEnumerable().Select(BsonMapping.ToDecision).ToList());
+    /// <summary>Decisions of files written before blocks, then those of every block, in sequence order.</summary>
+    public override IReadOnlyList<DecisionRecord> Decisions() => Use(db =>
+        db.GetCollection("decisions").Query().OrderBy("seq").ToEnumerable().Select(BsonMapping.ToDecision)
+            .Concat(db.GetCollection(BlockMapping.Collection).Query().OrderBy("_id").ToEnumerable()
+                .SelectMany(block => Enumerable.Range(0, block["entries"].AsArray.Count)
+                    .Select(index => BlockMapping.ToDecision(block, index))))
+            .ToList());
 
     public override IReadOnlyList<AuditEntry> Audit() =>
         Use(db => db.GetCollection("audit").FindAll().Select(BsonMapping.ToAudit).OrderBy(e => e.Sequence).ToList());
@@ -21,8 +26,18 @@ public sealed class LiteDbTampering(string path) : StoreTampering
     public override void WriteVersion(RuleSetVersionRecord version) =>
         Use(db => db.GetCollection("versions").Upsert(BsonMapping.ToBson(version)));
 
-    protected override void ReplaceDecisions(IReadOnlyList<DecisionRecord> decisions) =>
-        Replace("decisions", decisions.Select(d => BsonMapping.ToBson(d, Payload.Pack(d.Input, d.Output))));
+    /// <summary>Writes the decisions back as one block, as the service's writer would have linked them.</summary>
+    protected override void ReplaceDecisions(IReadOnlyList<DecisionRecord> decisions)
+    {
+        Replace("decisions", []);
+        var blocks = decisions is [var first, ..]
+            ? [BlockMapping.ToBson(new DecisionBlock(
+                new ChainHead(first.Sequence - 1, first.PreviousHash),
+                [.. decisions.Select(d => new PendingDecision(d, Chain.Digest(d)))],
+                decisions))]
+            : Array.Empty<BsonDocument>();
+        Replace(BlockMapping.Collection, blocks);
+    }
 
     protected override void ReplaceAudit(IReadOnlyList<AuditEntry> entries) => Replace("audit", entries.Select(BsonMapping.ToBson));
 

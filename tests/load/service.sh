@@ -42,3 +42,23 @@ done = function(summary, latency, requests)
 end
 LUA
 }
+
+# prefill_store N PORT KEY: logs N decisions through POST /v1/decisions/batch (1,000 customers a request, 4 requests
+# in flight), each customer distinct, and prints how long it took.
+prefill_store() {
+  local count=$1 port=$2 key=$3
+  [ "$count" -gt 0 ] || return 0
+  python3 - "$work/batch-" <<'PY'
+import json, sys
+for part in range(4):
+    customers = [{"customerId": f"P-{part}-{i:04d}", "avgDailyBalance": (i * 997) % 1_200_000, "largeOutflow30d": i % 300_000,
+                  "monthlyTransactions": i % 40, "productsHeld": ["fund", "credit_card"][: i % 3], "lastTierReviewDate": "2026-03-01",
+                  "birthDate": "1985-01-20"} for i in range(1000)]
+    json.dump({"ruleSet": "retail-tiering", "customers": customers}, open(f"{sys.argv[1]}{part}.json", "w"))
+PY
+  local started=$SECONDS
+  seq 0 $(((count + 999) / 1000 - 1)) | xargs -P 4 -I{} sh -c \
+    'curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $0" --data-binary @"$1/batch-$(({} % 4)).json" "http://127.0.0.1:$2/v1/decisions/batch"' \
+    "$key" "$work" "$port"
+  echo "prefill   $count decisions in $((SECONDS - started)) s"
+}

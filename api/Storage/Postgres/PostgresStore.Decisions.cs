@@ -5,15 +5,19 @@ namespace Decisions.Api.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
-    private readonly PostgresDecisionWriter _writer;
+    private readonly DecisionWriter _writer;
+
+    public DecisionWriter Writer => _writer;
 
     public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
-        _writer.AppendAsync(record, Chain.Digest(record), cancellationToken);
+        _writer.AppendAsync(new PendingDecision(record, Chain.Digest(record)), cancellationToken);
 
     public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var page = await ReadDecisionsAsync("select * from decisions where id = $1", 1, true, cancellationToken, id).ConfigureAwait(false);
-        return page.Unreadable is [var unreadable, ..] ? throw new UnreadableDecisionException(unreadable) : page.Decisions.SingleOrDefault();
+        return page.Unreadable is [var unreadable, ..]
+            ? throw new UnreadableDecisionException(unreadable)
+            : page.Decisions.Concat(page.Erased).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
@@ -82,6 +86,7 @@ public sealed partial class PostgresStore
 
     internal static DecisionRecord Read(NpgsqlDataReader reader) => new()
     {
+        Erasure = Erasure(reader),
         Sequence = reader.GetInt64(reader.GetOrdinal("seq")),
         Id = reader.GetString(reader.GetOrdinal("id")),
         DecidedAt = Time(reader.GetString(reader.GetOrdinal("decided_at"))),
@@ -90,8 +95,8 @@ public sealed partial class PostgresStore
         RuleSetHash = reader.GetString(reader.GetOrdinal("rule_set_hash")),
         CustomerId = reader.IsDBNull(reader.GetOrdinal("customer_id")) ? null : reader.GetString(reader.GetOrdinal("customer_id")),
         AsOf = Time(reader.GetString(reader.GetOrdinal("as_of"))),
-        Input = reader.GetString(reader.GetOrdinal("input")),
-        Output = reader.GetString(reader.GetOrdinal("output")),
+        Input = reader.IsDBNull(reader.GetOrdinal("input")) ? "" : reader.GetString(reader.GetOrdinal("input")),
+        Output = reader.IsDBNull(reader.GetOrdinal("output")) ? "" : reader.GetString(reader.GetOrdinal("output")),
         PreviousHash = reader.GetString(reader.GetOrdinal("previous_hash")),
         Hash = reader.GetString(reader.GetOrdinal("hash")),
         Idempotency = reader.IsDBNull(reader.GetOrdinal("idempotency_key"))

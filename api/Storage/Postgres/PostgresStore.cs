@@ -9,7 +9,7 @@ namespace Decisions.Api.Storage.Postgres;
 /// head of the chain it extends, so the change trail and the decision log each stay one verifiable sequence
 /// under concurrent writers. A commit returns after PostgreSQL has flushed its WAL (synchronous_commit on).
 /// </summary>
-public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditTrail, IAsyncDisposable
+public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore, IAsyncDisposable
 {
     private const string AuditChain = "audit";
     private readonly NpgsqlDataSource _source;
@@ -19,7 +19,7 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         _source = NpgsqlDataSource.Create(options.Value.ConnectionString);
         // The service cannot do anything before its schema exists; migrating in the constructor keeps start-up in order.
         PostgresMigrations.ApplyAsync(_source, CancellationToken.None).GetAwaiter().GetResult();
-        _writer = new PostgresDecisionWriter(_source, options.Value.MaxBatch);
+        _writer = new DecisionWriter(this, options.Value.MaxBatch);
     }
 
     public async Task<IReadOnlyList<RuleSetVersionRecord>> ListAsync(CancellationToken cancellationToken) =>
@@ -101,12 +101,13 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         await _source.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task AppendAuditAsync(NpgsqlConnection connection, AuditDraft draft, CancellationToken cancellationToken)
+    private static async Task<AuditEntry> AppendAuditAsync(NpgsqlConnection connection, AuditDraft draft, CancellationToken cancellationToken)
     {
         var (sequence, previous) = await LockHeadAsync(connection, AuditChain, cancellationToken).ConfigureAwait(false);
         var entry = draft.Chained(sequence + 1, previous);
         await Execute(connection, "insert into audit (seq, rule_set, record) values ($1, $2, $3)", cancellationToken, entry.Sequence, entry.RuleSet, JsonSerializer.Serialize(entry)).ConfigureAwait(false);
         await Execute(connection, "update chain_heads set seq = $2, hash = $3 where name = $1", cancellationToken, AuditChain, entry.Sequence, entry.Hash).ConfigureAwait(false);
+        return entry;
     }
 
     internal static async Task<(long Sequence, string Hash)> LockHeadAsync(NpgsqlConnection connection, string chain, CancellationToken cancellationToken)

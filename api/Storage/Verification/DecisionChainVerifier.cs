@@ -8,9 +8,10 @@ internal static class DecisionChainVerifier
 {
     private const string Chain = "decision log";
 
-    public static ChainBreak? Verify(DecisionPage log, ChainPoint? expected)
+    public static ChainBreak? Verify(DecisionPage log, IReadOnlyList<AuditEntry> audit, ChainPoint? expected)
     {
-        var decisions = log.Decisions;
+        // Erased decisions keep their place in the chain: they verify by the digest kept when they were erased.
+        var decisions = log.Erased.Count == 0 ? log.Decisions : [.. log.Decisions.Concat(log.Erased).OrderBy(d => d.Sequence)];
         // An unreadable entry breaks the chain where it stands: nothing after it can be checked against it.
         var unreadable = log.Unreadable.MinBy(u => u.Sequence);
         ChainBreak Unreadable(UnreadableDecision entry) =>
@@ -25,8 +26,13 @@ internal static class DecisionChainVerifier
 
             var decision = decisions[i];
             var name = $"decision {decision.Id} (#{decision.Sequence})";
+            if (decision.Erasure?.IsRecordedIn(audit) == false)
+            {
+                return new ChainBreak(name, "It is erased, but no erasure in the trail records it.");
+            }
+
             if (decision.Sequence != i + 1 || decision.PreviousHash != previous
-                || decision.Hash != Storage.Chain.Of(decision, Storage.Chain.Digest(decision)))
+                || decision.Hash != Storage.Chain.Of(decision, DecisionErasure.DigestOf(decision)))
             {
                 return new ChainBreak(name, decision.Sequence != i + 1 ? "A decision is missing before it." : "Its content or link does not match its hash.");
             }

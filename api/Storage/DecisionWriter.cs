@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace Decisions.Api.Storage;
+
+/// <summary>What a store adds to the shared group commit: lock or read its chain head, persist a block, commit.</summary>
+public interface IBlockStore
+{
+    /// <summary>
+    /// Links <paramref name="batch"/> after the head with <see cref="DecisionBlock.Link"/> inside one transaction,
+    /// persists it and commits; returns once it is durable. Throws if nothing of it was stored.
+    /// </summary>
+    Task<DecisionBlock> CommitAsync(IReadOnlyList<PendingDecision> batch);
+
+    /// <summary>The writer that gathers this store's blocks.</summary>
+    DecisionWriter Writer { get; }
+}
+
+/// <summary>
+/// The group commit of the decision log, the same for every store: decisions that arrive while a block commits
+/// are gathered into the next block (up to <c>maxBatch</c>), so a thousand decisions cost a few transactions.
+/// Failure policy: a block commits whole or not at all; when it fails, every caller in it gets the exception (none
+/// is told it was logged), the head stays where it was, and the writer goes on with the next block. Until a commit
+/// succeeds again, <see cref="CanCommit"/> is false and readiness fails.
+/// </summary>
+public sealed class DecisionWriter : IAsyncDisposable
+{
+    private readonly IBlockStore _store;
+    private readonly int _maxBatch;
+    private readonly Channel<PendingDecision> _queue = Channel.CreateUnbounded<PendingDecision>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private volatile Exception? _lastFailure;
+
+    public DecisionWriter(IBlockStore store, int maxBatch)
+    {
+        _store = store;
+        _maxBatch = maxBatch;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>False while the last block failed to commit and none has committed since.</summary>
+    public bool CanCommit => _lastFailure is null;
+
+    public Exception? LastFailure => _lastFailure;
+
+    /// <summary>Queues a decision; completes with it linked once its block is durable, or with the block's failure.</summary>
+    public Task<DecisionRecord> AppendAsync(PendingDecision pending, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The store is shutting down.");
+        }
+
+        DecisionLogMetrics.Queued(1);
+        return pending.Completion.Task;
+    }
+
+    /// <summary>Commits everything queued, then stops: graceful shutdown loses no decision.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingDecision>(_maxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            DecisionLogMetrics.Queued(-batch.Count);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var block = await _store.CommitAsync(batch).ConfigureAwait(false);
+                _lastFailure = null;
+                DecisionLogMetrics.Committed(block, Stopwatch.GetElapsedTime(started));
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.TrySetResult(block.Linked[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                // A writer that died would leave every later decision waiting: the block fails, the loop goes on.
+                _lastFailure = exception;
+                DecisionLogMetrics.Failed();
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(exception);
+                }
+            }
+        }
+    }
+}

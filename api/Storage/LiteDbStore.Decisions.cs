@@ -1,0 +1,103 @@
+using LiteDB;
+
+namespace Decisions.Api.Storage;
+
+/// <summary>
+/// The decision log in blocks (see <see cref="BlockMapping"/>), newest first over the blocks and then over the
+/// per-decision documents a file written before blocks still holds (<c>decisions</c>, all older than any block).
+/// </summary>
+public sealed partial class LiteDbStore
+{
+    private const string LegacyCollection = "decisions";
+
+    public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
+        // The heavy work (digest, compression) happens here, in parallel; the one writer only links and inserts.
+        _decisionWriter.AppendAsync(new PendingDecision(record, Chain.Digest(record), Payload.Pack(record.Input, record.Output)), cancellationToken);
+
+    Task<DecisionBlock> IBlockStore.CommitAsync(IReadOnlyList<PendingDecision> batch) =>
+        _writer.WriteAsync(_ =>
+        {
+            var block = DecisionBlock.Link(_lastDecision, batch);
+            _blocks.Insert(BlockMapping.ToBson(block));
+            _lastDecision = block.Head;
+            return block;
+        }, CancellationToken.None);
+
+    public Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var rows = _blocks.Query().Where("$.entries[*].id ANY = @0", id).ToEnumerable()
+            .SelectMany(BlockMapping.RowsNewestFirst).Where(e => e.Row.Id == id).Select(e => e.Row)
+            .Concat(Legacy(Query.EQ("_id", id)));
+        var page = DecisionPage.Of(rows, 1);
+        return page.Unreadable is [var unreadable, ..]
+            ? throw new UnreadableDecisionException(unreadable)
+            : Task.FromResult(page.Decisions.Concat(page.Erased).SingleOrDefault());
+    }
+
+    /// <summary>
+    /// A customer's decisions come from the customer index (few blocks); every other search walks the blocks down
+    /// from the cursor and filters their entries as it goes, so a page costs about its own size and never sorts the log.
+    /// </summary>
+    public Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        var before = query.Before ?? long.MaxValue;
+        var blocks = query.CustomerId is { } customer
+            ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id < @0", before)
+            : _blocks.Query().Where("_id < @0", before);
+        var legacy = query.CustomerId is { } id
+            ? _legacy?.Query().Where("customerId = @0", id).Where("seq < @0", before)
+            : _legacy?.Query().Where("seq < @0", before);
+        var rows = blocks.OrderByDescending("_id").ToEnumerable()
+            .SelectMany(BlockMapping.RowsNewestFirst).Where(e => Matches(e.Entry, e.Row.Sequence, query)).Select(e => e.Row)
+            .Concat((legacy?.OrderByDescending("seq").ToEnumerable() ?? []).Where(d => MatchesLegacy(d, query)).Select(Stored))
+            .TakeWhile(_ => !cancellationToken.IsCancellationRequested);
+        var page = DecisionPage.Of(rows, query.Limit, query.CheckPayload);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(page);
+    }
+
+    public Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var rows = _blocks.Query().Where("$.entries[*].key ANY = @0", key).ToEnumerable()
+            .SelectMany(BlockMapping.RowsNewestFirst).Where(e => e.Entry["key"] == key).Select(e => e.Row)
+            .Concat(Legacy(Query.EQ("idempotencyKey", key)));
+        var page = DecisionPage.Of(rows, int.MaxValue);
+        return page.Unreadable is [var unreadable, ..]
+            ? throw new UnreadableDecisionException(unreadable)
+            : Task.FromResult<IReadOnlyList<DecisionRecord>>([.. page.Decisions.OrderBy(d => d.Idempotency!.Index)]);
+    }
+
+    /// <summary>Every logged decision in sequence order: the per-decision documents, then the blocks.</summary>
+    private IEnumerable<StoredDecision> AllInOrder() =>
+        (_legacy?.Query().OrderBy("seq").ToEnumerable().Select(Stored) ?? [])
+            .Concat(_blocks.Query().OrderBy("_id").ToEnumerable().SelectMany(b => BlockMapping.RowsNewestFirst(b).Reverse()).Select(e => e.Row));
+
+    private ChainHead LastDecision()
+    {
+        if (_blocks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is { } block)
+        {
+            return BlockMapping.Head(block);
+        }
+
+        var legacy = _legacy?.Query().OrderByDescending("seq").Limit(1).FirstOrDefault();
+        return legacy is null ? ChainHead.Empty : new ChainHead(legacy["seq"].AsInt64, legacy["hash"].AsString);
+    }
+
+    private IEnumerable<StoredDecision> Legacy(BsonExpression query) => _legacy?.Find(query).Select(Stored) ?? [];
+
+    private static bool Matches(BsonDocument entry, long sequence, DecisionQuery query) =>
+        (query.CustomerId is null || entry["customerId"] == query.CustomerId)
+        && (query.RuleSet is null || entry["ruleSet"] == query.RuleSet)
+        && (query.From is not { } from || entry["ticks"].AsInt64 >= from.UtcTicks)
+        && (query.To is not { } to || entry["ticks"].AsInt64 < to.UtcTicks)
+        && (query.Before is not { } before || sequence < before);
+
+    private static bool MatchesLegacy(BsonDocument d, DecisionQuery query) =>
+        (query.CustomerId is null || d["customerId"] == query.CustomerId)
+        && (query.RuleSet is null || d["ruleSet"] == query.RuleSet)
+        && (query.From is not { } from || d["decidedAtTicks"].AsInt64 >= from.UtcTicks)
+        && (query.To is not { } to || d["decidedAtTicks"].AsInt64 < to.UtcTicks)
+        && (query.Before is not { } before || d["seq"].AsInt64 < before);
+
+    private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64, () => BsonMapping.ToDecision(d));
+}
