@@ -157,10 +157,10 @@ export async function versionPage(me, name, version) {
           const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body: { customer: JSON.parse(customer.value) } }));
           results.replaceChildren(...simulation(outcome));
         } }, "Simulate")),
-      h("section", { "aria-labelledby": "impact-title" }, h("h2", { id: "impact-title" }, "Impact on recent decisions"),
-        h("label", { for: "impact-last" }, "Recent decisions to re-decide"), last,
+      h("section", { "aria-labelledby": "impact-title" }, h("h2", { id: "impact-title" }, "Impact on recent customers"),
+        h("label", { for: "impact-last" }, "Customers to re-decide (most recent, last 90 days)"), last,
         h("button", { type: "button", id: "impact", onclick: async () => {
-          const report = await act(status, "Re-deciding recent decisions", () => api(`${base}/impact`, { method: "POST", body: { last: Number(last.value) } }));
+          const report = await act(status, "Re-deciding recent customers", () => api(`${base}/impact`, { method: "POST", body: { last: Number(last.value) } }));
           results.replaceChildren(...impact(report));
         } }, "Show impact")));
   }
@@ -243,7 +243,7 @@ function impact(report) {
     : table(title, ["From", "To", "Decisions", "Samples"], list.map((c) => ({ cells: [c.from, c.to, count(c.count), samples(c.samples)] })), id);
   return [
     h("h2", {}, "Impact"),
-    h("p", { id: "impact-summary" }, `${count(report.changed)} of ${report.decisions} recent decisions would change; ${count(report.failed)} could not be re-decided.`),
+    h("p", { id: "impact-summary" }, `${count(report.changed)} of ${report.customers} customers (by their latest of ${report.decisions} decisions) would change; ${count(report.failed)} could not be re-decided.`),
     cells(report.tierMigrations, "Tier migration matrix", "tier-matrix"),
     cells(report.privilegesGained, "Privileges gained", "gained"),
     cells(report.privilegesLost, "Privileges lost", "lost"),

@@ -79,3 +79,5 @@ run() {
 run replay "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z"}'
 curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $editor" -d '{"from":1}' "$base/v1/rulesets/retail-tiering/drafts" || true
 run impact "$editor" /v1/rulesets/retail-tiering/versions/2/impact/runs '{"from":"2000-01-01T00:00:00Z"}'
+# The first run also pays for the JIT and fills LiteDB's page cache: the second replay shows the steady state.
+run replay "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z"}'
