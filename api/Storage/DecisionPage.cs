@@ -62,9 +62,12 @@ internal sealed record StoredDecision(string Id, long Sequence, Func<DecisionRec
 /// <summary>A logged decision whose stored payload cannot be read, and why.</summary>
 public sealed record UnreadableDecision(string Id, long Sequence, string Reason);
 
-/// <summary>A logged decision whose stored payload cannot be read: answered as a problem, never a 500.</summary>
+/// <summary>
+/// A logged decision whose stored payload cannot be read: answered as a problem, never a 500. An invalid operation,
+/// so that the LiteDB writer rolls back the write that met it and hands it to the caller.
+/// </summary>
 public sealed class UnreadableDecisionException(UnreadableDecision decision)
-    : Exception($"The stored decision '{decision.Id}' (#{decision.Sequence}) cannot be read: {decision.Reason}")
+    : InvalidOperationException($"The stored decision '{decision.Id}' (#{decision.Sequence}) cannot be read: {decision.Reason}")
 {
     public UnreadableDecision Decision { get; } = decision;
 }

@@ -29,13 +29,22 @@ public sealed partial class LiteDbStore : IDecisionErasure
             var receipt = new ErasureReceipt(legacy.Count + blocks.Sum(b => b.Entries.Count), _lastAudit.Sequence);
             foreach (var document in legacy)
             {
-                ErasureMapping.Erase(document, LegacyDigest(document), receipt, draft.At);
+                var digest = DigestBeforeErasure(
+                    document["_id"].AsString, document["seq"].AsInt64, () => BsonMapping.ToDecision(document));
+                ErasureMapping.Erase(document, digest, receipt, draft.At);
                 _legacy!.Update(document);
             }
 
             foreach (var (block, entries) in blocks)
             {
-                entries.ForEach(entry => ErasureMapping.Erase(entry, entry["digest"].AsString, receipt, draft.At));
+                foreach (var entry in entries)
+                {
+                    var index = block["entries"].AsArray.IndexOf(entry);
+                    var digest = DigestBeforeErasure(
+                        entry["id"].AsString, block["_id"].AsInt64 + index, () => BlockMapping.ToDecision(block, index));
+                    ErasureMapping.Erase(entry, digest, receipt, draft.At);
+                }
+
                 _blocks.Update(block);
             }
 
@@ -91,18 +100,22 @@ public sealed partial class LiteDbStore : IDecisionErasure
 
     private static IEnumerable<BsonDocument> Entries(BsonDocument block) => block["entries"].AsArray.Select(e => e.AsDocument);
 
-    private static string LegacyDigest(BsonDocument document)
+    /// <summary>
+    /// The digest kept for an erased decision is recomputed from the payload it replaces, not copied from the block:
+    /// a payload edited before its erasure then still breaks the link, as it did before.
+    /// </summary>
+    private static string DigestBeforeErasure(string id, long sequence, Func<DecisionRecord> read)
     {
         try
         {
-            return Chain.Digest(BsonMapping.ToDecision(document));
+            return Chain.Digest(read());
         }
-        catch (Exception exception) when (exception is InvalidDataException or JsonException or DecoderFallbackException)
+        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException
+            or ArgumentException or JsonException or DecoderFallbackException)
         {
             // The writer rolls the whole erasure back: a digest cannot be kept for a payload that cannot be read.
-            throw new InvalidOperationException(
-                $"The stored decision '{document["_id"].AsString}' cannot be read, so it cannot be erased verifiably.",
-                exception);
+            throw new UnreadableDecisionException(new UnreadableDecision(
+                id, sequence, $"{exception.Message} It cannot be erased verifiably; verification names it."));
         }
     }
 }

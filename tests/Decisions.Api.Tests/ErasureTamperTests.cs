@@ -33,6 +33,22 @@ public sealed class ErasureTamperTests
     }
 
     [Fact]
+    public async Task A_payload_edited_before_its_erasure_is_still_named_after_it()
+    {
+        var app = new DecisionsAppFixture();
+        string[] ids = [await app.Decide("T-OTHER"), await app.Decide("T-KEPT", 100_000)];
+        await app.StopAsync();
+
+        await Edit(app, 2);
+        await using var reopened = app.Reopened();
+        Assert.Equal(1, (await reopened.Erase("T-KEPT")).GetProperty("erased").GetInt32());
+        var report = await reopened.Read("auditor", "/v1/audit/verify");
+        Assert.False(report.GetProperty("intact").GetBoolean(), "The erasure hid an edited payload.");
+        Assert.Equal($"decision {ids[1]} (#2)", report.GetProperty("firstBroken").GetString());
+        Assert.Equal("Its content or link does not match its hash.", report.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_file_written_before_blocks_can_be_erased_and_still_verifies()
     {
         var directory = Directory.CreateTempSubdirectory("decisions-legacy-erasure-").FullName;

@@ -22,7 +22,10 @@ public sealed class FourEyesPolicyTests
     {
         // Hashed into the chain: changing any of these would break the verification of every existing trail.
         Assert.Equal(
-            ["seeded", "draft-created", "draft-updated", "submitted", "approved", "rejected", "activated", "scheduled", "rolled-back", "schedule-cancelled"],
+            [
+                "seeded", "draft-created", "draft-updated", "submitted", "approved", "rejected", "activated", "scheduled",
+                "rolled-back", "schedule-cancelled", "decisions-erased", "retention-swept",
+            ],
             Enum.GetValues<AuditAction>().Select(a => a.Text()));
         Assert.All(Enum.GetValues<AuditAction>(), action => Assert.Equal(action, AuditActions.Parse(action.Text())));
         Assert.Null(AuditActions.Parse("Draft-Created"));

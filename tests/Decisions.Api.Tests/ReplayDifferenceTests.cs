@@ -53,12 +53,11 @@ public sealed class ReplayDifferenceTests
             return;
         }
 
-        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(app.DataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
-        var decisions = database.GetCollection("decisions");
-        var target = decisions.FindOne(Query.EQ("seq", sequence));
-        var (input, output) = Payload.Unpack(target["payload"].AsBinary);
-        Assert.Contains(TierCode, output, StringComparison.Ordinal);
-        target["payload"] = Payload.Pack(input, output.Replace(TierCode, TierCode + "EDITED-", StringComparison.Ordinal));
-        Assert.True(decisions.Update(target));
+        StoredDecisionFile.Edit(app.DataDirectory, sequence, entry =>
+        {
+            var (input, output) = Payload.Unpack(entry["payload"].AsBinary);
+            Assert.Contains(TierCode, output, StringComparison.Ordinal);
+            entry["payload"] = Payload.Pack(input, output.Replace(TierCode, TierCode + "EDITED-", StringComparison.Ordinal));
+        });
     }
 }
