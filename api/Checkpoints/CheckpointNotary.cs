@@ -15,7 +15,10 @@ public sealed class CheckpointNotary(IAuditTrail trail, ICheckpointStore store, 
     public async Task<SignedCheckpoint> SignAsync(CancellationToken cancellationToken)
     {
         var heads = await trail.HeadsAsync(cancellationToken).ConfigureAwait(false);
-        return await store.AppendCheckpointAsync(signer.Sign(heads, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var signed = await store.AppendCheckpointAsync(signer.Sign(heads, clock.GetUtcNow()), cancellationToken)
+            .ConfigureAwait(false);
+        CheckpointMetrics.Signed(signed.At, clock);
+        return signed;
     }
 
     public Task<IReadOnlyList<SignedCheckpoint>> ListAsync(int limit, CancellationToken cancellationToken) =>
