@@ -10,13 +10,16 @@ namespace Decisions.Api.Checkpoints;
 internal static class CheckpointMetrics
 {
     private static readonly Meter Meter = new("Decisions.Checkpoints");
-    private static (DateTimeOffset At, TimeProvider Clock)? _last;
+    // One reference, written and read whole: the gauge's callback runs on the exporter's thread.
+    private static volatile LastSigned? _last;
 
     static CheckpointMetrics() =>
         Meter.CreateObservableGauge("checkpoint_age_seconds", Observe, "s", "Seconds since the last signed checkpoint.");
 
-    public static void Signed(DateTimeOffset at, TimeProvider clock) => _last = (at, clock);
+    public static void Signed(DateTimeOffset at, TimeProvider clock) => _last = new LastSigned(at, clock);
 
     private static IEnumerable<Measurement<double>> Observe() =>
-        _last is var (at, clock) ? [new((clock.GetUtcNow() - at).TotalSeconds)] : [];
+        _last is { } last ? [new((last.Clock.GetUtcNow() - last.At).TotalSeconds)] : [];
+
+    private sealed record LastSigned(DateTimeOffset At, TimeProvider Clock);
 }
