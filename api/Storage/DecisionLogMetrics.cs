@@ -4,7 +4,8 @@ namespace Decisions.Api.Storage;
 
 /// <summary>
 /// The decision log writer's instruments (meter <c>Decisions.DecisionLog</c>, exported on <c>/metrics</c>): queue
-/// depth, block size, commit latency, committed blocks and failures, and the log's size (its head's sequence).
+/// depth, block size, commit latency, committed blocks and failures, the log's size (its head's sequence) and how
+/// far the embedded store's index is behind its journal.
 /// </summary>
 internal static class DecisionLogMetrics
 {
@@ -22,9 +23,14 @@ internal static class DecisionLogMetrics
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>(
         "decision_log_commit_failures", description: "Blocks that failed to commit (their callers were told).");
     private static long _size;
+    private static long _indexLag;
 
-    static DecisionLogMetrics() =>
+    static DecisionLogMetrics()
+    {
         Meter.CreateObservableGauge("decision_log_decisions", () => Interlocked.Read(ref _size), description: "Decisions in the log (its head's sequence).");
+        Meter.CreateObservableGauge("decision_log_index_lag", () => Interlocked.Read(ref _indexLag),
+            description: "Decisions durable in the embedded store's journal that LiteDB has not indexed yet.");
+    }
 
     public static void Queued(int change) => QueueDepth.Add(change);
 
@@ -39,4 +45,6 @@ internal static class DecisionLogMetrics
     public static void Observed(ChainHead head) => Interlocked.Exchange(ref _size, head.Sequence);
 
     public static void Failed() => Failures.Add(1);
+
+    public static void IndexLag(long decisions) => Interlocked.Exchange(ref _indexLag, decisions);
 }

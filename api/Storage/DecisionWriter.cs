@@ -14,6 +14,9 @@ public interface IBlockStore
 
     /// <summary>The writer that gathers this store's blocks.</summary>
     DecisionWriter Writer { get; }
+
+    /// <summary>Why blocks already durable cannot reach the store's index, while they cannot; null otherwise.</summary>
+    Exception? Behind { get; }
 }
 
 /// <summary>
@@ -38,10 +41,13 @@ public sealed class DecisionWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>False while the last block failed to commit and none has committed since.</summary>
-    public bool CanCommit => _lastFailure is null;
+    /// <summary>
+    /// False while the last block failed to commit and none has committed since, or while the store cannot index
+    /// the blocks it holds durably.
+    /// </summary>
+    public bool CanCommit => LastFailure is null;
 
-    public Exception? LastFailure => _lastFailure;
+    public Exception? LastFailure => _lastFailure ?? _store.Behind;
 
     /// <summary>Queues a decision; completes with it linked once its block is durable, or with the block's failure.</summary>
     public Task<DecisionRecord> AppendAsync(PendingDecision pending, CancellationToken cancellationToken)

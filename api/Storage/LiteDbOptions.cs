@@ -7,7 +7,7 @@ public sealed class LiteDbOptions
 {
     public const string Section = "Storage:LiteDb";
 
-    /// <summary>The data file; its <c>-log.db</c> and <c>.lock</c> files sit beside it and travel with it.</summary>
+    /// <summary>The data file; its <c>-log.db</c>, <c>.journal</c> and <c>.lock</c> files sit beside it and travel with it.</summary>
     [Required]
     public string Path { get; set; } = "data/decisions.db";
 
@@ -18,4 +18,14 @@ public sealed class LiteDbOptions
     /// <summary>Most writes committed together in one transaction (one fsync) by the writer.</summary>
     [Range(1, 1024)]
     public int MaxBatch { get; set; } = 128;
+
+    /// <summary>
+    /// The decision journal (<c>.journal</c> beside the data file) is emptied once it is larger than this and LiteDB
+    /// holds all of it; a start indexes at most this much (plus one block) before it serves.
+    /// </summary>
+    [Range(1024 * 1024, long.MaxValue)]
+    public long JournalBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>How long a read waits for LiteDB to index the decisions journaled before it, before a 503.</summary>
+    public TimeSpan IndexWait { get; set; } = TimeSpan.FromSeconds(10);
 }

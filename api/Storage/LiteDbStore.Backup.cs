@@ -7,8 +7,10 @@ public sealed partial class LiteDbStore : IStoreBackup
     /// <c>-log.db</c> file into the data file, so the data file alone is the whole store; it is copied under a
     /// temporary name, flushed to disk and renamed, so a backup file that exists is always complete.
     /// </summary>
-    public Task<StoreBackup> BackupAsync(CancellationToken cancellationToken) =>
-        _writer.ExclusiveAsync(db =>
+    public async Task<StoreBackup> BackupAsync(CancellationToken cancellationToken)
+    {
+        await IndexedAsync(cancellationToken).ConfigureAwait(false);
+        return await _writer.ExclusiveAsync(db =>
         {
             db.Checkpoint();
             var takenAt = _clock.GetUtcNow();
@@ -24,5 +26,6 @@ public sealed partial class LiteDbStore : IStoreBackup
             File.Move(target + ".partial", target);
             return new StoreBackup(name, new FileInfo(target).Length, takenAt, _lastAudit.Sequence, _lastAudit.Hash,
                 _lastDecision.Sequence, _lastDecision.Hash);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 }

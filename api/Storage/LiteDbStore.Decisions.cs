@@ -14,32 +14,25 @@ public sealed partial class LiteDbStore
         // The heavy work (digest, compression) happens here, in parallel; the one writer only links and inserts.
         _decisionWriter.AppendAsync(new PendingDecision(record, Chain.Digest(record), Payload.Pack(record.Input, record.Output)), cancellationToken);
 
-    Task<DecisionBlock> IBlockStore.CommitAsync(IReadOnlyList<PendingDecision> batch) =>
-        _writer.WriteAsync(_ =>
-        {
-            var block = DecisionBlock.Link(_lastDecision, batch);
-            _blocks.Insert(BlockMapping.ToBson(block));
-            _lastDecision = block.Head;
-            return block;
-        }, CancellationToken.None);
-
-    public Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        await IndexedAsync(cancellationToken).ConfigureAwait(false);
         var rows = _blocks.Query().Where("$.entries[*].id ANY = @0", id).ToEnumerable()
             .SelectMany(BlockMapping.RowsNewestFirst).Where(e => e.Row.Id == id).Select(e => e.Row)
             .Concat(Legacy(Query.EQ("_id", id)));
         var page = DecisionPage.Of(rows, 1);
         return page.Unreadable is [var unreadable, ..]
             ? throw new UnreadableDecisionException(unreadable)
-            : Task.FromResult(page.Decisions.Concat(page.Erased).SingleOrDefault());
+            : page.Decisions.Concat(page.Erased).SingleOrDefault();
     }
 
     /// <summary>
     /// A customer's decisions come from the customer index (few blocks); every other search walks the blocks down
     /// from the cursor and filters their entries as it goes, so a page costs about its own size and never sorts the log.
     /// </summary>
-    public Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
+    public async Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
+        await IndexedAsync(cancellationToken).ConfigureAwait(false);
         var before = query.Before ?? long.MaxValue;
         var blocks = query.CustomerId is { } customer
             ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id < @0", before)
@@ -53,14 +46,20 @@ public sealed partial class LiteDbStore
             .TakeWhile(_ => !cancellationToken.IsCancellationRequested);
         var page = DecisionPage.Of(rows, query.Limit, query.CheckPayload);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(page);
+        return page;
     }
 
+    /// <summary>
+    /// On the decision path, so it does not wait for the index: it reads the journaled blocks not yet indexed first,
+    /// then LiteDB. A block leaves the pending list only once LiteDB holds it, so none is missed in between.
+    /// </summary>
     public Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
     {
-        var rows = _blocks.Query().Where("$.entries[*].key ANY = @0", key).ToEnumerable()
+        var pending = _indexer.Pending().Select(b => b.Document).ToList();
+        var rows = pending.Concat(_blocks.Query().Where("$.entries[*].key ANY = @0", key).ToEnumerable())
             .SelectMany(BlockMapping.RowsNewestFirst).Where(e => e.Entry["key"] == key).Select(e => e.Row)
-            .Concat(Legacy(Query.EQ("idempotencyKey", key)));
+            .Concat(Legacy(Query.EQ("idempotencyKey", key)))
+            .DistinctBy(row => row.Sequence);
         var page = DecisionPage.Of(rows, int.MaxValue);
         return page.Unreadable is [var unreadable, ..]
             ? throw new UnreadableDecisionException(unreadable)

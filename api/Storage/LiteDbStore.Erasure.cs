@@ -17,6 +17,7 @@ public sealed partial class LiteDbStore : IDecisionErasure
     public async Task<ErasureReceipt> EraseAsync(
         ErasureScope scope, Func<int, AuditDraft?> audit, CancellationToken cancellationToken)
     {
+        await IndexedAsync(cancellationToken).ConfigureAwait(false);
         var (receipt, retainedFrom) = await _writer.WriteAsync(_ =>
         {
             var (legacy, blocks, retainedFrom) = Found(scope);
@@ -51,6 +52,11 @@ public sealed partial class LiteDbStore : IDecisionErasure
             return (receipt, retainedFrom);
         }, cancellationToken).ConfigureAwait(false);
         _retainedFrom = Math.Max(_retainedFrom, retainedFrom);
+        if (receipt.Erased > 0)
+        {
+            await ForgetJournalAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return receipt;
     }
 

@@ -7,20 +7,21 @@ public sealed partial class LiteDbStore
     /// decision times grow with the sequence (one process, one clock), so a binary search over the sequence finds
     /// the first decision at or after <paramref name="from"/> in a score of block reads.
     /// </summary>
-    public Task<long?> FirstSequenceAsync(DateTimeOffset from, CancellationToken cancellationToken)
+    public async Task<long?> FirstSequenceAsync(DateTimeOffset from, CancellationToken cancellationToken)
     {
+        await IndexedAsync(cancellationToken).ConfigureAwait(false);
         var ticks = from.UtcTicks;
         if (_legacy?.Query().Where("decidedAtTicks >= @0", ticks).OrderBy("decidedAtTicks").Limit(1).FirstOrDefault()
             is { } legacy)
         {
-            return Task.FromResult<long?>(legacy["seq"].AsInt64);
+            return legacy["seq"].AsInt64;
         }
 
         if (_blocks.Query().OrderBy("_id").Limit(1).FirstOrDefault() is not { } first
             || _blocks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is not { } last
             || TicksAt(last["last"].AsInt64) < ticks)
         {
-            return Task.FromResult<long?>(null);
+            return null;
         }
 
         var (low, high) = (first["_id"].AsInt64, last["last"].AsInt64);
@@ -30,7 +31,7 @@ public sealed partial class LiteDbStore
             (low, high) = TicksAt(middle) >= ticks ? (low, middle) : (middle + 1, high);
         }
 
-        return Task.FromResult<long?>(low);
+        return low;
     }
 
     private long TicksAt(long sequence)

@@ -8,23 +8,28 @@ public sealed partial class LiteDbStore : ICheckpointStore
     private ILiteCollection<BsonDocument> Checkpoints => _database.GetCollection("checkpoints");
 
     /// <summary>Reads the file's collections in order and checks them with <see cref="ChainVerifier"/>.</summary>
-    public Task<ChainReport> VerifyAsync(ChainHeads? expected, CancellationToken cancellationToken)
+    public async Task<ChainReport> VerifyAsync(ChainHeads? expected, CancellationToken cancellationToken)
     {
+        await IndexedAsync(cancellationToken).ConfigureAwait(false);
         var decisions = DecisionPage.Of(AllInOrder(), int.MaxValue);
         var audit = _audit.FindAll().Select(BsonMapping.ToAudit).OrderBy(e => e.Sequence).ToList();
-        return Task.FromResult(ChainVerifier.Verify(
+        return ChainVerifier.Verify(
             new StoredChains(audit, decisions, [.. _versions.FindAll().Select(BsonMapping.ToVersion)], StoredActivations()),
-            expected));
+            expected);
     }
 
     /// <summary>
-    /// The heads as the one writer holds them, read in its turn: a read-only step of a batch returns only once the
-    /// batch committed, so the heads are ones both chains had on disk.
+    /// The heads as the one writer holds them, read in its turn once the decisions journaled before the call are
+    /// indexed: a read-only step of a batch returns only once the batch committed, so the heads are ones both chains
+    /// had on disk.
     /// </summary>
-    public Task<ChainHeads> HeadsAsync(CancellationToken cancellationToken) =>
-        _writer.WriteAsync(
+    public async Task<ChainHeads> HeadsAsync(CancellationToken cancellationToken)
+    {
+        await IndexedAsync(cancellationToken).ConfigureAwait(false);
+        return await _writer.WriteAsync(
             _ => new ChainHeads(new ChainPoint(_lastAudit.Sequence, _lastAudit.Hash), new ChainPoint(_lastDecision.Sequence, _lastDecision.Hash)),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Every rule-set change is audited, so the trail's last sequence changes exactly when they do.</summary>
     public Task<long> ChangeStampAsync(CancellationToken cancellationToken) => Task.FromResult(_lastAudit.Sequence);

@@ -1,3 +1,4 @@
+using Decisions.Api.Storage.Journal;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,9 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     private readonly string _path;
     private readonly string _backups;
     private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly long _journalBytes;
+    private readonly TimeSpan _indexWait;
     private readonly LiteDatabase _database;
     private readonly LiteDbWriter _writer;
     private readonly ILiteCollection<BsonDocument> _versions;
@@ -26,8 +30,10 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     private ChainHead _lastDecision;
     private ((long, string) Audit, ChainHead Decision) _saved;
 
-    public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment, TimeProvider clock)
+    public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<LiteDbStore> logger)
     {
+        _logger = logger;
+        (_journalBytes, _indexWait) = (options.Value.JournalBytes, options.Value.IndexWait);
         var path = _path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
         _backups = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.BackupDirectory));
         _clock = clock;
@@ -56,12 +62,27 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         _legacy = _database.CollectionExists(LegacyCollection) ? _database.GetCollection(LegacyCollection) : null;
         _lastAudit = Last(_audit, "_id");
         _lastDecision = LastDecision();
-        DecisionLogMetrics.Observed(_lastDecision);
+        try
+        {
+            _journal = new DecisionJournal(path + ".journal");
+            ReplayJournal();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or LiteException)
+        {
+            _database.Rollback();
+            _journal?.Dispose();
+            _database.Dispose();
+            _lock.Dispose();
+            throw;
+        }
+
+        DecisionLogMetrics.Observed(_journalHead);
         _writer = new LiteDbWriter(
             _database,
             options.Value.MaxBatch,
             () => _saved = (_lastAudit, _lastDecision),
             () => (_lastAudit, _lastDecision) = _saved);
+        _indexer = new JournalIndexer(_lastDecision.Sequence, IndexAsync);
         _decisionWriter = new DecisionWriter(this, options.Value.MaxBatch);
     }
 
@@ -107,6 +128,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     public async ValueTask DisposeAsync()
     {
         await _decisionWriter.DisposeAsync().ConfigureAwait(false);
+        await CloseJournalAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         _database.Dispose();
         await _lock.DisposeAsync().ConfigureAwait(false);

@@ -58,6 +58,8 @@ public sealed class DecisionWriterTests
 
         public DecisionWriter Writer { get; }
 
+        public Exception? Behind => null;
+
         public async Task<DecisionBlock> CommitAsync(IReadOnlyList<PendingDecision> batch)
         {
             await Task.Yield();

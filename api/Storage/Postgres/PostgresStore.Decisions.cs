@@ -9,6 +9,9 @@ public sealed partial class PostgresStore
 
     public DecisionWriter Writer => _writer;
 
+    /// <summary>PostgreSQL indexes a block in the transaction that makes it durable: it is never behind.</summary>
+    public Exception? Behind => null;
+
     public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
         _writer.AppendAsync(new PendingDecision(record, Chain.Digest(record)), cancellationToken);
 

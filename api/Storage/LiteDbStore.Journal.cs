@@ -1,0 +1,134 @@
+using Decisions.Api.Storage.Journal;
+using LiteDB;
+
+namespace Decisions.Api.Storage;
+
+/// <summary>
+/// Decisions are durable once their block is in the journal (<see cref="DecisionJournal"/>, one fsync) and are
+/// answered then; <see cref="JournalIndexer"/> inserts the blocks into LiteDB behind the answer. At start the
+/// journal's blocks beyond LiteDB's last are indexed before anything is served. The journal is emptied once
+/// LiteDB holds all of it and it has grown past <see cref="LiteDbOptions.JournalBytes"/>, or after an erasure.
+/// </summary>
+public sealed partial class LiteDbStore
+{
+    private readonly DecisionJournal _journal;
+    private readonly JournalIndexer _indexer;
+    private readonly SemaphoreSlim _journalTurn = new(1, 1);
+    private ChainHead _journalHead = ChainHead.Empty;
+
+    /// <summary>Why LiteDB cannot index the journaled blocks, while the indexer retries; null otherwise.</summary>
+    public Exception? Behind => _indexer.LastFailure;
+
+    Task<DecisionBlock> IBlockStore.CommitAsync(IReadOnlyList<PendingDecision> batch) => JournalAsync(batch);
+
+    /// <summary>Before the writer starts: indexes what the journal holds beyond LiteDB's last block.</summary>
+    private void ReplayJournal()
+    {
+        var records = _journal.Read(out var dropped);
+        if (dropped > 0)
+        {
+            LogJournalTailCut(_logger, dropped, _journal.Path);
+        }
+
+        var replayed = 0;
+        _database.BeginTrans();
+        foreach (var document in records.Select(record => BsonSerializer.Deserialize(record)))
+        {
+            var (first, previous) = (document["_id"].AsInt64, document["previousHash"].AsString);
+            if (BlockMapping.Head(document).Sequence <= _lastDecision.Sequence)
+            {
+                continue;
+            }
+
+            if (first != _lastDecision.Sequence + 1 || previous != _lastDecision.Hash)
+            {
+                throw new InvalidOperationException($"The decision journal {_journal.Path} does not continue the "
+                    + $"store's log at decision {_lastDecision.Sequence + 1}; the service will not start on it.");
+            }
+
+            _blocks.Insert(document);
+            _lastDecision = BlockMapping.Head(document);
+            replayed++;
+        }
+
+        _database.Commit();
+        _journalHead = _lastDecision;
+        if (replayed > 0)
+        {
+            LogJournalReplayed(_logger, replayed, _lastDecision.Sequence);
+        }
+    }
+
+    /// <summary>Links the block to the journal's head, appends it and syncs it: from here it is acknowledged.</summary>
+    private async Task<DecisionBlock> JournalAsync(IReadOnlyList<PendingDecision> batch)
+    {
+        await _journalTurn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_journal.Length > _journalBytes)
+            {
+                await EmptyJournalAsync().ConfigureAwait(false);
+            }
+
+            var block = DecisionBlock.Link(_journalHead, batch);
+            var document = BlockMapping.ToBson(block);
+            _journal.Append(BsonSerializer.Serialize(document));
+            _journalHead = block.Head;
+            _indexer.Enqueue(new JournaledBlock(block.First, block.Head.Sequence, document));
+            return block;
+        }
+        finally
+        {
+            _journalTurn.Release();
+        }
+    }
+
+    private Task<bool> IndexAsync(IReadOnlyList<JournaledBlock> blocks) =>
+        _writer.WriteAsync(_ =>
+        {
+            foreach (var block in blocks)
+            {
+                _blocks.Insert(block.Document);
+                _lastDecision = BlockMapping.Head(block.Document);
+            }
+
+            return true;
+        }, CancellationToken.None);
+
+    /// <summary>Reads wait here for every block journaled before them, so none misses a decision already answered.</summary>
+    private Task IndexedAsync(CancellationToken cancellationToken) =>
+        _indexer.WhenIndexedAsync(_indexWait, cancellationToken);
+
+    /// <summary>Empties the journal after an erasure, so that no copy of an erased payload stays in it.</summary>
+    private async Task ForgetJournalAsync(CancellationToken cancellationToken)
+    {
+        await _journalTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EmptyJournalAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _journalTurn.Release();
+        }
+    }
+
+    /// <summary>Holding the journal's turn, so nothing is appended meanwhile: waits for LiteDB, then clears.</summary>
+    private async Task EmptyJournalAsync()
+    {
+        await _indexer.WhenIndexedAsync(_indexWait, CancellationToken.None).ConfigureAwait(false);
+        _journal.Clear();
+    }
+
+    private async Task CloseJournalAsync()
+    {
+        await _indexer.DisposeAsync().ConfigureAwait(false);
+        _journal.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cut {Bytes} bytes of a torn record off the end of {Journal}.")]
+    private static partial void LogJournalTailCut(ILogger logger, long bytes, string journal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Blocks} journaled blocks at start, up to decision {Sequence}.")]
+    private static partial void LogJournalReplayed(ILogger logger, int blocks, long sequence);
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Decisions.Api.Storage.Journal;
+
+namespace Decisions.Api.Tests;
+
+/// <summary>
+/// On LiteDB a decision is answered once its block is synced to the journal; LiteDB indexes it afterwards. These
+/// tests leave the two apart as a crash would and check that nothing answered is lost and nothing foreign gets in.
+/// </summary>
+public sealed class JournalTests
+{
+    private const string Journal = "decisions.db.journal";
+
+    [Fact]
+    public async Task Decisions_the_index_never_got_are_indexed_from_the_journal_at_the_next_start()
+    {
+        if (DecisionsAppFixture.Store != "LiteDb")
+        {
+            return;
+        }
+
+        var host = new DecisionsAppFixture();
+        await Decide(host, "early", 3);
+        host = await host.Restart();
+        var indexedOnly = Snapshot(host.DataDirectory);
+        var late = await Decide(host, "late", 5);
+        await host.StopAsync();
+
+        // The store as a crash after the journal's sync and before LiteDB's commit leaves it: LiteDB's files
+        // without the late blocks, the journal with them.
+        Restore(indexedOnly, host.DataDirectory);
+        await using var next = host.Reopened();
+        var auditor = next.Client("auditor");
+        foreach (var id in late)
+        {
+            var logged = await (await auditor.GetAsync($"/v1/decisions/{id}")).Json(HttpStatusCode.OK);
+            Assert.Equal(id, logged.GetProperty("decisionId").GetString());
+        }
+
+        var report = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+        Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
+        Assert.Equal(8, report.GetProperty("decisions").GetInt64());
+        await Decide(next, "after", 1);
+    }
+
+    [Fact]
+    public async Task A_torn_record_at_the_journals_end_is_cut_and_the_service_starts()
+    {
+        if (DecisionsAppFixture.Store != "LiteDb")
+        {
+            return;
+        }
+
+        var host = new DecisionsAppFixture();
+        var ids = await Decide(host, "torn", 4);
+        await host.StopAsync();
+        var journal = Path.Combine(host.DataDirectory, Journal);
+        var whole = new FileInfo(journal).Length;
+        await using (var file = new FileStream(journal, FileMode.Append))
+        {
+            // A length that promises more than was written: the power went during the append.
+            await file.WriteAsync(new byte[] { 0x00, 0x10, 0x00, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x01, 0x02 });
+        }
+
+        await using var next = host.Reopened();
+        var auditor = next.Client("auditor");
+        var report = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+        Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
+        Assert.Equal(whole, new FileInfo(journal).Length);
+        await (await auditor.GetAsync($"/v1/decisions/{ids[^1]}")).Json(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_journal_that_does_not_continue_the_stores_log_stops_the_start()
+    {
+        if (DecisionsAppFixture.Store != "LiteDb")
+        {
+            return;
+        }
+
+        var host = new DecisionsAppFixture();
+        await Decide(host, "mine", 2);
+        await host.StopAsync();
+        var other = new DecisionsAppFixture();
+        await Decide(other, "theirs", 6);
+        await other.StopAsync();
+        File.Copy(Path.Combine(other.DataDirectory, Journal), Path.Combine(host.DataDirectory, Journal), overwrite: true);
+
+        await using var next = host.Reopened();
+        var refused = Assert.ThrowsAny<Exception>(() => next.Client("auditor"));
+        Assert.Contains("does not continue the store's log at decision 3", Flatten(refused), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_journal_reads_back_what_was_appended_and_cuts_a_corrupt_tail()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("decisions-journal-").FullName, "j");
+        using (var journal = new DecisionJournal(path))
+        {
+            journal.Append([1, 2, 3]);
+            journal.Append([4, 5]);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        bytes[^1] ^= 0xff;
+        File.WriteAllBytes(path, bytes);
+        using (var journal = new DecisionJournal(path))
+        {
+            var records = journal.Read(out var dropped);
+            Assert.Equal([1, 2, 3], Assert.Single(records));
+            Assert.Equal(8 + 2, dropped);
+            journal.Append([6]);
+        }
+
+        using var reread = new DecisionJournal(path);
+        Assert.Equal([[1, 2, 3], [6]], reread.Read(out var none));
+        Assert.Equal(0, none);
+    }
+
+    private static async Task<List<string>> Decide(DecisionsAppFixture host, string prefix, int count)
+    {
+        var teller = host.Client("teller");
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var body = new { ruleSet = "retail-tiering", customer = new { customerId = $"{prefix}-{i}", avgDailyBalance = 1000 * i } };
+            ids.Add((await (await teller.PostJson("/v1/decisions", body)).Json(HttpStatusCode.OK)).GetProperty("decisionId").GetString()!);
+        }
+
+        return ids;
+    }
+
+    private static string Snapshot(string directory)
+    {
+        var copy = Directory.CreateTempSubdirectory("decisions-snapshot-").FullName;
+        foreach (var file in Directory.GetFiles(directory, "decisions*.db"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        return copy;
+    }
+
+    private static void Restore(string snapshot, string directory)
+    {
+        foreach (var file in Directory.GetFiles(directory, "decisions*.db"))
+        {
+            File.Delete(file);
+        }
+
+        foreach (var file in Directory.GetFiles(snapshot))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private static string Flatten(Exception exception) =>
+        exception.InnerException is null ? exception.Message : exception.Message + " " + Flatten(exception.InnerException);
+}
