@@ -7,7 +7,8 @@ namespace Decisions.Api.Storage;
 /// Decisions are durable once their block is in the journal (<see cref="DecisionJournal"/>, one fsync) and are
 /// answered then; <see cref="JournalIndexer"/> inserts the blocks into LiteDB behind the answer. At start the
 /// journal's blocks beyond LiteDB's last are indexed before anything is served. The journal is emptied once
-/// LiteDB holds all of it and it has grown past <see cref="LiteDbOptions.JournalBytes"/>, or after an erasure.
+/// LiteDB holds all of it and it has grown past <see cref="LiteDbOptions.JournalBytes"/>, after an erasure, and at
+/// a graceful stop.
 /// </summary>
 public sealed partial class LiteDbStore
 {
@@ -15,6 +16,7 @@ public sealed partial class LiteDbStore
     private readonly JournalIndexer _indexer;
     private readonly SemaphoreSlim _journalTurn = new(1, 1);
     private ChainHead _journalHead = ChainHead.Empty;
+    private int _journalClosed;
 
     /// <summary>Why LiteDB cannot index the journaled blocks, while the indexer retries; null otherwise.</summary>
     public Exception? Behind => _indexer.LastFailure;
@@ -120,9 +122,23 @@ public sealed partial class LiteDbStore
         _journal.Clear();
     }
 
+    /// <summary>
+    /// After the writer drained: LiteDB indexes the rest, then the journal is emptied, so a stopped store is its LiteDB
+    /// files alone and the journal only ever holds what a crash kept LiteDB from indexing.
+    /// </summary>
     private async Task CloseJournalAsync()
     {
+        if (Interlocked.Exchange(ref _journalClosed, 1) == 1)
+        {
+            return;
+        }
+
         await _indexer.DisposeAsync().ConfigureAwait(false);
+        if (_indexer.Lag == 0)
+        {
+            _journal.Clear();
+        }
+
         _journal.Dispose();
     }
 

@@ -24,11 +24,14 @@ public sealed class JournalTests
         host = await host.Restart();
         var indexedOnly = Snapshot(host.DataDirectory);
         var late = await Decide(host, "late", 5);
+        var journaled = CopyJournal(host);
         await host.StopAsync();
+        Assert.Equal(0, new FileInfo(Path.Combine(host.DataDirectory, Journal)).Length);
 
         // The store as a crash after the journal's sync and before LiteDB's commit leaves it: LiteDB's files
         // without the late blocks, the journal with them.
         Restore(indexedOnly, host.DataDirectory);
+        File.Copy(journaled, Path.Combine(host.DataDirectory, Journal), overwrite: true);
         await using var next = host.Reopened();
         var auditor = next.Client("auditor");
         foreach (var id in late)
@@ -53,9 +56,12 @@ public sealed class JournalTests
 
         var host = new DecisionsAppFixture();
         var ids = await Decide(host, "torn", 4);
+        var journaled = CopyJournal(host);
         await host.StopAsync();
         var journal = Path.Combine(host.DataDirectory, Journal);
+        File.Copy(journaled, journal, overwrite: true);
         var whole = new FileInfo(journal).Length;
+        Assert.True(whole > 0);
         await using (var file = new FileStream(journal, FileMode.Append))
         {
             // A length that promises more than was written: the power went during the append.
@@ -83,8 +89,9 @@ public sealed class JournalTests
         await host.StopAsync();
         var other = new DecisionsAppFixture();
         await Decide(other, "theirs", 6);
+        var theirs = CopyJournal(other);
         await other.StopAsync();
-        File.Copy(Path.Combine(other.DataDirectory, Journal), Path.Combine(host.DataDirectory, Journal), overwrite: true);
+        File.Copy(theirs, Path.Combine(host.DataDirectory, Journal), overwrite: true);
 
         await using var next = host.Reopened();
         var refused = Assert.ThrowsAny<Exception>(() => next.Client("auditor"));
@@ -128,6 +135,14 @@ public sealed class JournalTests
         }
 
         return ids;
+    }
+
+    /// <summary>The journal as a crash would leave it: every block answered so far, synced.</summary>
+    private static string CopyJournal(DecisionsAppFixture host)
+    {
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("decisions-journal-").FullName, Journal);
+        File.Copy(Path.Combine(host.DataDirectory, Journal), copy);
+        return copy;
     }
 
     private static string Snapshot(string directory)

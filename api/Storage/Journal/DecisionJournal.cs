@@ -21,7 +21,7 @@ internal sealed class DecisionJournal : IDisposable
     public DecisionJournal(string path)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
     }
 
     public string Path { get; }

@@ -26,6 +26,7 @@ internal sealed class JournalIndexer : IAsyncDisposable
     private long _queued;
     private long _indexed;
     private volatile Exception? _lastFailure;
+    private volatile bool _stopping;
 
     /// <param name="indexed">The last sequence LiteDB already holds.</param>
     /// <param name="index">Inserts blocks into LiteDB in one transaction; throws if none was stored.</param>
@@ -78,6 +79,7 @@ internal sealed class JournalIndexer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
     }
@@ -107,6 +109,12 @@ internal sealed class JournalIndexer : IAsyncDisposable
 
             while (!await TryIndexAsync(batch).ConfigureAwait(false))
             {
+                if (_stopping)
+                {
+                    // Stopping with LiteDB failing: the blocks stay in the journal and the next start indexes them.
+                    return;
+                }
+
                 await Task.Delay(RetryDelay).ConfigureAwait(false);
             }
 
