@@ -145,6 +145,6 @@ public sealed partial class LiteDbStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cut {Bytes} bytes of a torn record off the end of {Journal}.")]
     private static partial void LogJournalTailCut(ILogger logger, long bytes, string journal);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Blocks} journaled blocks at start, up to decision {Sequence}.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexed {Blocks} journaled blocks at start, up to decision {Sequence}.")]
     private static partial void LogJournalReplayed(ILogger logger, int blocks, long sequence);
 }

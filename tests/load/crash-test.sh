@@ -2,7 +2,7 @@
 # Crash test: drive decisions with wrk and make rule-set changes, kill -9 the service mid-load, restart it on
 # the same LiteDB file; repeat. Then check that every decision id a client received is in the log, that every
 # logged decision replays identically, that every acknowledged rule-set change is there, and that the chains
-# verify. Prints N (acknowledged decisions) and the number lost.
+# verify. Prints N (acknowledged decisions), the number lost, and how many starts indexed blocks from the journal.
 #   tests/load/crash-test.sh [rounds] [seconds-of-load-per-round]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -68,4 +68,5 @@ echo "rounds=$rounds acknowledged=$acknowledged lost=$missing"
 echo "replay=$replay"
 echo "changes acknowledged=$(wc -l < "$work/changes") lost=$lost_changes"
 echo "verify=$verify"
+echo "journal recoveries: $(grep -c "journaled blocks at start" "$work/server.log" || true) starts indexed blocks LiteDB had not"
 [ "$missing" = 0 ] && [ "$lost_changes" = 0 ] && grep -q '"intact":true' <<<"$verify" && grep -q '"different":0,"failed":0' <<<"$replay"
