@@ -1,0 +1,53 @@
+using Decisions.Api.Storage.Journal;
+using LiteDB;
+
+namespace Decisions.Api.Tests;
+
+/// <summary>The indexer never drops an acknowledged block: it retries, and readers wait until LiteDB holds it.</summary>
+public sealed class JournalIndexerTests
+{
+    [Fact]
+    public async Task A_block_LiteDB_refuses_is_retried_in_order_and_readers_wait_for_it()
+    {
+        var attempts = 0;
+        var indexed = new List<long>();
+        var refuse = new TaskCompletionSource();
+        await using var indexer = new JournalIndexer(10, async blocks =>
+        {
+            await Task.Yield();
+            if (Interlocked.Increment(ref attempts) <= 2)
+            {
+                refuse.TrySetResult();
+                throw new IOException("The disk is full.");
+            }
+
+            indexed.AddRange(blocks.Select(b => b.First));
+            return true;
+        });
+
+        indexer.Enqueue(Block(11, 12));
+        indexer.Enqueue(Block(13, 15));
+        await refuse.Task;
+        Assert.Equal(5, indexer.Lag);
+        Assert.Contains(indexer.Pending(), b => b.First == 11);
+
+        await indexer.WhenIndexedAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.Equal([11, 13], indexed);
+        Assert.Equal(0, indexer.Lag);
+        Assert.Empty(indexer.Pending());
+        Assert.Null(indexer.LastFailure);
+    }
+
+    [Fact]
+    public async Task A_reader_gives_up_with_a_timeout_while_LiteDB_keeps_refusing()
+    {
+        await using var indexer = new JournalIndexer(0, _ => throw new IOException("The disk is full."));
+        indexer.Enqueue(Block(1, 1));
+        var waited = await Assert.ThrowsAsync<TimeoutException>(
+            () => indexer.WhenIndexedAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        Assert.Contains("index is behind", waited.Message, StringComparison.Ordinal);
+        Assert.IsType<IOException>(indexer.LastFailure);
+    }
+
+    private static JournaledBlock Block(long first, long last) => new(first, last, new BsonDocument { ["_id"] = first });
+}
