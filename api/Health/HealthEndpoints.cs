@@ -1,3 +1,4 @@
+using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,24 +15,31 @@ public static class HealthEndpoints
     }
 
     /// <summary>
-    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the store answers and holds rule sets, and the decision
-    /// log's writer can commit (its last block did). Both anonymous.
+    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the store answers, a rule set is active, and the decision
+    /// log's writer can commit (its last block did). Both anonymous and outside the rate limiter: a load balancer
+    /// probing from an address that other anonymous callers flood must still get its answer.
     /// </summary>
     public static IEndpointRouteBuilder MapDecisionHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(Ready) }).AllowAnonymous();
+        endpoints.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        endpoints.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(Ready) })
+            .AllowAnonymous().DisableRateLimiting();
         return endpoints;
     }
 
-    private sealed class StoreHealthCheck(IRuleSetStore store) : IHealthCheck
+    /// <summary>
+    /// Probed every few seconds by every load balancer, so it reads what decisions read: the store's change stamp
+    /// (one primary-key read on PostgreSQL) and the registry's timeline in memory, never the versions themselves.
+    /// </summary>
+    private sealed class StoreHealthCheck(IRuleSetStore store, RuleSetRegistry registry, TimeProvider clock) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var versions = await store.ListAsync(cancellationToken);
-            return versions.Count > 0
-                ? HealthCheckResult.Healthy($"{versions.Count} rule-set versions stored")
-                : HealthCheckResult.Unhealthy("The store holds no rule set.");
+            await store.ChangeStampAsync(cancellationToken);
+            var active = registry.ActiveCount(clock.GetUtcNow());
+            return active > 0
+                ? HealthCheckResult.Healthy($"{active} rule sets active")
+                : HealthCheckResult.Unhealthy("No rule set is active.");
         }
     }
 

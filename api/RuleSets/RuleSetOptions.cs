@@ -7,9 +7,13 @@ public sealed class RuleSetOptions
 {
     public const string Section = "RuleSets";
 
-    /// <summary>Folder of rule sets, one sub-folder per rule set; relative paths start at the content root.</summary>
+    /// <summary>
+    /// Folder of rule sets, one sub-folder per rule set. Relative paths start at the application's own folder, where
+    /// the build and <c>dotnet publish</c> copy <c>rulesets/</c>, so the service finds its seeds from any working
+    /// directory.
+    /// </summary>
     [Required]
-    public string Path { get; set; } = "../rulesets";
+    public string Path { get; set; } = "rulesets";
 
     /// <summary>How often the store is asked whether versions or activations changed (through another replica).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]

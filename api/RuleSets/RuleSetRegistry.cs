@@ -70,6 +70,9 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
         return false;
     }
 
+    /// <summary>How many rule sets have a version in force at <paramref name="at"/>.</summary>
+    public int ActiveCount(DateTimeOffset at) => _timeline.Keys.Count(name => ActiveAt(name, at) is not null);
+
     /// <summary>Activations that have not taken effect yet.</summary>
     public IEnumerable<Activation> Scheduled(string name, DateTimeOffset now) =>
         _timeline.TryGetValue(name, out var timeline) ? timeline.Where(a => a.EffectiveAt > now) : [];

@@ -14,7 +14,7 @@ namespace Decisions.Api.RuleSets;
 /// </summary>
 public sealed partial class RuleSetSeeder(
     IRuleSetStore store, RuleSetRegistry registry, RuleSetValidator validator, IOptions<RuleSetOptions> options,
-    IHostEnvironment environment, TimeProvider clock, ILogger<RuleSetSeeder> logger) : IHostedService
+    TimeProvider clock, ILogger<RuleSetSeeder> logger) : IHostedService
 {
     private const string Seeder = "seed";
 
@@ -30,7 +30,7 @@ public sealed partial class RuleSetSeeder(
 
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
+        var folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, options.Value.Path));
         var now = clock.GetUtcNow();
         var newest = new Dictionary<string, (int Version, string Hash)>(StringComparer.Ordinal);
         var stored = new HashSet<(string, int)>();

@@ -29,6 +29,25 @@ public sealed class ServiceQualityTests
     }
 
     [Fact]
+    public async Task Health_probes_are_answered_while_anonymous_callers_from_their_address_are_over_the_rate()
+    {
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:PermitsPerSecond"] = "1", ["Limits:Burst"] = "2" });
+        var anonymous = app.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/readyz")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {
         await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:MaxRequestBodyBytes"] = "10000" });
