@@ -43,8 +43,8 @@ public static class ImpactAnalysis
             cancellationToken);
         var all = tallies.Aggregate((a, b) => a.Merge(b));
         return new ImpactReport(candidate.Ref.Name, candidate.Ref.Version, (int)progress.Read, seen.Count, all.Changed,
-            all.Failed.Count, all.Tiers.ToList(), all.Gained.ToList(), all.Lost.ToList(), all.Actions.ToList(), all.Failed.Ids,
-            period.From, period.To);
+            all.Failed.Count, (int)progress.Erased, all.Tiers.ToList(), all.Gained.ToList(), all.Lost.ToList(),
+            all.Actions.ToList(), all.Failed.Ids, period.From, period.To);
     }
 
     /// <summary>
