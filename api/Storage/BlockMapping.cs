@@ -19,6 +19,7 @@ internal static class BlockMapping
         ("ids", "$.entries[*].id"),
         ("customers", "$.entries[*].customerId"),
         ("keys", "$.entries[*].key"),
+        ("ceilings", "$." + BlockTimes.CeilingField),
     ];
 
     public static BsonDocument ToBson(DecisionBlock block)

@@ -18,7 +18,9 @@ public sealed partial class LiteDbStore
         _writer.WriteAsync(_ =>
         {
             var block = DecisionBlock.Link(_lastDecision, batch);
-            _blocks.Insert(BlockMapping.ToBson(block));
+            var document = BlockMapping.ToBson(block);
+            StampTimes(document);
+            _blocks.Insert(document);
             _lastDecision = block.Head;
             return block;
         }, CancellationToken.None);
@@ -36,14 +38,17 @@ public sealed partial class LiteDbStore
 
     /// <summary>
     /// A customer's decisions come from the customer index (few blocks); every other search walks the blocks down
-    /// from the cursor and filters their entries as it goes, so a page costs about its own size and never sorts the log.
+    /// from the cursor, within the window the time index gives (<see cref="BlockTimes"/>), and filters their entries
+    /// as it goes, so a page costs about its own size, never sorts the log and never walks the blocks after a range.
     /// </summary>
     public Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
-        var before = query.Before ?? long.MaxValue;
+        var window = Window(query.From, query.To);
+        var (first, last) = (window.First, Math.Min(window.Last, (query.Before ?? long.MaxValue) - 1));
         var blocks = query.CustomerId is { } customer
-            ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id < @0", before)
-            : _blocks.Query().Where("_id < @0", before);
+            ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id BETWEEN @0 AND @1", first, last)
+            : _blocks.Query().Where("_id BETWEEN @0 AND @1", first, last);
+        var before = window.Legacy ? query.Before ?? long.MaxValue : long.MinValue;
         var legacy = query.CustomerId is { } id
             ? _legacy?.Query().Where("customerId = @0", id).Where("seq < @0", before)
             : _legacy?.Query().Where("seq < @0", before);
