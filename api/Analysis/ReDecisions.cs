@@ -5,15 +5,16 @@ namespace Decisions.Api.Analysis;
 
 /// <summary>
 /// Re-decides logged decisions as a stream, for replay of a range and for impact alike: one task reads the log
-/// page after page (newest first) and picks the decisions to re-decide, while one worker per core re-decides
-/// them in chunks, each into a tally of its own. At most a few chunks wait between reader and workers, so memory
-/// stays the same however long the range; the tallies are merged by the caller once the log is read.
+/// page after page (newest first) and picks the decisions to re-decide by what the search knows without their
+/// payloads, while one worker per core decodes them (decompression and UTF-8, the larger part of reading) and
+/// re-decides them in chunks, each into a tally of its own. At most a few chunks wait between reader and workers,
+/// so memory stays the same however long the range; the tallies are merged by the caller once the log is read.
 /// </summary>
 public static class ReDecisions
 {
     private const int Chunk = 256;
 
-    /// <param name="pages">The log's pages, newest first.</param>
+    /// <param name="pages">The log's pages, newest first, searched without checking payloads.</param>
     /// <param name="pick">Whether a decision is re-decided (called in log order, on the reading task).</param>
     /// <param name="newTally">A worker's tally.</param>
     /// <param name="reDecide">Re-decides one picked decision into a worker's tally.</param>
@@ -22,7 +23,7 @@ public static class ReDecisions
     /// <param name="picks">Reading stops once this many decisions are picked.</param>
     /// <param name="cancellationToken">Stops reading and re-deciding.</param>
     public static async Task<IReadOnlyList<TTally>> ReDecideAsync<TTally>(
-        IAsyncEnumerable<DecisionPage> pages, Func<DecisionRecord, bool> pick, Func<TTally> newTally,
+        IAsyncEnumerable<DecisionPage> pages, Func<UnreadDecision, bool> pick, Func<TTally> newTally,
         Func<TTally, DecisionRecord, CancellationToken, ValueTask> reDecide, Action<TTally, UnreadableDecision> unreadable,
         AnalysisProgress progress, long picks, CancellationToken cancellationToken)
     {
@@ -40,10 +41,17 @@ public static class ReDecisions
                     unreadable(tally, decision);
                 }
 
-                foreach (var record in work.Picked)
+                foreach (var picked in work.Picked)
                 {
                     stop.Token.ThrowIfCancellationRequested();
-                    await reDecide(tally, record, stop.Token).ConfigureAwait(false);
+                    if (Decoded(picked, out var damage) is { } record)
+                    {
+                        await reDecide(tally, record, stop.Token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        unreadable(tally, damage!);
+                    }
                 }
 
                 progress.Advance(work.Read, work.Erased, work.Newest, work.Oldest);
@@ -71,8 +79,22 @@ public static class ReDecisions
         return tallies;
     }
 
+    private static DecisionRecord? Decoded(UnreadDecision picked, out UnreadableDecision? damage)
+    {
+        try
+        {
+            damage = null;
+            return picked.Read();
+        }
+        catch (Exception exception) when (DecisionPage.IsDamaged(exception))
+        {
+            damage = new UnreadableDecision(picked.Id, picked.Sequence, exception.Message);
+            return null;
+        }
+    }
+
     private static async Task ReadAsync(
-        IAsyncEnumerable<DecisionPage> pages, Func<DecisionRecord, bool> pick, long picks, ChannelWriter<Work> chunks,
+        IAsyncEnumerable<DecisionPage> pages, Func<UnreadDecision, bool> pick, long picks, ChannelWriter<Work> chunks,
         CancellationToken cancellationToken)
     {
         try
@@ -86,7 +108,9 @@ public static class ReDecisions
                     work.Met(record.Sequence, erased: true);
                 }
 
-                foreach (var record in page.Decisions)
+                // A store gives decoded decisions only to a search that checks payloads; they are taken as they are.
+                foreach (var record in page.Decisions.Select(d => new UnreadDecision(d.Id, d.Sequence, d.CustomerId, () => d))
+                    .Concat(page.Unread))
                 {
                     work.Met(record.Sequence);
                     if (pick(record))
@@ -119,7 +143,7 @@ public static class ReDecisions
     /// <summary>Decisions to re-decide, the unreadable ones met, and how many decisions were read for them.</summary>
     private sealed class Work(IReadOnlyList<UnreadableDecision> unreadable)
     {
-        public List<DecisionRecord> Picked { get; } = [];
+        public List<UnreadDecision> Picked { get; } = [];
 
         public IReadOnlyList<UnreadableDecision> Unreadable => unreadable;
 

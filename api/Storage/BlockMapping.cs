@@ -68,7 +68,9 @@ internal static class BlockMapping
         {
             var index = i;
             var entry = entries[i].AsDocument;
-            yield return (entry, new StoredDecision(entry["id"].AsString, first + i, () => ToDecision(block, index)));
+            var customer = entry["customerId"];
+            yield return (entry, new StoredDecision(entry["id"].AsString, first + i, customer.IsNull ? null : customer.AsString,
+                ErasureMapping.IsErased(entry), () => ToDecision(block, index)));
         }
     }
 

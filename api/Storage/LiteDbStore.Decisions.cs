@@ -43,7 +43,7 @@ public sealed partial class LiteDbStore
     /// </summary>
     public Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
-        var window = Window(query.From, query.To);
+        var window = WindowOf(query);
         var (first, last) = (window.First, Math.Min(window.Last, (query.Before ?? long.MaxValue) - 1));
         var blocks = query.CustomerId is { } customer
             ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id BETWEEN @0 AND @1", first, last)
@@ -104,5 +104,6 @@ public sealed partial class LiteDbStore
         && (query.To is not { } to || d["decidedAtTicks"].AsInt64 < to.UtcTicks)
         && (query.Before is not { } before || d["seq"].AsInt64 < before);
 
-    private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64, () => BsonMapping.ToDecision(d));
+    private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64,
+        d["customerId"].IsNull ? null : d["customerId"].AsString, ErasureMapping.IsErased(d), () => BsonMapping.ToDecision(d));
 }

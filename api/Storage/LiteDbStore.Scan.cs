@@ -8,6 +8,9 @@ public sealed partial class LiteDbStore
     // The times the next block is stamped after; read on the writer thread only, loaded at the first commit.
     private BlockTimes? _times;
 
+    // The window of the last search: the pages after its first, read down from its cursor, reuse it.
+    private SearchWindow? _lastWindow;
+
     /// <summary>
     /// Documents written before blocks are all older than any block and keep their time index; in the blocks, the
     /// first that can hold a decision at or after <paramref name="from"/> is found through the ceiling index.
@@ -21,7 +24,7 @@ public sealed partial class LiteDbStore
             return Task.FromResult<long?>(legacy["seq"].AsInt64);
         }
 
-        var window = Window(from, null);
+        var (window, _) = Window(from, null);
         if (window.Empty || _blocks.Query().Where("_id >= @0", window.First).OrderBy("_id").Limit(1).FirstOrDefault()
             is not { } block)
         {
@@ -34,26 +37,44 @@ public sealed partial class LiteDbStore
     }
 
     /// <summary>
-    /// The blocks (by first sequence, both ends included) that can hold a decision in [<paramref name="from"/>,
-    /// <paramref name="to"/>), and whether the documents written before blocks can. The whole log when the newest
-    /// block has no time index yet (a file written before it, until its next block).
+    /// The window of <paramref name="query"/>'s time range. A page below the cursor of the last search of the same
+    /// range reuses its window: blocks logged since lie above that cursor, and the window holds for every block
+    /// up to the newest it saw.
     /// </summary>
-    private BlockWindow Window(DateTimeOffset? from, DateTimeOffset? to)
+    private BlockWindow WindowOf(DecisionQuery query)
+    {
+        if (query.Before is { } before && _lastWindow is { } last && last.From == query.From && last.To == query.To
+            && before <= last.Through)
+        {
+            return last.Window;
+        }
+
+        var (window, through) = Window(query.From, query.To);
+        _lastWindow = new SearchWindow(query.From, query.To, through, window);
+        return window;
+    }
+
+    /// <summary>
+    /// The blocks (by first sequence, both ends included) that can hold a decision in [<paramref name="from"/>,
+    /// <paramref name="to"/>), and whether the documents written before blocks can; with the sequence after the newest
+    /// block it holds for. The whole log when the newest block has no time index yet (a file written before it).
+    /// </summary>
+    private (BlockWindow Window, long Through) Window(DateTimeOffset? from, DateTimeOffset? to)
     {
         var all = new BlockWindow(long.MinValue, long.MaxValue, Legacy: true);
-        if ((from, to) is (null, null)
-            || _blocks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is not { } newest
-            || BlockTimes.Of(newest) is not { } times)
+        var newest = _blocks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
+        var through = newest is null ? 0 : newest["last"].AsInt64 + 1;
+        if ((from, to) is (null, null) || newest is null || BlockTimes.Of(newest) is not { } times)
         {
-            return all;
+            return (all, through);
         }
 
         var lowest = Reaching(long.MinValue)!.Value;
         var first = from is { } f ? Reaching(f.UtcTicks) : lowest;
         var last = to is { } t ? Reaching(t.UtcTicks > long.MaxValue - times.Reach ? long.MaxValue : t.UtcTicks + times.Reach) : null;
-        return first is not { } low
+        return (first is not { } low
             ? new BlockWindow(0, -1, Legacy: false)
-            : new BlockWindow(low == lowest ? long.MinValue : low, last ?? long.MaxValue, Legacy: low == lowest);
+            : new BlockWindow(low == lowest ? long.MinValue : low, last ?? long.MaxValue, Legacy: low == lowest), through);
     }
 
     /// <summary>The first stamped block whose ceiling reaches <paramref name="ticks"/>, found by the ceiling index.</summary>
@@ -83,4 +104,6 @@ public sealed partial class LiteDbStore
     {
         public bool Empty => First > Last;
     }
+
+    private sealed record SearchWindow(DateTimeOffset? From, DateTimeOffset? To, long Through, BlockWindow Window);
 }

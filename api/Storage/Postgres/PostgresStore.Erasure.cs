@@ -34,7 +34,7 @@ public sealed partial class PostgresStore : IDecisionErasure
         }
 
         // As on LiteDB, a payload search reads as unreadable is not erased: its digest would hide the damage.
-        if (DecisionPage.Of(found.Select(r => new StoredDecision(r.Id, r.Sequence, () => r)), found.Count)
+        if (DecisionPage.Of(found.Select(Stored), found.Count)
             .Unreadable is [var unreadable, ..])
         {
             throw new UnreadableDecisionException(unreadable with
