@@ -3,9 +3,10 @@
 # (FILL_KEYS teller keys, default 4, each with one batch in flight; a customer deciding about three times), then runs a replay of the whole range and an impact
 # of a draft over the same period as long-running operations, polling their progress. Prints decisions/s and the
 # service's resident memory before, and at most during, each run. Everything stays on 127.0.0.1.
-#   [PORT=5103] [FILL_KEYS=4] [RUNS="replay impact replay"] tests/load/replay-load.sh [decisions] [kept-data-folder]
+#   [PORT=5103] [FILL=http|service] [FILL_KEYS=4] [RUNS="replay impact replay"] tests/load/replay-load.sh [decisions] [kept-data-folder]
 # With a kept-data folder the filled store is kept there and reused by the next run with the same folder. RUNS
-# chooses the runs, in order (an empty RUNS only fills).
+# chooses the runs, in order (an empty RUNS only fills). FILL=service fills without HTTP, benchmark only: the service
+# decides and logs the same synthetic customers through DecisionService at start (Benchmark:FillDecisions).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 decisions=${1:-100000}
@@ -22,12 +23,30 @@ for i in $(seq 0 $((tellers - 1))); do
   settings+=("Auth__ApiKeys__${i}__Key=${keys[$i]}" "Auth__ApiKeys__${i}__Role=teller" "Auth__ApiKeys__${i}__Name=teller-$i")
 done
 auditor=load-test-auditor-key-001 editor=load-test-editor-key-0001
-start_service $port "${settings[@]}" Auth__ApiKeys__${tellers}__Key=$auditor Auth__ApiKeys__${tellers}__Role=auditor \
-  Auth__ApiKeys__${tellers}__Name=auditor Auth__ApiKeys__$((tellers + 1))__Key=$editor \
-  Auth__ApiKeys__$((tellers + 1))__Role=editor Auth__ApiKeys__$((tellers + 1))__Name=editor
+serve() {
+  start_service $port "${settings[@]}" Auth__ApiKeys__${tellers}__Key=$auditor Auth__ApiKeys__${tellers}__Role=auditor \
+    Auth__ApiKeys__${tellers}__Name=auditor Auth__ApiKeys__$((tellers + 1))__Key=$editor \
+    Auth__ApiKeys__$((tellers + 1))__Role=editor Auth__ApiKeys__$((tellers + 1))__Name=editor "$@"
+}
 base="http://127.0.0.1:$port"
+logged() {
+  curl -fs -H "X-Api-Key: $auditor" "$base/metrics" | awk '/^decisions_decisionlog_decision_log_decisions / { print int($2) }'
+}
 
 stored=$(cat "$work/data/filled" 2>/dev/null || echo 0)
+if [ "$stored" -lt "$decisions" ] && [ "${FILL:-http}" = service ]; then
+  # Benchmark only: the service logs synthetic customers through DecisionService at start (evaluation,
+  # serialization, digest, compression and group commit as for POST /v1/decisions), without HTTP.
+  echo "filling the store through DecisionService, no HTTP: $stored → $decisions decisions"
+  started=$(date +%s.%N)
+  serve Benchmark__FillDecisions=$((decisions - stored)) Benchmark__FillFrom="$stored"
+  while n=$(logged); [ "${n:-0}" -lt "$decisions" ]; do kill -0 "$server" || exit 1; sleep 5; done
+  kill "$server"; wait "$server" || true
+  echo "$decisions" > "$work/data/filled"
+  awk -v n="$((decisions - stored))" -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "filled    %d decisions in %.0f s (%.0f/s)\n", n, e - s, n / (e - s) }'
+  stored=$decisions
+fi
+serve
 if [ "$stored" -lt "$decisions" ]; then
   echo "filling the store: $stored → $decisions decisions"
   started=$(date +%s.%N)
