@@ -17,14 +17,16 @@ public static class ReDecisions
     /// <param name="pages">The log's pages, newest first, searched without checking payloads.</param>
     /// <param name="pick">Whether a decision is re-decided (called in log order, on the reading task).</param>
     /// <param name="newTally">A worker's tally.</param>
-    /// <param name="reDecide">Re-decides one picked decision into a worker's tally.</param>
+    /// <param name="reDecide">
+    /// Re-decides one picked decision into a worker's tally; its payload is valid until the call completes.
+    /// </param>
     /// <param name="unreadable">Counts a decision whose payload cannot be read into a worker's tally.</param>
     /// <param name="progress">Advanced as each chunk is re-decided.</param>
     /// <param name="picks">Reading stops once this many decisions are picked.</param>
     /// <param name="cancellationToken">Stops reading and re-deciding.</param>
     public static async Task<IReadOnlyList<TTally>> ReDecideAsync<TTally>(
         IAsyncEnumerable<DecisionPage> pages, Func<UnreadDecision, bool> pick, Func<TTally> newTally,
-        Func<TTally, DecisionRecord, CancellationToken, ValueTask> reDecide, Action<TTally, UnreadableDecision> unreadable,
+        Func<TTally, DecodedDecision, CancellationToken, ValueTask> reDecide, Action<TTally, UnreadableDecision> unreadable,
         AnalysisProgress progress, long picks, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -34,6 +36,7 @@ public static class ReDecisions
         var tallies = Enumerable.Range(0, workers).Select(_ => newTally()).ToArray();
         var working = tallies.Select(tally => Task.Run(async () =>
         {
+            var buffer = new PayloadBuffer();
             await foreach (var work in chunks.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 foreach (var decision in work.Unreadable)
@@ -44,9 +47,9 @@ public static class ReDecisions
                 foreach (var picked in work.Picked)
                 {
                     stop.Token.ThrowIfCancellationRequested();
-                    if (Decoded(picked, out var damage) is { } record)
+                    if (Decoded(picked, buffer, out var damage) is { } decoded)
                     {
-                        await reDecide(tally, record, stop.Token).ConfigureAwait(false);
+                        await reDecide(tally, decoded, stop.Token).ConfigureAwait(false);
                     }
                     else
                     {
@@ -79,12 +82,12 @@ public static class ReDecisions
         return tallies;
     }
 
-    private static DecisionRecord? Decoded(UnreadDecision picked, out UnreadableDecision? damage)
+    private static DecodedDecision? Decoded(UnreadDecision picked, PayloadBuffer buffer, out UnreadableDecision? damage)
     {
         try
         {
             damage = null;
-            return picked.Read();
+            return picked.Decode(buffer);
         }
         catch (Exception exception) when (DecisionPage.IsDamaged(exception))
         {
@@ -109,8 +112,7 @@ public static class ReDecisions
                 }
 
                 // A store gives decoded decisions only to a search that checks payloads; they are taken as they are.
-                foreach (var record in page.Decisions.Select(d => new UnreadDecision(d.Id, d.Sequence, d.CustomerId, () => d))
-                    .Concat(page.Unread))
+                foreach (var record in page.Decisions.Select(Unread).Concat(page.Unread))
                 {
                     work.Met(record.Sequence);
                     if (pick(record))
@@ -139,6 +141,9 @@ public static class ReDecisions
             chunks.TryComplete();
         }
     }
+
+    private static UnreadDecision Unread(DecisionRecord record) =>
+        new(record.Id, record.Sequence, record.CustomerId, _ => DecodedDecision.Of(record));
 
     /// <summary>Decisions to re-decide, the unreadable ones met, and how many decisions were read for them.</summary>
     private sealed class Work(IReadOnlyList<UnreadableDecision> unreadable)

@@ -30,10 +30,10 @@ public static class ImpactAnalysis
             pages,
             record => seen.FirstTime(record.CustomerId),
             () => new Tally(),
-            (tally, record, token) =>
+            (tally, decoded, token) =>
             {
-                var outcome = Decide(candidate, record, tally, token);
-                (outcome is null ? tally.Failed : null)?.Add(record.Sequence, record.Id);
+                var outcome = Decide(candidate, decoded, tally, token);
+                (outcome is null ? tally.Failed : null)?.Add(decoded.Record.Sequence, decoded.Record.Id);
                 tally.Changed += outcome == true ? 1 : 0;
                 return ValueTask.CompletedTask;
             },
@@ -51,11 +51,11 @@ public static class ImpactAnalysis
     /// Re-decides one logged decision into the cells: whether anything changed, null when it fails or its logged
     /// payload is not the JSON of a decision (the log is read unchecked, since this parses every payload anyway).
     /// </summary>
-    private static bool? Decide(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
+    private static bool? Decide(CompiledRuleSet candidate, DecodedDecision decoded, Tally tally, CancellationToken cancellationToken)
     {
         try
         {
-            return Compare(candidate, record, tally, cancellationToken);
+            return Compare(candidate, decoded, tally, cancellationToken);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -63,10 +63,11 @@ public static class ImpactAnalysis
         }
     }
 
-    private static bool? Compare(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
+    private static bool? Compare(CompiledRuleSet candidate, DecodedDecision decoded, Tally tally, CancellationToken cancellationToken)
     {
-        using var input = JsonDocument.Parse(record.Input);
-        using var output = JsonDocument.Parse(record.Output);
+        var record = decoded.Record;
+        using var input = JsonDocument.Parse(decoded.Input);
+        using var output = JsonDocument.Parse(decoded.Output);
         var result = candidate.Evaluate(input.RootElement, record.AsOf, cancellationToken);
         if (result.Decision is not { } now)
         {

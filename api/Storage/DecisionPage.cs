@@ -38,7 +38,7 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
             last = row.Sequence;
             if (!checkPayload && !row.Erased)
             {
-                unread.Add(new UnreadDecision(row.Id, row.Sequence, row.CustomerId, row.Read));
+                unread.Add(new UnreadDecision(row.Id, row.Sequence, row.CustomerId, row.Decode ?? (_ => DecodedDecision.Of(row.Read()))));
                 continue;
             }
 
@@ -75,10 +75,26 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
 /// A stored row of the decision log, read (decompressed, parsed) only when the page is built, with what its search
 /// knows without reading it: its customer, and whether it was erased.
 /// </summary>
-internal sealed record StoredDecision(string Id, long Sequence, string? CustomerId, bool Erased, Func<DecisionRecord> Read);
+internal sealed record StoredDecision(string Id, long Sequence, string? CustomerId, bool Erased, Func<DecisionRecord> Read)
+{
+    /// <summary>Decodes the payload as UTF-8 into a reader's buffer, for a store that keeps it so.</summary>
+    public Func<PayloadBuffer, DecodedDecision>? Decode { get; init; }
 
-/// <summary>A logged decision not erased, whose payload its reader decodes (<see cref="Read"/>) when it needs it.</summary>
-public sealed record UnreadDecision(string Id, long Sequence, string? CustomerId, Func<DecisionRecord> Read);
+}
+
+/// <summary>A logged decision not erased, whose payload its reader decodes (<see cref="Decode"/>) when it needs it.</summary>
+public sealed record UnreadDecision(string Id, long Sequence, string? CustomerId, Func<PayloadBuffer, DecodedDecision> Decode);
+
+/// <summary>
+/// A logged decision decoded for re-decision: its record (whose input and output may be left empty) and its input and
+/// output as UTF-8, in the reader's buffer when the store keeps them compressed: valid until the reader decodes the next.
+/// </summary>
+public readonly record struct DecodedDecision(DecisionRecord Record, ReadOnlyMemory<byte> Input, ReadOnlyMemory<byte> Output)
+{
+    /// <summary>A decision read as text, its input and output encoded anew.</summary>
+    public static DecodedDecision Of(DecisionRecord record) =>
+        new(record, Encoding.UTF8.GetBytes(record.Input), Encoding.UTF8.GetBytes(record.Output));
+}
 
 /// <summary>A logged decision whose stored payload cannot be read, and why.</summary>
 public sealed record UnreadableDecision(string Id, long Sequence, string Reason);
