@@ -67,17 +67,14 @@ public static class ImpactAnalysis
     {
         var record = decoded.Record;
         using var input = JsonDocument.Parse(decoded.Input);
-        using var output = JsonDocument.Parse(decoded.Output);
+        var before = LoggedCodes.Read(decoded.Output.Span);
         var result = candidate.Evaluate(input.RootElement, record.AsOf, cancellationToken);
         if (result.Decision is not { } now)
         {
             return null;
         }
 
-        var before = output.RootElement;
-        var tierBefore = before.GetProperty("tier").GetProperty("code").GetString()!;
-        var privilegesBefore = before.GetProperty("privileges").EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToHashSet(StringComparer.Ordinal);
-        var actionBefore = before.TryGetProperty("nextAction", out var action) && action.ValueKind == JsonValueKind.Object ? action.GetProperty("code").GetString()! : "";
+        var (tierBefore, privilegesBefore, actionBefore) = before;
         var privilegesNow = now.Privileges.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var actionNow = now.NextAction?.Code ?? "";
 
