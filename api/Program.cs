@@ -28,6 +28,7 @@ builder.AddCheckpoints();
 builder.AddErasure();
 builder.Services.AddDecisionEngine(builder.Configuration.GetSection("Engine").Bind);
 builder.AddRuleSets();
+builder.AddBenchmarkFill();
 builder.Services.AddDecisionOpenApi();
 builder.Services.AddDecisionHealthChecks();
 

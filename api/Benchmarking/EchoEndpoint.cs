@@ -12,6 +12,12 @@ public sealed class BenchmarkOptions
 
     /// <summary>Maps <c>POST /bench/echo</c>: the same pipeline (auth, limits, JSON) doing no work, as the load test's yardstick.</summary>
     public bool EchoEndpoint { get; set; }
+
+    /// <summary>Decisions <see cref="DecisionFill"/> logs at start, to give a load test a large log (0: none).</summary>
+    public int FillDecisions { get; set; }
+
+    /// <summary>The first synthetic customer's number, so that a second fill goes on where the first stopped.</summary>
+    public int FillFrom { get; set; }
 }
 
 public static class EchoEndpoint

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Decisions.Api.Analysis;
@@ -21,6 +22,14 @@ public sealed class RangeReplay(
     private const int SampleSize = 20;
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
+    // As the serializer writes a string: the same escaping and indentation, so equal answers are equal bytes.
+    private readonly JsonWriterOptions _writer = new()
+    {
+        Encoder = json.Value.SerializerOptions.Encoder,
+        Indented = json.Value.SerializerOptions.WriteIndented,
+        MaxDepth = json.Value.SerializerOptions.MaxDepth,
+    };
+
     public async Task<ReplaySummary> RunAsync(
         DecisionQuery query, AnalysisProgress progress, CancellationToken cancellationToken)
     {
@@ -31,10 +40,13 @@ public sealed class RangeReplay(
             log.PagesAsync(query, limits.Value.PageSize, cancellationToken),
             _ => true,
             () => new Tally(),
-            async (tally, record, token) =>
+            async (tally, decoded, token) =>
             {
+                var record = decoded.Record;
                 var version = await versions.GetOrAdd((record.RuleSet, record.Version), key => Version(key, token));
-                var identical = version is null || version.Ref.Hash != record.RuleSetHash ? null : Identical(version, record, token);
+                var identical = version is null || version.Ref.Hash != record.RuleSetHash
+                    ? null
+                    : Identical(version, decoded, tally.Replayed, token);
                 (identical switch { null => tally.Failed, false => tally.Different, true => null })?.Add(record.Sequence, record.Id);
                 tally.Identical += identical == true ? 1 : 0;
             },
@@ -60,14 +72,16 @@ public sealed class RangeReplay(
         }
     }
 
-    // The answer is logged as this serializer wrote it, so equal text is the common, cheap case; otherwise the
-    // documents are compared as JSON, key order aside, exactly as the single replay does.
+    // The answer is logged as this serializer wrote it, so equal UTF-8 is the common, cheap case (written into the
+    // worker's buffer, compared with the logged bytes, no text decoded); otherwise the documents are compared as
+    // JSON, key order aside, exactly as the single replay does.
     // Null when the logged payload is not JSON: the log is read unchecked, since this parses it anyway.
-    private bool? Identical(CompiledRuleSet version, DecisionRecord record, CancellationToken cancellationToken)
+    private bool? Identical(
+        CompiledRuleSet version, DecodedDecision decoded, ArrayBufferWriter<byte> replayed, CancellationToken cancellationToken)
     {
         try
         {
-            return Compare(version, record, cancellationToken);
+            return Compare(version, decoded, replayed, cancellationToken);
         }
         catch (JsonException)
         {
@@ -75,28 +89,37 @@ public sealed class RangeReplay(
         }
     }
 
-    private bool Compare(CompiledRuleSet version, DecisionRecord record, CancellationToken cancellationToken)
+    private bool Compare(
+        CompiledRuleSet version, DecodedDecision decoded, ArrayBufferWriter<byte> replayed, CancellationToken cancellationToken)
     {
-        using var input = JsonDocument.Parse(record.Input);
+        var record = decoded.Record;
+        using var input = JsonDocument.Parse(decoded.Input);
         if (version.Evaluate(input.RootElement, record.AsOf, cancellationToken).Decision is not { } decision)
         {
             return false;
         }
 
-        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision);
-        var text = JsonSerializer.Serialize(replayed, _json);
-        if (string.Equals(text, record.Output, StringComparison.Ordinal))
+        replayed.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(replayed, _writer))
+        {
+            JsonSerializer.Serialize(writer, DecisionResponse.From(record.Id, record.DecidedAt, decision), _json);
+        }
+
+        if (replayed.WrittenSpan.SequenceEqual(decoded.Output.Span))
         {
             return true;
         }
 
-        using var recorded = JsonDocument.Parse(record.Output);
-        using var now = JsonDocument.Parse(text);
+        using var recorded = JsonDocument.Parse(decoded.Output);
+        using var now = JsonDocument.Parse(replayed.WrittenMemory);
         return JsonDiff.Compare(recorded.RootElement, now.RootElement).Count == 0;
     }
 
     private sealed class Tally
     {
+        /// <summary>The worker's buffer for the answers it replays.</summary>
+        public ArrayBufferWriter<byte> Replayed { get; } = new(16 * 1024);
+
         public int Identical { get; set; }
 
         public Samples Different { get; } = new(SampleSize);

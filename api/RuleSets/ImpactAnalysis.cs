@@ -30,10 +30,10 @@ public static class ImpactAnalysis
             pages,
             record => seen.FirstTime(record.CustomerId),
             () => new Tally(),
-            (tally, record, token) =>
+            (tally, decoded, token) =>
             {
-                var outcome = Decide(candidate, record, tally, token);
-                (outcome is null ? tally.Failed : null)?.Add(record.Sequence, record.Id);
+                var outcome = Decide(candidate, decoded, tally, token);
+                (outcome is null ? tally.Failed : null)?.Add(decoded.Record.Sequence, decoded.Record.Id);
                 tally.Changed += outcome == true ? 1 : 0;
                 return ValueTask.CompletedTask;
             },
@@ -43,19 +43,19 @@ public static class ImpactAnalysis
             cancellationToken);
         var all = tallies.Aggregate((a, b) => a.Merge(b));
         return new ImpactReport(candidate.Ref.Name, candidate.Ref.Version, (int)progress.Read, seen.Count, all.Changed,
-            all.Failed.Count, all.Tiers.ToList(), all.Gained.ToList(), all.Lost.ToList(), all.Actions.ToList(), all.Failed.Ids,
-            period.From, period.To);
+            all.Failed.Count, (int)progress.Erased, all.Tiers.ToList(), all.Gained.ToList(), all.Lost.ToList(),
+            all.Actions.ToList(), all.Failed.Ids, period.From, period.To);
     }
 
     /// <summary>
     /// Re-decides one logged decision into the cells: whether anything changed, null when it fails or its logged
     /// payload is not the JSON of a decision (the log is read unchecked, since this parses every payload anyway).
     /// </summary>
-    private static bool? Decide(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
+    private static bool? Decide(CompiledRuleSet candidate, DecodedDecision decoded, Tally tally, CancellationToken cancellationToken)
     {
         try
         {
-            return Compare(candidate, record, tally, cancellationToken);
+            return Compare(candidate, decoded, tally, cancellationToken);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -63,20 +63,18 @@ public static class ImpactAnalysis
         }
     }
 
-    private static bool? Compare(CompiledRuleSet candidate, DecisionRecord record, Tally tally, CancellationToken cancellationToken)
+    private static bool? Compare(CompiledRuleSet candidate, DecodedDecision decoded, Tally tally, CancellationToken cancellationToken)
     {
-        using var input = JsonDocument.Parse(record.Input);
-        using var output = JsonDocument.Parse(record.Output);
+        var record = decoded.Record;
+        using var input = JsonDocument.Parse(decoded.Input);
+        var before = LoggedCodes.Read(decoded.Output.Span);
         var result = candidate.Evaluate(input.RootElement, record.AsOf, cancellationToken);
         if (result.Decision is not { } now)
         {
             return null;
         }
 
-        var before = output.RootElement;
-        var tierBefore = before.GetProperty("tier").GetProperty("code").GetString()!;
-        var privilegesBefore = before.GetProperty("privileges").EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToHashSet(StringComparer.Ordinal);
-        var actionBefore = before.TryGetProperty("nextAction", out var action) && action.ValueKind == JsonValueKind.Object ? action.GetProperty("code").GetString()! : "";
+        var (tierBefore, privilegesBefore, actionBefore) = before;
         var privilegesNow = now.Privileges.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var actionNow = now.NextAction?.Code ?? "";
 

@@ -9,6 +9,10 @@ namespace Decisions.Api.RuleSets;
 /// <param name="Failed">
 /// Customers whose latest decision could not be re-decided, and unreadable decisions; null when suppressed.
 /// </param>
+/// <param name="Erased">
+/// Of the decisions read, those whose personal data was erased: skipped, since they cannot be re-decided; null when
+/// suppressed.
+/// </param>
 /// <param name="TierMigrations">Customers from one tier to another (or the same).</param>
 /// <param name="PrivilegesGained">Customers per privilege code.</param>
 /// <param name="PrivilegesLost">Customers per privilege code.</param>
@@ -20,7 +24,7 @@ namespace Decisions.Api.RuleSets;
 /// Set for roles that may not read decisions: every count under it is null, so that no answer singles out a customer.
 /// </param>
 public sealed record ImpactReport(
-    string RuleSet, int Version, int Decisions, int Customers, int? Changed, int? Failed,
+    string RuleSet, int Version, int Decisions, int Customers, int? Changed, int? Failed, int? Erased,
     IReadOnlyList<ImpactCell> TierMigrations, IReadOnlyList<ImpactCell> PrivilegesGained, IReadOnlyList<ImpactCell> PrivilegesLost,
     IReadOnlyList<ImpactCell> ActionChanges, IReadOnlyList<string> FailedSamples, DateTimeOffset From, DateTimeOffset? To,
     int? SuppressedBelow = null);

@@ -37,6 +37,7 @@ public static partial class ImpactPrivacy
         {
             Changed = Shown(report.Changed),
             Failed = Shown(report.Failed),
+            Erased = Shown(report.Erased),
             TierMigrations = Grid(report.TierMigrations, tiers.SelectMany(from => tiers.Select(to => (from, to)))),
             PrivilegesGained = Grid(report.PrivilegesGained, privileges),
             PrivilegesLost = Grid(report.PrivilegesLost, privileges),

@@ -19,6 +19,7 @@ internal static class BlockMapping
         ("ids", "$.entries[*].id"),
         ("customers", "$.entries[*].customerId"),
         ("keys", "$.entries[*].key"),
+        ("ceilings", "$." + BlockTimes.CeilingField),
     ];
 
     public static BsonDocument ToBson(DecisionBlock block)
@@ -67,16 +68,34 @@ internal static class BlockMapping
         {
             var index = i;
             var entry = entries[i].AsDocument;
-            yield return (entry, new StoredDecision(entry["id"].AsString, first + i, () => ToDecision(block, index)));
+            var customer = entry["customerId"];
+            yield return (entry, new StoredDecision(entry["id"].AsString, first + i, customer.IsNull ? null : customer.AsString,
+                ErasureMapping.IsErased(entry), () => ToDecision(block, index))
+            {
+                Decode = buffer => Decoded(block, index, buffer),
+            });
         }
     }
 
     public static DecisionRecord ToDecision(BsonDocument block, int index)
     {
+        var entry = block["entries"].AsArray[index].AsDocument;
+        var record = WithoutPayload(block, index);
+        var (input, output) = record.Erasure is null ? Payload.Unpack(entry["payload"].AsBinary) : ("", "");
+        return record with { Input = input, Output = output };
+    }
+
+    /// <summary>A decision not erased, its input and output left as UTF-8 in <paramref name="buffer"/>.</summary>
+    private static DecodedDecision Decoded(BsonDocument block, int index, PayloadBuffer buffer)
+    {
+        var (input, output) = Payload.Unpack(block["entries"].AsArray[index]["payload"].AsBinary, buffer);
+        return new DecodedDecision(WithoutPayload(block, index), input, output);
+    }
+
+    private static DecisionRecord WithoutPayload(BsonDocument block, int index)
+    {
         var entries = block["entries"].AsArray;
         var e = entries[index].AsDocument;
-        var erasure = ErasureMapping.Of(e);
-        var (input, output) = erasure is null ? Payload.Unpack(e["payload"].AsBinary) : ("", "");
         return new DecisionRecord
         {
             Id = e["id"].AsString,
@@ -87,12 +106,12 @@ internal static class BlockMapping
             RuleSetHash = e["ruleSetHash"].AsString,
             CustomerId = e["customerId"].IsNull ? null : e["customerId"].AsString,
             AsOf = Time(e["asOf"]),
-            Input = input,
-            Output = output,
+            Input = "",
+            Output = "",
             PreviousHash = index == 0 ? block["previousHash"].AsString : entries[index - 1]["hash"].AsString,
             Hash = e["hash"].AsString,
             Idempotency = e["key"].IsNull ? null : new IdempotencyTag(e["key"].AsString, e["requestDigest"].AsString, e["itemIndex"].AsInt32),
-            Erasure = erasure,
+            Erasure = ErasureMapping.Of(e),
         };
     }
 

@@ -28,15 +28,18 @@ public sealed partial class LiteDbStore
 
     /// <summary>
     /// A customer's decisions come from the customer index (few blocks); every other search walks the blocks down
-    /// from the cursor and filters their entries as it goes, so a page costs about its own size and never sorts the log.
+    /// from the cursor, within the window the time index gives (<see cref="BlockTimes"/>), and filters their entries
+    /// as it goes, so a page costs about its own size, never sorts the log and never walks the blocks after a range.
     /// </summary>
     public async Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
         await IndexedAsync(cancellationToken).ConfigureAwait(false);
-        var before = query.Before ?? long.MaxValue;
+        var window = WindowOf(query);
+        var (first, last) = (window.First, Math.Min(window.Last, (query.Before ?? long.MaxValue) - 1));
         var blocks = query.CustomerId is { } customer
-            ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id < @0", before)
-            : _blocks.Query().Where("_id < @0", before);
+            ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id BETWEEN @0 AND @1", first, last)
+            : _blocks.Query().Where("_id BETWEEN @0 AND @1", first, last);
+        var before = window.Legacy ? query.Before ?? long.MaxValue : long.MinValue;
         var legacy = query.CustomerId is { } id
             ? _legacy?.Query().Where("customerId = @0", id).Where("seq < @0", before)
             : _legacy?.Query().Where("seq < @0", before);
@@ -98,5 +101,6 @@ public sealed partial class LiteDbStore
         && (query.To is not { } to || d["decidedAtTicks"].AsInt64 < to.UtcTicks)
         && (query.Before is not { } before || d["seq"].AsInt64 < before);
 
-    private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64, () => BsonMapping.ToDecision(d));
+    private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64,
+        d["customerId"].IsNull ? null : d["customerId"].AsString, ErasureMapping.IsErased(d), () => BsonMapping.ToDecision(d));
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using LiteDB;
 
 namespace Decisions.Api.Storage;
@@ -116,8 +114,7 @@ public sealed partial class LiteDbStore : IDecisionErasure
         {
             return Chain.Digest(read());
         }
-        catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException
-            or ArgumentException or JsonException or DecoderFallbackException)
+        catch (Exception exception) when (DecisionPage.IsDamaged(exception))
         {
             // The writer rolls the whole erasure back: a digest cannot be kept for a payload that cannot be read.
             throw new UnreadableDecisionException(new UnreadableDecision(

@@ -74,6 +74,7 @@ public sealed partial class LiteDbStore
 
             var block = DecisionBlock.Link(_journalHead, batch);
             var document = BlockMapping.ToBson(block);
+            StampTimes(document);
             _journal.Append(BsonSerializer.Serialize(document));
             _journalHead = block.Head;
             _indexer.Enqueue(new JournaledBlock(block.First, block.Head.Sequence, document));

@@ -52,6 +52,33 @@ public sealed class CorruptPayloadTests
         }
     }
 
+    [Fact]
+    public async Task Erasing_a_customer_whose_payload_is_damaged_is_refused_with_409_and_erases_nothing()
+    {
+        var app = new DecisionsAppFixture();
+        var ids = new List<string> { await app.Decide("R-CORRUPT"), await app.Decide("R-CORRUPT") };
+        await app.Decide("K-INTACT");
+        await app.StopAsync();
+        await Damage(app, sequence: 2);
+        var restarted = app.Reopened();
+        await using (restarted)
+        {
+            var trail = (await restarted.Read("auditor", "/v1/audit")).GetArrayLength();
+            var refused = await restarted.Refused("admin", "/v1/erasures", new { customerId = "R-CORRUPT", reason = "PIPL #9" },
+                HttpStatusCode.Conflict);
+            Assert.Equal(ids[1], refused.GetProperty("decisionId").GetString());
+            Assert.Contains("cannot be erased verifiably", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+            // Nothing was erased, not even the readable decision of the same customer, and the trail did not move.
+            Assert.False((await restarted.Read("auditor", $"/v1/decisions/{ids[0]}")).IsErased());
+            Assert.Empty(await restarted.Trail("decisions-erased"));
+            var other = await restarted.Erase("K-INTACT");
+            Assert.Equal((1, trail + 1L), (other.GetProperty("erased").GetInt32(), other.GetProperty("trailEntry").GetInt64()));
+            var report = await restarted.Read("auditor", "/v1/audit/verify");
+            Assert.Equal($"decision {ids[1]} (#2)", report.GetProperty("firstBroken").GetString());
+        }
+    }
+
     // LiteDB: the Brotli bytes of the payload overwritten; PostgreSQL: the stored output is no longer JSON.
     private static async Task Damage(DecisionsAppFixture app, long sequence)
     {

@@ -53,6 +53,23 @@ public sealed class ImpactCustomerTests
         Assert.Equal("to", refused.OnlyErrorPath());
     }
 
+    [Fact]
+    public async Task Erased_decisions_are_read_counted_apart_and_their_customers_not_re_decided()
+    {
+        await using var app = new DecisionsAppFixture();
+        await Decide(app, "R-GONE", 350_000);
+        await Decide(app, "R-GONE", 360_000);
+        await Decide(app, "R-KEPT", 350_000);
+        await app.Erase("R-GONE");
+        await app.ApproveLowerVipThreshold();
+
+        var report = await app.Post("admin", Impact, new { }, HttpStatusCode.OK);
+
+        Assert.Equal((3, 1), Counts(report));
+        Assert.Equal((2, 1, 0), (report.GetProperty("erased").GetInt32(), report.GetProperty("changed").GetInt32(),
+            report.GetProperty("failed").GetInt32()));
+    }
+
     private static (int Decisions, int Customers) Counts(JsonElement report) =>
         (report.GetProperty("decisions").GetInt32(), report.GetProperty("customers").GetInt32());
 

@@ -1,30 +1,52 @@
 #!/usr/bin/env bash
 # Load test of the streamed re-decision: fills a LiteDB store with N decisions through POST /v1/decisions/batch
-# (four teller keys, a customer deciding about three times), then runs a replay of the whole range and an impact
+# (FILL_KEYS teller keys, default 4, each with one batch in flight; a customer deciding about three times), then runs a replay of the whole range and an impact
 # of a draft over the same period as long-running operations, polling their progress. Prints decisions/s and the
 # service's resident memory before, and at most during, each run. Everything stays on 127.0.0.1.
-#   tests/load/replay-load.sh [decisions] [kept-data-folder]
-# With a kept-data folder the filled store is kept there and reused by the next run with the same folder.
+#   [PORT=5103] [FILL=http|service] [FILL_KEYS=4] [RUNS="replay impact replay"] tests/load/replay-load.sh [decisions] [kept-data-folder]
+# With a kept-data folder the filled store is kept there and reused by the next run with the same folder. RUNS
+# chooses the runs, in order (an empty RUNS only fills). FILL=service fills without HTTP, benchmark only: the service
+# decides and logs the same synthetic customers through DecisionService at start (Benchmark:FillDecisions).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 decisions=${1:-100000}
 kept=${2:-}
-port=5103
+port=${PORT:-5103}
 source tests/load/service.sh
 publish_service
 [ -n "$kept" ] && mkdir -p "$kept" && rm -rf "$work/data" && ln -s "$(realpath "$kept")" "$work/data"
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 keys=() settings=()
-for i in 0 1 2 3; do
-  keys+=("load-test-teller-key-000$i")
+tellers=${FILL_KEYS:-4}
+for i in $(seq 0 $((tellers - 1))); do
+  keys+=("load-test-teller-key-$(printf %04d "$i")")
   settings+=("Auth__ApiKeys__${i}__Key=${keys[$i]}" "Auth__ApiKeys__${i}__Role=teller" "Auth__ApiKeys__${i}__Name=teller-$i")
 done
 auditor=load-test-auditor-key-001 editor=load-test-editor-key-0001
-start_service $port "${settings[@]}" Auth__ApiKeys__4__Key=$auditor Auth__ApiKeys__4__Role=auditor Auth__ApiKeys__4__Name=auditor \
-  Auth__ApiKeys__5__Key=$editor Auth__ApiKeys__5__Role=editor Auth__ApiKeys__5__Name=editor
+serve() {
+  start_service $port "${settings[@]}" Auth__ApiKeys__${tellers}__Key=$auditor Auth__ApiKeys__${tellers}__Role=auditor \
+    Auth__ApiKeys__${tellers}__Name=auditor Auth__ApiKeys__$((tellers + 1))__Key=$editor \
+    Auth__ApiKeys__$((tellers + 1))__Role=editor Auth__ApiKeys__$((tellers + 1))__Name=editor "$@"
+}
 base="http://127.0.0.1:$port"
+logged() {
+  curl -fs -H "X-Api-Key: $auditor" "$base/metrics" | awk '/^decisions_decisionlog_decision_log_decisions / { print int($2) }'
+}
 
 stored=$(cat "$work/data/filled" 2>/dev/null || echo 0)
+if [ "$stored" -lt "$decisions" ] && [ "${FILL:-http}" = service ]; then
+  # Benchmark only: the service logs synthetic customers through DecisionService at start (evaluation,
+  # serialization, digest, compression and group commit as for POST /v1/decisions), without HTTP.
+  echo "filling the store through DecisionService, no HTTP: $stored → $decisions decisions"
+  started=$(date +%s.%N)
+  serve Benchmark__FillDecisions=$((decisions - stored)) Benchmark__FillFrom="$stored"
+  while n=$(logged); [ "${n:-0}" -lt "$decisions" ]; do kill -0 "$server" || exit 1; sleep 5; done
+  kill "$server"; wait "$server" || true
+  echo "$decisions" > "$work/data/filled"
+  awk -v n="$((decisions - stored))" -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "filled    %d decisions in %.0f s (%.0f/s)\n", n, e - s, n / (e - s) }'
+  stored=$decisions
+fi
+serve
 if [ "$stored" -lt "$decisions" ]; then
   echo "filling the store: $stored → $decisions decisions"
   started=$(date +%s.%N)
@@ -76,8 +98,11 @@ run() {
   python3 -c 'import json,sys; s=json.loads(sys.argv[1]); r=s["replay"] or s["impact"]; print("          " + json.dumps({k: v for k, v in r.items() if not isinstance(v, list)}))' "$status"
 }
 
-run replay "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z"}'
 curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key: $editor" -d '{"from":1}' "$base/v1/rulesets/retail-tiering/drafts" || true
-run impact "$editor" /v1/rulesets/retail-tiering/versions/2/impact/runs '{"from":"2000-01-01T00:00:00Z"}'
 # The first run also pays for the JIT and fills LiteDB's page cache: the second replay shows the steady state.
-run replay "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z"}'
+for kind in ${RUNS-replay impact replay}; do
+  case $kind in
+    replay) run replay "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z"}' ;;
+    impact) run impact "$editor" /v1/rulesets/retail-tiering/versions/2/impact/runs '{"from":"2000-01-01T00:00:00Z"}' ;;
+  esac
+done

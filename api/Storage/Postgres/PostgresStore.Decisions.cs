@@ -80,12 +80,14 @@ public sealed partial class PostgresStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var record = Read(reader);
-            rows.Add(new StoredDecision(record.Id, record.Sequence, () => record));
+            rows.Add(Stored(Read(reader)));
         }
 
         return DecisionPage.Of(rows, limit, checkPayload);
     }
+
+    private static StoredDecision Stored(DecisionRecord record) =>
+        new(record.Id, record.Sequence, record.CustomerId, record.Erasure is not null, () => record);
 
     internal static DecisionRecord Read(NpgsqlDataReader reader) => new()
     {

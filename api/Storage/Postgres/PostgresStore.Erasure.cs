@@ -33,6 +33,16 @@ public sealed partial class PostgresStore : IDecisionErasure
             }
         }
 
+        // As on LiteDB, a payload search reads as unreadable is not erased: its digest would hide the damage.
+        if (DecisionPage.Of(found.Select(Stored), found.Count)
+            .Unreadable is [var unreadable, ..])
+        {
+            throw new UnreadableDecisionException(unreadable with
+            {
+                Reason = $"{unreadable.Reason} It cannot be erased verifiably; verification names it.",
+            });
+        }
+
         if (audit(found.Count) is not { } draft)
         {
             return new ErasureReceipt(0, null);

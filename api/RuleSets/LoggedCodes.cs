@@ -1,0 +1,103 @@
+using System.Text.Json;
+
+namespace Decisions.Api.RuleSets;
+
+/// <summary>
+/// The codes impact compares in a logged answer: its tier, privileges and next action ("" for none). They come
+/// before the alternatives, scores and trace, which are most of the answer's bytes, so they are read from its
+/// UTF-8 with a reader that stops once it has them, instead of parsing the whole answer into a document.
+/// </summary>
+internal sealed record LoggedCodes(string Tier, HashSet<string> Privileges, string Action)
+{
+    /// <exception cref="JsonException">The answer is not JSON, or has no tier or privileges.</exception>
+    public static LoggedCodes Read(ReadOnlySpan<byte> answer)
+    {
+        var reader = new Utf8JsonReader(answer);
+        Expect(ref reader, JsonTokenType.StartObject);
+        var (tier, privileges, action) = ((string?)null, (HashSet<string>?)null, (string?)null);
+        while (Next(ref reader).TokenType == JsonTokenType.PropertyName && (tier is null || privileges is null || action is null))
+        {
+            var name = reader;
+            Next(ref reader);
+            if (name.ValueTextEquals("tier"u8))
+            {
+                tier = Code(ref reader);
+            }
+            else if (name.ValueTextEquals("privileges"u8))
+            {
+                privileges = Codes(ref reader);
+            }
+            else if (name.ValueTextEquals("nextAction"u8))
+            {
+                action = reader.TokenType == JsonTokenType.StartObject ? Code(ref reader) : Skipped(ref reader, "");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return tier is not null && privileges is not null
+            ? new LoggedCodes(tier, privileges, action ?? "")
+            : throw new JsonException("The logged answer has no tier or no privileges.");
+    }
+
+    private static HashSet<string> Codes(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("The logged privileges are not a list.");
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        while (Next(ref reader).TokenType != JsonTokenType.EndArray)
+        {
+            codes.Add(Code(ref reader));
+        }
+
+        return codes;
+    }
+
+    /// <summary>The <c>code</c> of the object the reader is at; the reader is left at its end.</summary>
+    private static string Code(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("A logged tier, privilege or action is not an object.");
+        }
+
+        string? code = null;
+        while (Next(ref reader).TokenType == JsonTokenType.PropertyName)
+        {
+            var isCode = reader.ValueTextEquals("code"u8);
+            Next(ref reader);
+            code = isCode ? reader.GetString() : Skipped(ref reader, code);
+        }
+
+        return code ?? throw new JsonException("A logged tier, privilege or action has no code.");
+    }
+
+    private static T Skipped<T>(ref Utf8JsonReader reader, T value)
+    {
+        reader.Skip();
+        return value;
+    }
+
+    private static ref Utf8JsonReader Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The logged answer ends early.");
+        }
+
+        return ref reader;
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
+    {
+        if (Next(ref reader).TokenType != token)
+        {
+            throw new JsonException($"The logged answer does not start with {token}.");
+        }
+    }
+}

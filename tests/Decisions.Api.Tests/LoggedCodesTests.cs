@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json;
+using Decisions.Api.RuleSets;
+
+namespace Decisions.Api.Tests;
+
+/// <summary>Impact reads a logged answer's codes without parsing the rest of it.</summary>
+public sealed class LoggedCodesTests
+{
+    [Fact]
+    public void The_codes_are_read_and_what_follows_them_is_not()
+    {
+        var answer = """
+            {"decisionId":"d","ruleSet":{"name":"r","version":1},"tier":{"code":"VIP","name":"V"},
+             "privileges":[{"code":"lounge","x":[1,{"code":"no"}]},{"name":"n","code":"fee-waiver"}],
+             "nextAction":{"code":"call"},"trace":[ this is not JSON and is never read
+            """;
+
+        var codes = LoggedCodes.Read(Encoding.UTF8.GetBytes(answer));
+
+        Assert.Equal(("VIP", "call"), (codes.Tier, codes.Action));
+        Assert.Equal(["fee-waiver", "lounge"], codes.Privileges.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"tier":{"code":"A"},"privileges":[],"nextAction":null,"trace":[]}""")]
+    [InlineData("""{"privileges":[],"tier":{"code":"A"},"scores":{"s":1}}""")]
+    public void No_next_action_reads_as_none(string answer) =>
+        Assert.Equal("", LoggedCodes.Read(Encoding.UTF8.GetBytes(answer)).Action);
+
+    [Theory]
+    [InlineData("""{"privileges":[],"nextAction":null}""")]
+    [InlineData("""{"tier":{"name":"A"},"privileges":[]}""")]
+    [InlineData("""{"tier":{"code":"A"},"privileges":{}}""")]
+    [InlineData("""{"tier":{"code":"A"},"privileges":[""")]
+    [InlineData("""[]""")]
+    public void An_answer_without_its_codes_is_refused(string answer) =>
+        Assert.ThrowsAny<JsonException>(() => LoggedCodes.Read(Encoding.UTF8.GetBytes(answer)));
+}
