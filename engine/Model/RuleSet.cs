@@ -26,6 +26,12 @@ public sealed record RuleSet
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The semantics the file was written for (<see cref="RuleSetFormat"/>); absent means format 1, so files
+    /// written before formats existed keep deciding, and hashing, exactly as they did.
+    /// </summary>
+    public int? Format { get; init; }
+
     /// <summary>Optional window outside which the version refuses to decide.</summary>
     public EffectiveWindow? Effective { get; init; }
 
