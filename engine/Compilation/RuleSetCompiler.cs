@@ -52,16 +52,28 @@ public sealed class RuleSetCompiler
             return new CompilationResult(null, problems);
         }
 
-        var input = InputSchema.Create(ruleSet.Input, _options.DefaultMaxItems);
+        // Format 2: the customer and scores hold null for an absent value; the parser still sees plain values.
+        var missingIsNull = RuleSetFormat.HasMissingValues(ruleSet);
+        var input = InputSchema.Create(ruleSet.Input, _options.DefaultMaxItems, missingIsNull, problems);
         var scoreNames = ruleSet.Scores.Rules.Select(rule => rule.Name).ToList();
-        var scores = RecordType.Create(scoreNames.Select(name => (name, typeof(decimal))));
+        var scores = RecordType.Create(scoreNames.Select(name => (name, missingIsNull ? typeof(decimal?) : typeof(decimal))));
+        var scoresParsedAs = missingIsNull ? RecordType.Create(scoreNames.Select(name => (name, typeof(decimal)))).Type : scores.Type;
         var facts = Expression.Parameter(typeof(Facts), "facts");
         ExpressionScope Scope(IReadOnlySet<string> visibleScores, bool withTier)
         {
-            var scope = new ExpressionScope(facts)
-                .Add("customer", input.Record.Type, nameof(Facts.Customer), input.Record.Members)
-                .Add("params", parameters.Record.Type, nameof(Facts.Params), parameters.Record.Members)
-                .Add("scores", scores.Type, nameof(Facts.Scores), visibleScores)
+            var scope = new ExpressionScope(facts);
+            if (missingIsNull)
+            {
+                scope.AddNullable("customer", input.ParsedAs, input.Record.Type, nameof(Facts.Customer), input.Record.Members, isCustomer: true)
+                    .AddNullable("scores", scoresParsedAs, scores.Type, nameof(Facts.Scores), visibleScores, isCustomer: false);
+            }
+            else
+            {
+                scope.Add("customer", input.Record.Type, nameof(Facts.Customer), input.Record.Members)
+                    .Add("scores", scores.Type, nameof(Facts.Scores), visibleScores);
+            }
+
+            scope.Add("params", parameters.Record.Type, nameof(Facts.Params), parameters.Record.Members)
                 .Add("today", typeof(DateOnly), nameof(Facts.Today))
                 .Add("asOf", typeof(DateTimeOffset), nameof(Facts.AsOf));
             return withTier ? scope.Add("tier", typeof(string), nameof(Facts.Tier)) : scope;
@@ -70,22 +82,22 @@ public sealed class RuleSetCompiler
         var compiledScores = ruleSet.Scores.Rules.Select((rule, i) =>
         {
             var scope = Scope(scoreNames.Take(i).ToHashSet(StringComparer.Ordinal), withTier: false);
-            var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]");
-            return evaluate is null ? null : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal>(rule.Name));
+            var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]", out var reads);
+            return evaluate is null ? null : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal?>(rule.Name), reads);
         }).ToList();
 
         var beforeTier = Scope(scores.Members, withTier: false);
         var afterTier = Scope(scores.Members, withTier: true);
         var tiers = CompileTiers(ruleSet, beforeTier, problems);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
-            _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _) is { } when
-                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when)
+            _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _, out var missing) is { } when
+                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when, missing)
                 : null).ToList();
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
-            var when = _expressions.CompileCondition(rule.When, $"nextActions.rules[{i}].when", afterTier, problems, out _);
+            var when = _expressions.CompileCondition(rule.When, $"nextActions.rules[{i}].when", afterTier, problems, out _, out var missing);
             var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options);
-            return when is null || message is null ? null : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message);
+            return when is null || message is null ? null : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message, missing);
         }).ToList();
 
         if (problems.Count > 0)
@@ -111,10 +123,10 @@ public sealed class RuleSetCompiler
                 problems.Add(new Problem(path + ".when", $"Unreachable: tier '{ruleSet.Tiers.Rules[catchAll.Value].Code}' above it matches every customer."));
             }
 
-            var when = _expressions.CompileCondition(rule.When, path + ".when", scope, problems, out var alwaysTrue);
+            var when = _expressions.CompileCondition(rule.When, path + ".when", scope, problems, out var alwaysTrue, out var missing);
             catchAll ??= alwaysTrue ? i : null;
             var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options);
-            tiers.Add(when is null ? null : new CompiledTier(rule, when, rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message));
+            tiers.Add(when is null ? null : new CompiledTier(rule, when, rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message, missing));
         }
 
         if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)
