@@ -54,6 +54,11 @@ public static class RuleSetTestRunner
             Compare("alternatives", alternatives, decision.Alternatives.Select(a => a.Code), failures);
         }
 
+        if (expect.MissingInputs is { } missing)
+        {
+            Compare("missing inputs", missing.Order(StringComparer.Ordinal), (decision.MissingInputs ?? []).Order(StringComparer.Ordinal), failures);
+        }
+
         foreach (var (name, expected) in expect.Scores ?? new Dictionary<string, decimal>())
         {
             // Compared as numbers: 10000 and 10000.0 are the same score.

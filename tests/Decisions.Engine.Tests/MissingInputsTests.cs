@@ -111,6 +111,21 @@ public sealed class MissingInputsTests
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_embedded_test_checks_the_missing_inputs()
+    {
+        var test = JsonNode.Parse("""
+            { "name": "unknown x", "asOf": "2026-01-01T00:00:00Z", "customer": { "customerId": "c", "balance": 5 },
+              "expect": { "tier": "BASIC", "missingInputs": ["customer.x"] } }
+            """)!;
+        var json = MissingValueOperatorTests.RuleSet("customer.x > 1", 2, j => j["tests"] = new JsonArray(test));
+        var wrong = json with { Tests = [json.Tests[0] with { Expect = json.Tests[0].Expect with { MissingInputs = [] } }] };
+
+        Assert.True(Engine.Validator.Validate(json).IsValid);
+        var problem = Assert.Single(Engine.Validator.Validate(wrong).Problems);
+        Assert.Contains("expected missing inputs [], got [customer.x]", problem.Message, StringComparison.Ordinal);
+    }
+
     private static RuleSet RetailTiering(int format) =>
         RuleSetFiles.Load("retail-tiering/v1.json") with { Format = format };
 
