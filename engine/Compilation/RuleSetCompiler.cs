@@ -54,6 +54,7 @@ public sealed class RuleSetCompiler
 
         // Format 2: the customer and scores hold null for an absent value; the parser still sees plain values.
         var missingIsNull = RuleSetFormat.HasMissingValues(ruleSet);
+        var locale = missingIsNull ? MessageCulture.For(ruleSet.Locale) : null;
         var input = InputSchema.Create(ruleSet.Input, _options.DefaultMaxItems, missingIsNull, problems);
         var scoreNames = ruleSet.Scores.Rules.Select(rule => rule.Name).ToList();
         var scores = RecordType.Create(scoreNames.Select(name => (name, missingIsNull ? typeof(decimal?) : typeof(decimal))));
@@ -88,7 +89,7 @@ public sealed class RuleSetCompiler
 
         var beforeTier = Scope(scores.Members, withTier: false);
         var afterTier = Scope(scores.Members, withTier: true);
-        var tiers = CompileTiers(ruleSet, beforeTier, problems);
+        var tiers = CompileTiers(ruleSet, beforeTier, locale, problems);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
             _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _, out var missing) is { } when
                 ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when, missing)
@@ -96,7 +97,7 @@ public sealed class RuleSetCompiler
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
             var when = _expressions.CompileCondition(rule.When, $"nextActions.rules[{i}].when", afterTier, problems, out _, out var missing);
-            var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options);
+            var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options, locale);
             return when is null || message is null ? null : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message, missing);
         }).ToList();
 
@@ -110,7 +111,7 @@ public sealed class RuleSetCompiler
             []);
     }
 
-    private List<CompiledTier?> CompileTiers(RuleSet ruleSet, ExpressionScope scope, List<Problem> problems)
+    private List<CompiledTier?> CompileTiers(RuleSet ruleSet, ExpressionScope scope, MessageCulture? locale, List<Problem> problems)
     {
         var tiers = new List<CompiledTier?>();
         int? catchAll = null;
@@ -125,7 +126,7 @@ public sealed class RuleSetCompiler
 
             var when = _expressions.CompileCondition(rule.When, path + ".when", scope, problems, out var alwaysTrue, out var missing);
             catchAll ??= alwaysTrue ? i : null;
-            var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options);
+            var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
             tiers.Add(when is null ? null : new CompiledTier(rule, when, rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message, missing));
         }
 
