@@ -37,7 +37,8 @@ public sealed record DecisionResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MissingInputs = null)
 {
     public static DecisionResponse From(string id, DateTimeOffset decidedAt, Decision d) =>
-        new(id, d.RuleSet, decidedAt, d.AsOf, d.Tier, d.Privileges, d.NextAction, d.Alternatives, d.Scores, d.Trace, d.MissingInputs);
+        new(id, d.RuleSet, decidedAt, d.AsOf, d.Tier, d.Privileges, d.NextAction, d.Alternatives, d.Scores, d.Trace,
+            d.MissingInputs);
 }
 
 /// <summary>One customer's answer in a batch: a decision, or the problems that prevented it.</summary>

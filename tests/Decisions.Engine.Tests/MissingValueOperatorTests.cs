@@ -72,6 +72,17 @@ public sealed class MissingValueOperatorTests
     }
 
     [Fact]
+    public void A_lambda_whose_value_depends_on_an_absent_input_is_refused_with_format_2()
+    {
+        const string Condition = "customer.tags.Sum(t => customer.x) > 0";
+
+        Assert.Equal("BASIC", Decide(Condition, format: 1).Tier.Code);
+        var problem = Assert.Single(Engine.Compiler.Compile(RuleSet(Condition, 2)).Problems);
+        Assert.Equal("tiers.rules[0].when", problem.Path);
+        Assert.Contains("inside x => ...", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_values_decide_alike_in_both_formats()
     {
         const string Customer = """{ "customerId": "c", "balance": 5, "x": 0, "n": 0, "flag": false, "tags": [] }""";
