@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace Decisions.Api.Tests;
 
@@ -27,7 +26,7 @@ public sealed class FormatTwoTests : IAsyncLifetime
         var approver = _app.Client("approver");
         var draft = await (await admin.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
         var version = draft.GetProperty("version").GetInt32();
-        var content = await Content(admin, version);
+        var content = await LifecycleTests.Content(admin, version);
         content["format"] = 2;
         await (await admin.PutAsJsonAsync($"/v1/rulesets/retail-tiering/versions/{version}", content)).Json(HttpStatusCode.OK);
         await (await admin.PostJson($"/v1/rulesets/retail-tiering/versions/{version}/submit", new { comment = "FEEL nulls" })).Json(HttpStatusCode.OK);
@@ -54,7 +53,7 @@ public sealed class FormatTwoTests : IAsyncLifetime
         var editor = _app.Client("editor");
         var draft = await (await editor.PostJson("/v1/rulesets/prospect-grading/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
         var version = draft.GetProperty("version").GetInt32();
-        var content = await Content(editor, version, "prospect-grading");
+        var content = await LifecycleTests.Content(editor, version, "prospect-grading");
         content["format"] = 3;
         await (await editor.PutAsJsonAsync($"/v1/rulesets/prospect-grading/versions/{version}", content)).Json(HttpStatusCode.OK);
 
@@ -62,11 +61,5 @@ public sealed class FormatTwoTests : IAsyncLifetime
             .Problem(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains(submit.GetProperty("errors").EnumerateArray(), p => p.GetProperty("path").GetString() == "format");
-    }
-
-    private static async Task<JsonObject> Content(HttpClient client, int version, string ruleSet = "retail-tiering")
-    {
-        var detail = await (await client.GetAsync($"/v1/rulesets/{ruleSet}/versions/{version}")).Json(HttpStatusCode.OK);
-        return JsonNode.Parse(detail.GetProperty("content").GetRawText())!.AsObject();
     }
 }
