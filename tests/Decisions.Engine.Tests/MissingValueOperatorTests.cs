@@ -53,6 +53,10 @@ public sealed class MissingValueOperatorTests
     [InlineData("Days.Since(customer.birthDate, today) > 1", false, false)]
     [InlineData("!(Days.Since(customer.birthDate, today) > 1)", true, false)]
     [InlineData("customer.birthDate == null", true, true)]
+    [InlineData("customer.birthDate < today", false, false)]
+    [InlineData("!(customer.birthDate < today)", true, false)]
+    [InlineData("customer.n in (0, 1)", true, false)]
+    [InlineData("!(customer.n in (0, 1))", false, false)]
     [InlineData("scores.doubled >= 0", true, false)]
     [InlineData("customer.balance >= 5 && customer.balance < 6", true, true)]
     public void An_absent_value_decides_as_its_format_says(string condition, bool format1, bool format2)
@@ -64,6 +68,7 @@ public sealed class MissingValueOperatorTests
     [Theory]
     [InlineData("customer.name.Length > 0")]
     [InlineData("customer.name.StartsWith('L')")]
+    [InlineData("customer.birthDate.Value.Year > 1900")]
     public void A_member_of_an_absent_text_is_unknown_with_format_2_where_format_1_fails_the_decision(string condition)
     {
         Assert.Equal(DecisionFailure.RuleError, Evaluate(condition, format: 1).Failure);
