@@ -45,6 +45,13 @@ public sealed partial class CompiledRuleSet
         return absent.FindAll(missing.Contains);
     }
 
+    // Format 2 only, and only when a score is unknown: every score for the templates, the unknown ones null.
+    private Dictionary<string, decimal?>? WithUnknown(Dictionary<string, decimal> scores) =>
+        scores.Count == _scoreRules.Length
+            ? null
+            : _scoreRules.ToDictionary(
+                score => score.Name, score => scores.TryGetValue(score.Name, out var value) ? value : (decimal?)null);
+
     private static void AddIfUnknown(MissingCheck? check, Facts facts, List<string> absent, HashSet<string> missing)
     {
         if (check is not null && check.Reads.Any(absent.Contains) && check.Unknown.Value(facts))

@@ -166,7 +166,7 @@ public sealed partial class CompiledRuleSet
         var rendering = $"{TiersSection}.{tier.Rule.Code}";
         try
         {
-            var model = new MessageModel(facts, tierOutcome, privileges, scores);
+            var model = new MessageModel(facts, tierOutcome, privileges, scores, WithUnknown(scores));
             if (tier.Message is not null)
             {
                 tierOutcome = tierOutcome with { Message = tier.Message.Render(model) };

@@ -54,9 +54,12 @@ internal static class TemplateBuiltins
     // A named culture's digits and separators come from the host's ICU data: values format invariantly only.
     // Format 2 reads N0 or F2 as "at least": a message never rounds a number the decision compared exactly.
     private static string FormatNumber(
-        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null) =>
-        (context as MeteredTemplateContext)?.Locale?.FormatNumber(value, format)
-        ?? MathFunctions.Format(context, span, value, format, InvariantOnly(culture));
+        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null)
+    {
+        var invariant = InvariantOnly(culture);
+        return (context as MeteredTemplateContext)?.Locale?.FormatNumber(value, format)
+            ?? MathFunctions.Format(context, span, value, format, invariant);
+    }
 
     /// <summary>
     /// <c>math.amount</c>: a number grouped in thousands with at least <paramref name="decimals"/> decimals and
@@ -66,8 +69,12 @@ internal static class TemplateBuiltins
         ((context as MeteredTemplateContext)?.Locale ?? MessageCulture.For("")).Amount(value, decimals);
 
     private static string FormatObject(
-        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null) =>
-        ObjectFunctions.Format(context, span, value, format, InvariantOnly(culture));
+        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null)
+    {
+        var invariant = InvariantOnly(culture);
+        return (context as MeteredTemplateContext)?.Locale?.FormatNumber(value, format)
+            ?? ObjectFunctions.Format(context, span, value, format, invariant);
+    }
 
     private static string? InvariantOnly(string? culture) => culture is null
         ? null

@@ -58,6 +58,8 @@ public sealed class MessageFormattingTests
     [InlineData("{{ today }}", "1", "2026-06-15")]
     [InlineData("{{ if customer.tags }}{{ customer.tags.size }}{{ end }}/{{ customer.name }}/{{ customer.x }}", "1", "//")]
     [InlineData("{{ if customer.x > 0 }}more{{ else }}not more{{ end }}", "1", "not more")]
+    [InlineData("{{ customer.balance | object.format \"N0\" }}", "9999.5", "9,999.5")]
+    [InlineData("[{{ scores.doubled }}]", "1", "[]")]
     public void A_format_2_template_writes_numbers_and_dates_for_the_locale(string template, string balance, string expected)
     {
         var ruleSet = MissingValueOperatorTests.RuleSet("customer.balance > 1", 2, j =>
@@ -71,6 +73,18 @@ public sealed class MessageFormattingTests
 
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         Assert.Equal(expected, result.Decision!.NextAction!.Message);
+    }
+
+    [Fact]
+    public void A_format_2_template_naming_a_culture_is_stopped_as_in_format_1()
+    {
+        var ruleSet = MissingValueOperatorTests.RuleSet("customer.balance > 1", 2, j =>
+            j["nextActions"]!["rules"]![0]!["message"] = "{{ customer.balance | math.format \"N2\" \"de-DE\" }}");
+        var customer = JsonDocument.Parse("""{ "customerId": "c", "balance": 5 }""").RootElement;
+
+        var result = Engine.Compile(ruleSet).Evaluate(customer, AsOf);
+
+        Assert.Contains("culture 'de-DE'", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]
