@@ -31,6 +31,7 @@ public static class RuleSetDiff
     private static Dictionary<string, JsonNode?> Metadata(RuleSet r) => new()
     {
         ["description"] = r.Description,
+        ["format"] = RuleSetFormat.Of(r),
         ["timeZone"] = r.TimeZone,
         ["locale"] = r.Locale,
         ["effective"] = Node(r.Effective),

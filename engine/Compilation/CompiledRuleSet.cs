@@ -30,6 +30,7 @@ public sealed partial class CompiledRuleSet
     private readonly Section _actionSection;
     private readonly long _evaluationSteps;
     private readonly long _evaluationTicks;
+    private readonly bool _missingIsNull;
 
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
@@ -39,6 +40,7 @@ public sealed partial class CompiledRuleSet
         _evaluationSteps = options.MaxEvaluationSteps;
         _evaluationTicks = (long)(options.MaxEvaluationTime.TotalSeconds * Stopwatch.Frequency);
         Definition = definition;
+        _missingIsNull = Model.RuleSetFormat.HasMissingValues(definition);
         Ref = new RuleSetRef(definition.Name, definition.Version, Serialization.RuleSetJson.Hash(definition));
         _zone = zone;
         _input = input;
@@ -82,7 +84,8 @@ public sealed partial class CompiledRuleSet
         }
 
         var problems = new List<Problem>();
-        var customerRecord = _input.Bind(customer, problems);
+        var absent = _missingIsNull ? new List<string>() : null;
+        var customerRecord = _input.Bind(customer, problems, absent);
         if (customerRecord is null)
         {
             return DecisionResult.Failed(DecisionFailure.InvalidInput, problems);
@@ -125,7 +128,8 @@ public sealed partial class CompiledRuleSet
             privileges.Add(_privileges[BitOperations.TrailingZeroCount(bits)].Outcome);
         }
 
-        return Finish(facts, tier, privileges, matched, scores, trace);
+        var missing = absent is null ? null : MissingInputs(facts, absent, scores, tierIndex, granted, matched);
+        return Finish(facts, tier, privileges, matched, scores, trace, missing);
     }
 
     private Dictionary<string, decimal> ComputeScores(Facts facts, List<TraceEntry> trace, List<Problem> problems)
@@ -135,10 +139,15 @@ public sealed partial class CompiledRuleSet
         {
             try
             {
+                // Null only with format 2: the score is unknown, left out of the scores, and not matched.
                 var value = score.Evaluate(facts);
                 score.Store(facts.Scores, value);
-                scores[score.Name] = value;
-                trace.Add(new TraceEntry(ScoresSection, score.Name, true, value));
+                if (value is { } known)
+                {
+                    scores[score.Name] = known;
+                }
+
+                trace.Add(new TraceEntry(ScoresSection, score.Name, value is not null, value));
             }
             catch (Exception exception) when (IsRuleError(exception))
             {
@@ -151,13 +160,13 @@ public sealed partial class CompiledRuleSet
 
     private DecisionResult Finish(
         Facts facts, CompiledTier tier, List<PrivilegeOutcome> privileges, ulong matched,
-        Dictionary<string, decimal> scores, List<TraceEntry> trace)
+        Dictionary<string, decimal> scores, List<TraceEntry> trace, IReadOnlyList<string>? missing)
     {
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
         var rendering = $"{TiersSection}.{tier.Rule.Code}";
         try
         {
-            var model = new MessageModel(facts, tierOutcome, privileges, scores);
+            var model = new MessageModel(facts, tierOutcome, privileges, scores, WithUnknown(scores));
             if (tier.Message is not null)
             {
                 tierOutcome = tierOutcome with { Message = tier.Message.Render(model) };
@@ -180,7 +189,8 @@ public sealed partial class CompiledRuleSet
                 }
             }
 
-            return DecisionResult.Success(new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace));
+            return DecisionResult.Success(
+                new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace, missing));
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {

@@ -1,13 +1,18 @@
 using System.Linq.Expressions;
+using Decisions.Engine.Expressions;
 using Decisions.Engine.Messages;
 using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Compilation;
 
-internal sealed record CompiledScore(string Name, Func<Facts, decimal> Evaluate, Action<object, decimal> Store);
+internal sealed record CompiledScore(
+    string Name, Func<Facts, decimal?> Evaluate, Action<object, decimal?> Store, IReadOnlyList<string> Reads);
 
-internal sealed record CompiledTier(TierRule Rule, Expression When, string Label, string? Owner, MessageTemplate? Message);
+internal sealed record CompiledTier(
+    TierRule Rule, Expression When, string Label, string? Owner, MessageTemplate? Message,
+    MissingCheck? Missing = null);
 
-internal sealed record CompiledPrivilege(PrivilegeOutcome Outcome, Expression When);
+internal sealed record CompiledPrivilege(PrivilegeOutcome Outcome, Expression When, MissingCheck? Missing = null);
 
-internal sealed record CompiledAction(NextActionRule Rule, string Title, Expression When, MessageTemplate Message);
+internal sealed record CompiledAction(
+    NextActionRule Rule, string Title, Expression When, MessageTemplate Message, MissingCheck? Missing = null);

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Decisions.Engine.Model;
 
@@ -26,6 +27,14 @@ internal abstract partial class FieldBinder(int index, string name, InputField d
     public static string PathOf(string path, int item) => item < 0 ? path : $"{path}[{item}]";
 
     public abstract void SetEmpty(object target);
+
+    /// <summary>Stores the field's declared default; returns why it is no valid value of the field, or null.</summary>
+    public string? SetDefault(object target)
+    {
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(Definition.Default!.Value));
+        reader.Read();
+        return Bind(ref reader, target, out _);
+    }
 
     public static FieldBinder Create(int index, string name, InputField definition, RecordType record, int maxItems) => definition.Type switch
     {

@@ -17,24 +17,60 @@ internal sealed class InputSchema
     private readonly FieldBinder[] _fields;
     private readonly Dictionary<string, FieldBinder>.AlternateLookup<ReadOnlySpan<char>> _byName;
 
-    private InputSchema(RecordType record, FieldBinder[] fields)
+    private readonly bool _missingIsNull;
+
+    private InputSchema(RecordType record, Type parsedAs, FieldBinder[] fields, bool missingIsNull)
     {
         Record = record;
+        ParsedAs = parsedAs;
+        _missingIsNull = missingIsNull;
         _fields = fields;
         _byName = fields.ToDictionary(field => field.Path["customer.".Length..], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The class of the customer object; with format 2 its value properties are nullable.</summary>
     public RecordType Record { get; }
 
-    public static InputSchema Create(IReadOnlyDictionary<string, InputField> input, int maxItems)
+    /// <summary>The class the parser sees: plain values (format 2 then reads <see cref="Record"/>).</summary>
+    public Type ParsedAs { get; }
+
+    /// <summary>
+    /// The schema, with format 2 (<paramref name="missingIsNull"/>) holding null for an absent optional value;
+    /// a <c>default</c> that is not a valid value of its field is a problem at its path.
+    /// </summary>
+    public static InputSchema Create(
+        IReadOnlyDictionary<string, InputField> input, int maxItems, bool missingIsNull, List<Problem> problems)
     {
-        var record = RecordType.Create(input.Select(pair => (pair.Key, FieldValue.ClrType(pair.Value.Type))));
+        var types = input.Select(pair => (pair.Key, FieldValue.ClrType(pair.Value.Type))).ToList();
+        var record = RecordType.Create(
+            missingIsNull ? types.Select(t => (t.Key, FieldValue.Nullable(t.Item2))) : types);
+        var parsedAs = missingIsNull ? RecordType.Create(types).Type : record.Type;
         var fields = input.Select((pair, index) => FieldBinder.Create(index, pair.Key, pair.Value, record, maxItems)).ToArray();
-        return new InputSchema(record, fields);
+        var scratch = record.New();
+        foreach (var field in fields.Where(field => field.Definition.Default is not null))
+        {
+            var path = $"input.{field.Path["customer.".Length..]}.default";
+            if (field.Definition.Required)
+            {
+                problems.Add(new Problem(path, "A required field is always given: it takes no default."));
+            }
+            else if (field.SetDefault(scratch) is { } error)
+            {
+                problems.Add(new Problem(path, error));
+            }
+        }
+
+        return new InputSchema(record, parsedAs, fields, missingIsNull);
     }
 
     /// <summary>The customer object, or null with the problems added (paths start with <c>customer</c>).</summary>
-    public object? Bind(JsonElement customer, List<Problem> problems)
+    public object? Bind(JsonElement customer, List<Problem> problems) => Bind(customer, problems, null);
+
+    /// <summary>
+    /// As above, and with format 2 adds to <paramref name="absent"/> the path of each optional field that was
+    /// absent or null and has no default, in schema order.
+    /// </summary>
+    public object? Bind(JsonElement customer, List<Problem> problems, List<string>? absent)
     {
         if (customer.ValueKind != JsonValueKind.Object)
         {
@@ -81,6 +117,15 @@ internal sealed class InputSchema
             if (field.Definition.Required)
             {
                 problems.Add(new Problem(field.Path, "The field is required."));
+            }
+            else if (field.Definition.Default is not null)
+            {
+                field.SetDefault(target);
+            }
+            else if (_missingIsNull)
+            {
+                // The new record holds null already.
+                absent?.Add(field.Path);
             }
             else
             {

@@ -52,16 +52,33 @@ public sealed class RuleSetCompiler
             return new CompilationResult(null, problems);
         }
 
-        var input = InputSchema.Create(ruleSet.Input, _options.DefaultMaxItems);
+        // Format 2: the customer and scores hold null for an absent value; the parser still sees plain values.
+        var missingIsNull = RuleSetFormat.HasMissingValues(ruleSet);
+        var locale = missingIsNull ? MessageCulture.For(ruleSet.Locale) : null;
+        var input = InputSchema.Create(ruleSet.Input, _options.DefaultMaxItems, missingIsNull, problems);
         var scoreNames = ruleSet.Scores.Rules.Select(rule => rule.Name).ToList();
-        var scores = RecordType.Create(scoreNames.Select(name => (name, typeof(decimal))));
+        var scoreType = missingIsNull ? typeof(decimal?) : typeof(decimal);
+        var scores = RecordType.Create(scoreNames.Select(name => (name, scoreType)));
+        var scoresParsedAs = missingIsNull
+            ? RecordType.Create(scoreNames.Select(name => (name, typeof(decimal)))).Type
+            : scores.Type;
         var facts = Expression.Parameter(typeof(Facts), "facts");
         ExpressionScope Scope(IReadOnlySet<string> visibleScores, bool withTier)
         {
-            var scope = new ExpressionScope(facts)
-                .Add("customer", input.Record.Type, nameof(Facts.Customer), input.Record.Members)
-                .Add("params", parameters.Record.Type, nameof(Facts.Params), parameters.Record.Members)
-                .Add("scores", scores.Type, nameof(Facts.Scores), visibleScores)
+            var scope = new ExpressionScope(facts);
+            if (missingIsNull)
+            {
+                var customer = input.Record;
+                scope.AddNullable("customer", input.ParsedAs, customer.Type, nameof(Facts.Customer), customer.Members, true)
+                    .AddNullable("scores", scoresParsedAs, scores.Type, nameof(Facts.Scores), visibleScores, false);
+            }
+            else
+            {
+                scope.Add("customer", input.Record.Type, nameof(Facts.Customer), input.Record.Members)
+                    .Add("scores", scores.Type, nameof(Facts.Scores), visibleScores);
+            }
+
+            scope.Add("params", parameters.Record.Type, nameof(Facts.Params), parameters.Record.Members)
                 .Add("today", typeof(DateOnly), nameof(Facts.Today))
                 .Add("asOf", typeof(DateTimeOffset), nameof(Facts.AsOf));
             return withTier ? scope.Add("tier", typeof(string), nameof(Facts.Tier)) : scope;
@@ -70,22 +87,31 @@ public sealed class RuleSetCompiler
         var compiledScores = ruleSet.Scores.Rules.Select((rule, i) =>
         {
             var scope = Scope(scoreNames.Take(i).ToHashSet(StringComparer.Ordinal), withTier: false);
-            var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]");
-            return evaluate is null ? null : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal>(rule.Name));
+            var compiler = new ScoreCompiler(_expressions, scope, problems);
+            var evaluate = compiler.Compile(rule, $"scores.rules[{i}]", out var reads);
+            return evaluate is null
+                ? null
+                : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal?>(rule.Name), reads);
         }).ToList();
 
         var beforeTier = Scope(scores.Members, withTier: false);
         var afterTier = Scope(scores.Members, withTier: true);
-        var tiers = CompileTiers(ruleSet, beforeTier, problems);
+        var tiers = CompileTiers(ruleSet, beforeTier, locale, problems);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
-            _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _) is { } when
-                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when)
-                : null).ToList();
+        {
+            var path = $"privileges.rules[{i}].when";
+            var when = _expressions.CompileCondition(rule.When, path, afterTier, problems, out _, out var missing);
+            var outcome = new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale));
+            return when is null ? null : new CompiledPrivilege(outcome, when, missing);
+        }).ToList();
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
-            var when = _expressions.CompileCondition(rule.When, $"nextActions.rules[{i}].when", afterTier, problems, out _);
-            var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options);
-            return when is null || message is null ? null : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message);
+            var path = $"nextActions.rules[{i}]";
+            var when = _expressions.CompileCondition(rule.When, path + ".when", afterTier, problems, out _, out var missing);
+            var message = MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
+            return when is null || message is null
+                ? null
+                : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message, missing);
         }).ToList();
 
         if (problems.Count > 0)
@@ -98,7 +124,8 @@ public sealed class RuleSetCompiler
             []);
     }
 
-    private List<CompiledTier?> CompileTiers(RuleSet ruleSet, ExpressionScope scope, List<Problem> problems)
+    private List<CompiledTier?> CompileTiers(
+        RuleSet ruleSet, ExpressionScope scope, MessageCulture? locale, List<Problem> problems)
     {
         var tiers = new List<CompiledTier?>();
         int? catchAll = null;
@@ -111,10 +138,14 @@ public sealed class RuleSetCompiler
                 problems.Add(new Problem(path + ".when", $"Unreachable: tier '{ruleSet.Tiers.Rules[catchAll.Value].Code}' above it matches every customer."));
             }
 
-            var when = _expressions.CompileCondition(rule.When, path + ".when", scope, problems, out var alwaysTrue);
+            var when = _expressions.CompileCondition(
+                rule.When, path + ".when", scope, problems, out var alwaysTrue, out var missing);
             catchAll ??= alwaysTrue ? i : null;
-            var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options);
-            tiers.Add(when is null ? null : new CompiledTier(rule, when, rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message));
+            var message = rule.Message is null
+                ? null
+                : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
+            var (label, owner) = (rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale));
+            tiers.Add(when is null ? null : new CompiledTier(rule, when, label, owner, message, missing));
         }
 
         if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)

@@ -6,8 +6,13 @@ namespace Decisions.Engine.Compilation;
 /// <summary>Compiles a score: a numeric expression, or a points table looked up by the value of its <c>of</c> expression.</summary>
 internal sealed class ScoreCompiler(RuleExpressionCompiler expressions, ExpressionScope scope, List<Problem> problems)
 {
-    public Func<Facts, decimal>? Compile(ScoreRule rule, string path)
+    /// <summary>
+    /// The score, null with format 2 when its expression depends on an absent value (a table looked up with an
+    /// absent value takes its default); <paramref name="reads"/> lists the customer fields it reads (format 2).
+    /// </summary>
+    public Func<Facts, decimal?>? Compile(ScoreRule rule, string path, out IReadOnlyList<string> reads)
     {
+        reads = [];
         if ((rule.Expression is null) == (rule.Table is null))
         {
             problems.Add(new Problem(path, "A score needs exactly one of 'expression' and 'table'."));
@@ -15,12 +20,13 @@ internal sealed class ScoreCompiler(RuleExpressionCompiler expressions, Expressi
         }
 
         return rule.Expression is not null
-            ? expressions.CompileNumber(rule.Expression, path + ".expression", scope, problems)
-            : CompileTable(rule.Table!, path + ".table");
+            ? expressions.CompileNumber(rule.Expression, path + ".expression", scope, problems, out reads)
+            : CompileTable(rule.Table!, path + ".table", out reads);
     }
 
-    private Func<Facts, decimal>? CompileTable(PointsTable table, string path)
+    private Func<Facts, decimal?>? CompileTable(PointsTable table, string path, out IReadOnlyList<string> reads)
     {
+        reads = [];
         var type = expressions.TypeOf(table.Of, path + ".of", scope, problems);
         if (type is null)
         {
@@ -56,7 +62,7 @@ internal sealed class ScoreCompiler(RuleExpressionCompiler expressions, Expressi
         var fallback = table.Default;
         if (byText)
         {
-            var text = expressions.CompileText(table.Of, path + ".of", scope, problems);
+            var text = expressions.CompileText(table.Of, path + ".of", scope, problems, out reads);
             return text is null ? null : facts =>
             {
                 var value = text(facts);
@@ -64,7 +70,8 @@ internal sealed class ScoreCompiler(RuleExpressionCompiler expressions, Expressi
             };
         }
 
-        var number = expressions.CompileNumber(table.Of, path + ".of", scope, problems);
+        // A null value (format 2) is in no row: the table's default, as a FEEL decision table's.
+        var number = expressions.CompileNumber(table.Of, path + ".of", scope, problems, out reads);
         return number is null ? null : facts =>
         {
             var value = number(facts);

@@ -23,9 +23,24 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
     /// A boolean condition bound to the scope's <see cref="Facts"/> parameter, for a <see cref="ConditionSet"/>;
     /// <paramref name="alwaysTrue"/> tells a catch-all such as <c>true</c>.
     /// </summary>
-    public Expression? CompileCondition(string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue)
+    public Expression? CompileCondition(
+        string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue) =>
+        CompileCondition(text, path, scope, problems, out alwaysTrue, out _);
+
+    /// <summary>
+    /// As above; with format 2, <paramref name="missing"/> tells whether the condition was unknown (null) and
+    /// which customer fields it reads, for the decision's list of missing inputs.
+    /// </summary>
+    public Expression? CompileCondition(
+        string text,
+        string path,
+        ExpressionScope scope,
+        ICollection<Problem> problems,
+        out bool alwaysTrue,
+        out MissingCheck? missing)
     {
         alwaysTrue = false;
+        missing = null;
         var body = Parse(text, path, scope, problems);
         if (body is null)
         {
@@ -39,12 +54,29 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         }
 
         alwaysTrue = body is ConstantExpression { Value: true };
-        return new ScopeBinder(scope).Visit(body);
+        if (Lift(body, path, scope, problems, out var reads) is not { } lifted)
+        {
+            return null;
+        }
+
+        if (reads.Count > 0)
+        {
+            var unknown = new ScopeBinder(scope).Visit(MissingValues.IsUnknown(lifted));
+            var facts = scope.Facts;
+            missing = new MissingCheck(reads, new(() => Expression.Lambda<Func<Facts, bool>>(unknown, facts).Compile()));
+        }
+
+        return new ScopeBinder(scope).Visit(MissingValues.IsTrue(lifted));
     }
 
-    /// <summary>A number (any numeric type, widened to decimal).</summary>
-    public Func<Facts, decimal>? CompileNumber(string text, string path, ExpressionScope scope, ICollection<Problem> problems)
+    /// <summary>
+    /// A number (any numeric type, widened to decimal); null only with format 2, when it depends on an absent
+    /// value. <paramref name="reads"/> lists the customer fields it reads (format 2).
+    /// </summary>
+    public Func<Facts, decimal?>? CompileNumber(
+        string text, string path, ExpressionScope scope, ICollection<Problem> problems, out IReadOnlyList<string> reads)
     {
+        reads = [];
         var body = Parse(text, path, scope, problems);
         if (body is null)
         {
@@ -57,14 +89,18 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
             return null;
         }
 
-        return Lambda<decimal>(body.Type == typeof(decimal) ? body : Expression.Convert(body, typeof(decimal)), scope);
+        return Lift(body, path, scope, problems, out reads) is { } lifted ? Lambda<decimal?>(lifted, scope) : null;
     }
 
     /// <summary>Text, for points tables keyed by a string field.</summary>
-    public Func<Facts, string?>? CompileText(string text, string path, ExpressionScope scope, ICollection<Problem> problems)
+    public Func<Facts, string?>? CompileText(
+        string text, string path, ExpressionScope scope, ICollection<Problem> problems, out IReadOnlyList<string> reads)
     {
+        reads = [];
         var body = Parse(text, path, scope, problems);
-        return body is null ? null : Lambda<string?>(body, scope);
+        return body is not null && Lift(body, path, scope, problems, out reads) is { } lifted
+            ? Lambda<string?>(lifted, scope)
+            : null;
     }
 
     /// <summary>The static type of an expression, without compiling it, or null with a problem.</summary>
@@ -99,6 +135,31 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         }
 
         return violations.Count == 0 ? body : null;
+    }
+
+    // Format 2 rewrites the tree so that an absent value is null; format 1 compiles it as parsed.
+    private static Expression? Lift(
+        Expression body,
+        string path,
+        ExpressionScope scope,
+        ICollection<Problem> problems,
+        out IReadOnlyList<string> reads)
+    {
+        reads = [];
+        if (!scope.MissingIsNull)
+        {
+            return body;
+        }
+
+        var (lifted, read, refused) = MissingValues.Lift(body, scope);
+        if (refused is not null)
+        {
+            problems.Add(new Problem(path, scope.Humanize(refused)));
+            return null;
+        }
+
+        reads = read;
+        return lifted;
     }
 
     private static Func<Facts, T> Lambda<T>(Expression body, ExpressionScope scope)

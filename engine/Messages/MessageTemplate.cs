@@ -12,20 +12,29 @@ namespace Decisions.Engine.Messages;
 /// <summary>
 /// A parsed Scriban message template. Templates may interpolate, branch, loop over the model's lists and
 /// call the safe built-ins; they may not assign variables, define functions or build ranges, so a render
-/// is bounded by the template's size and the loop limit. Rendering uses the invariant culture.
+/// is bounded by the template's size and the loop limit. Rendering uses the invariant culture (format 1) or the
+/// rule set's fixed <see cref="MessageCulture"/> (format 2).
 /// </summary>
 internal sealed class MessageTemplate
 {
     private readonly Template _template;
     private readonly DecisionEngineOptions _options;
+    private readonly MessageCulture? _locale;
 
-    private MessageTemplate(Template template, DecisionEngineOptions options)
+    private MessageTemplate(Template template, DecisionEngineOptions options, MessageCulture? locale)
     {
         _template = template;
         _options = options;
+        _locale = locale;
     }
 
-    public static MessageTemplate? Parse(string text, string path, ICollection<Problem> problems, DecisionEngineOptions options)
+    public static MessageTemplate? Parse(
+        string text, string path, ICollection<Problem> problems, DecisionEngineOptions options) =>
+        Parse(text, path, problems, options, null);
+
+    /// <summary>As above; with <paramref name="locale"/> (format 2) numbers and dates are written for it.</summary>
+    public static MessageTemplate? Parse(
+        string text, string path, ICollection<Problem> problems, DecisionEngineOptions options, MessageCulture? locale)
     {
         if (text.Length > options.MaxMessageLength)
         {
@@ -52,7 +61,7 @@ internal sealed class MessageTemplate
 
         var before = problems.Count;
         TemplateAllowList.Check(template.Page!, path, problems, loopDepth: 0);
-        return problems.Count == before ? new MessageTemplate(template, options) : null;
+        return problems.Count == before ? new MessageTemplate(template, options, locale) : null;
     }
 
     /// <summary>Renders for one decision, spending from its budget; throws a rule error when it runs out.</summary>
@@ -60,16 +69,16 @@ internal sealed class MessageTemplate
     {
         // A TemplateContext costs ~30 KB to build; one per thread is reused, and dropped if a render fails.
         var cached = _cached;
-        var context = cached is not null && cached.Serves(_options, model)
+        var context = cached is not null && cached.Serves(_options, _locale, model)
             ? cached
-            : new CachedContext(_options, model);
+            : new CachedContext(_options, _locale, model);
         _cached = null;
         model.CopyTo(context.Set);
         context.Context.Facts = model.Facts;
 
         // Built-ins that compare or parse text (array.sort, string.index_of) use the thread's culture.
         var hostCulture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = _locale?.Culture ?? CultureInfo.InvariantCulture;
         string text;
         try
         {
@@ -96,12 +105,14 @@ internal sealed class MessageTemplate
 
     private sealed class CachedContext
     {
-        public CachedContext(DecisionEngineOptions options, MessageModel model)
+        public CachedContext(DecisionEngineOptions options, MessageCulture? locale, MessageModel model)
         {
             Options = options;
+            Locale = locale;
             _recordTypes = (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
             Context = new MeteredTemplateContext(TemplateBuiltins.Safe, options.MaxMessageLength)
             {
+                Locale = locale,
                 StrictVariables = true,
                 EnableRelaxedMemberAccess = false,
                 LoopLimit = options.TemplateLoopLimit,
@@ -114,7 +125,7 @@ internal sealed class MessageTemplate
                 TemplateLoader = null,
                 RegexTimeOut = TimeSpan.FromMilliseconds(50),
             };
-            Context.PushCulture(CultureInfo.InvariantCulture);
+            Context.PushCulture(locale?.Culture ?? CultureInfo.InvariantCulture);
             Context.PushGlobal(Globals);
         }
 
@@ -123,8 +134,10 @@ internal sealed class MessageTemplate
 
         public DecisionEngineOptions Options { get; }
 
-        public bool Serves(DecisionEngineOptions options, MessageModel model) =>
-            ReferenceEquals(Options, options)
+        public MessageCulture? Locale { get; }
+
+        public bool Serves(DecisionEngineOptions options, MessageCulture? locale, MessageModel model) =>
+            ReferenceEquals(Options, options) && ReferenceEquals(Locale, locale)
             && _recordTypes == (model.Facts.Customer.GetType(), model.Facts.Params.GetType());
 
         public MeteredTemplateContext Context { get; }

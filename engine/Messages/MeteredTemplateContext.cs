@@ -19,6 +19,12 @@ internal sealed class MeteredTemplateContext(ScriptObject builtins, int maxText)
     /// <summary>The decision this render spends from; set before each render.</summary>
     public Facts? Facts { get; set; }
 
+    /// <summary>Format 2: how numbers and dates are written for the rule set's locale; null keeps format 1's.</summary>
+    public MessageCulture? Locale { get; init; }
+
+    public override string? ObjectToString(object? value, bool nested = false) =>
+        Locale?.Format(value) ?? base.ObjectToString(value!, nested);
+
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
         Facts?.Spend();

@@ -42,6 +42,7 @@ internal static class TemplateBuiltins
         }
 
         ((ScriptObject)builtins["math"]!).SetValue("format", Function(FormatNumber), readOnly: true);
+        ((ScriptObject)builtins["math"]!).SetValue("amount", DynamicCustomFunction.Create(Amount), readOnly: true);
         ((ScriptObject)builtins["object"]!).SetValue("format", Function(FormatObject), readOnly: true);
         return builtins;
     }
@@ -51,13 +52,29 @@ internal static class TemplateBuiltins
         DynamicCustomFunction.Create(function);
 
     // A named culture's digits and separators come from the host's ICU data: values format invariantly only.
+    // Format 2 reads N0 or F2 as "at least": a message never rounds a number the decision compared exactly.
     private static string FormatNumber(
-        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null) =>
-        MathFunctions.Format(context, span, value, format, InvariantOnly(culture));
+        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null)
+    {
+        var invariant = InvariantOnly(culture);
+        return (context as MeteredTemplateContext)?.Locale?.FormatNumber(value, format)
+            ?? MathFunctions.Format(context, span, value, format, invariant);
+    }
+
+    /// <summary>
+    /// <c>math.amount</c>: a number grouped in thousands with at least <paramref name="decimals"/> decimals and
+    /// every decimal it has (9,999.5, never 10,000), in the rule set's locale (format 2) or the fallback's.
+    /// </summary>
+    private static string Amount(TemplateContext context, decimal value, int decimals = 0) =>
+        ((context as MeteredTemplateContext)?.Locale ?? MessageCulture.For("")).Amount(value, decimals);
 
     private static string FormatObject(
-        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null) =>
-        ObjectFunctions.Format(context, span, value, format, InvariantOnly(culture));
+        TemplateContext context, SourceSpan span, object? value, string? format, string? culture = null)
+    {
+        var invariant = InvariantOnly(culture);
+        return (context as MeteredTemplateContext)?.Locale?.FormatNumber(value, format)
+            ?? ObjectFunctions.Format(context, span, value, format, invariant);
+    }
 
     private static string? InvariantOnly(string? culture) => culture is null
         ? null

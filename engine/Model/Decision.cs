@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Decisions.Engine.Model;
 
 /// <summary>Identifies the exact rule-set content a decision was made with.</summary>
@@ -5,6 +7,8 @@ public sealed record RuleSetRef(string Name, int Version, string Hash);
 
 /// <summary>
 /// The outcome of one evaluation: a pure function of (rule-set version, customer input, decision time).
+/// With format 2, <c>missingInputs</c> lists the absent customer fields, in schema order, that made a rule or a
+/// score unknown, so that it did not match; format 1 decisions have none (null, not written).
 /// </summary>
 public sealed record Decision(
     RuleSetRef RuleSet,
@@ -14,7 +18,8 @@ public sealed record Decision(
     ActionOutcome? NextAction,
     IReadOnlyList<ActionOutcome> Alternatives,
     IReadOnlyDictionary<string, decimal> Scores,
-    IReadOnlyList<TraceEntry> Trace);
+    IReadOnlyList<TraceEntry> Trace,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MissingInputs = null);
 
 /// <summary>The decided tier with its display text.</summary>
 public sealed record TierOutcome(string Code, string Label, LocalizedText Labels, string? Owner, string? Message);

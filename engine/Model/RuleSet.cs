@@ -26,6 +26,12 @@ public sealed record RuleSet
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The semantics the file was written for (<see cref="RuleSetFormat"/>); absent means format 1, so files
+    /// written before formats existed keep deciding, and hashing, exactly as they did.
+    /// </summary>
+    public int? Format { get; init; }
+
     /// <summary>Optional window outside which the version refuses to decide.</summary>
     public EffectiveWindow? Effective { get; init; }
 
@@ -88,8 +94,14 @@ public sealed record InputField
 {
     public required FieldType Type { get; init; }
 
-    /// <summary>A missing or null required field rejects the input; a missing optional one takes its type's empty value.</summary>
+    /// <summary>
+    /// A missing or null required field rejects the input; a missing optional one takes its <see cref="Default"/>,
+    /// else its type's empty value (format 1: 0, false, an empty list) or null (format 2).
+    /// </summary>
     public bool Required { get; init; }
+
+    /// <summary>The value an absent or null optional field takes, checked as an input value of its type.</summary>
+    public JsonElement? Default { get; init; }
 
     public string? Description { get; init; }
 

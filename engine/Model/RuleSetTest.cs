@@ -33,6 +33,9 @@ public sealed record TestExpectation
     /// <summary>Text the rendered next-action message must contain.</summary>
     public string? MessageContains { get; init; }
 
+    /// <summary>Format 2: the decision's missing inputs, exactly (the empty list expects none).</summary>
+    public IReadOnlyList<string>? MissingInputs { get; init; }
+
     /// <summary>Input paths the schema must reject (the decision is then expected to fail).</summary>
     public IReadOnlyList<string>? InputErrors { get; init; }
 }

@@ -54,6 +54,12 @@ public static class RuleSetTestRunner
             Compare("alternatives", alternatives, decision.Alternatives.Select(a => a.Code), failures);
         }
 
+        if (expect.MissingInputs is { } missing)
+        {
+            var actual = (decision.MissingInputs ?? []).Order(StringComparer.Ordinal);
+            Compare("missing inputs", missing.Order(StringComparer.Ordinal), actual, failures);
+        }
+
         foreach (var (name, expected) in expect.Scores ?? new Dictionary<string, decimal>())
         {
             // Compared as numbers: 10000 and 10000.0 are the same score.

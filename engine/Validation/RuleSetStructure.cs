@@ -34,6 +34,14 @@ internal static partial class RuleSetStructure
             problems.Add(new Problem("version", "The version must be 1 or more."));
         }
 
+        if (ruleSet.Format is { } format && !RuleSetFormat.IsKnown(format))
+        {
+            problems.Add(new Problem(
+                "format",
+                $"Unknown format {format}: this engine knows formats "
+                + $"{RuleSetFormat.Original} and {RuleSetFormat.MissingIsNull}."));
+        }
+
         if (ruleSet.Effective is { From: { } from, Until: { } until } && until <= from)
         {
             problems.Add(new Problem("effective", "'until' must be after 'from'."));

@@ -29,6 +29,26 @@ public sealed class EmittedTypeTests
     }
 
     [Fact]
+    public void A_format_2_rule_set_s_emitted_types_are_collected_too()
+    {
+        // Format 2 emits a nullable customer class and a plain one for the parser; neither may stay loaded.
+        var early = ValidateAndDrop(0, format: 2);
+
+        for (var i = 1; i <= 300; i++)
+        {
+            Assert.True(Engine.Validator.Validate(WithFreshField(i, format: 2)).IsValid);
+        }
+
+        for (var attempt = 0; attempt < 10 && early.IsAlive; attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(early.IsAlive, "The class emitted for the first format-2 schema is still loaded.");
+    }
+
+    [Fact]
     public void A_compiled_rule_set_still_in_use_keeps_its_type_and_decides()
     {
         var report = Engine.Validator.Validate(WithFreshField(5_000));
@@ -43,16 +63,24 @@ public sealed class EmittedTypeTests
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference ValidateAndDrop(int i)
+    private static WeakReference ValidateAndDrop(int i, int format = 1)
     {
-        var report = Engine.Validator.Validate(WithFreshField(i));
+        var report = Engine.Validator.Validate(WithFreshField(i, format));
         Assert.True(report.IsValid);
         return new WeakReference(report.Compiled!.InputType);
     }
 
-    private static string WithFreshField(int i) => MinimalRuleSet.With(j =>
+    // Format 2: the absent field is null, and null != -1 holds where null >= 0 is unknown.
+    private static string WithFreshField(int i, int format = 1) => MinimalRuleSet.With(j =>
     {
+        if (format != 1)
+        {
+            j["format"] = format;
+        }
+
         j["input"]![$"field{i}"] = new JsonObject { ["type"] = "number" };
-        j["tiers"]!["rules"]![0]!["when"] = $"customer.balance >= params.goldBalance && customer.field{i} >= 0";
+        j["tiers"]!["rules"]![0]!["when"] = format == 1
+            ? $"customer.balance >= params.goldBalance && customer.field{i} >= 0"
+            : $"customer.balance >= params.goldBalance && customer.field{i} != -1";
     }).ToJsonString();
 }
