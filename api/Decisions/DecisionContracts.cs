@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Decisions.Engine.Model;
 
 namespace Decisions.Api.Decisions;
@@ -18,7 +19,10 @@ public sealed record BatchDecisionRequest(
     DateTimeOffset? AsOf = null,
     int? Version = null);
 
-/// <summary>A decision as answered to the client and recorded in the log.</summary>
+/// <summary>
+/// A decision as answered to the client and recorded in the log. <c>missingInputs</c> comes with format-2
+/// versions only, so a format-1 answer, logged before formats existed or after, is written as it always was.
+/// </summary>
 public sealed record DecisionResponse(
     string DecisionId,
     RuleSetRef RuleSet,
@@ -29,10 +33,12 @@ public sealed record DecisionResponse(
     ActionOutcome? NextAction,
     IReadOnlyList<ActionOutcome> Alternatives,
     IReadOnlyDictionary<string, decimal> Scores,
-    IReadOnlyList<TraceEntry> Trace)
+    IReadOnlyList<TraceEntry> Trace,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MissingInputs = null)
 {
     public static DecisionResponse From(string id, DateTimeOffset decidedAt, Decision d) =>
-        new(id, d.RuleSet, decidedAt, d.AsOf, d.Tier, d.Privileges, d.NextAction, d.Alternatives, d.Scores, d.Trace);
+        new(id, d.RuleSet, decidedAt, d.AsOf, d.Tier, d.Privileges, d.NextAction, d.Alternatives, d.Scores, d.Trace,
+            d.MissingInputs);
 }
 
 /// <summary>One customer's answer in a batch: a decision, or the problems that prevented it.</summary>

@@ -10,7 +10,8 @@ public sealed partial class CompiledRuleSet
     /// tiers above the decided one count: the ones below were never evaluated.
     /// </summary>
     private List<string> MissingInputs(
-        Facts facts, List<string> absent, Dictionary<string, decimal> scores, int tierIndex, ulong granted, ulong matched)
+        Facts facts, List<string> absent, Dictionary<string, decimal> scores,
+        int tierIndex, ulong granted, ulong matched)
     {
         var missing = new HashSet<string>(StringComparer.Ordinal);
         if (absent.Count == 0)

@@ -189,7 +189,8 @@ public sealed partial class CompiledRuleSet
                 }
             }
 
-            return DecisionResult.Success(new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace, missing));
+            return DecisionResult.Success(
+                new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace, missing));
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {

@@ -9,7 +9,8 @@ internal sealed record CompiledScore(
     string Name, Func<Facts, decimal?> Evaluate, Action<object, decimal?> Store, IReadOnlyList<string> Reads);
 
 internal sealed record CompiledTier(
-    TierRule Rule, Expression When, string Label, string? Owner, MessageTemplate? Message, MissingCheck? Missing = null);
+    TierRule Rule, Expression When, string Label, string? Owner, MessageTemplate? Message,
+    MissingCheck? Missing = null);
 
 internal sealed record CompiledPrivilege(PrivilegeOutcome Outcome, Expression When, MissingCheck? Missing = null);
 

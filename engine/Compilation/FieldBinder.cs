@@ -28,7 +28,7 @@ internal abstract partial class FieldBinder(int index, string name, InputField d
 
     public abstract void SetEmpty(object target);
 
-    /// <summary>Stores the field's declared default; returns why it is not a valid value of the field, or null.</summary>
+    /// <summary>Stores the field's declared default; returns why it is no valid value of the field, or null.</summary>
     public string? SetDefault(object target)
     {
         var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(Definition.Default!.Value));

@@ -27,7 +27,9 @@ internal static class FieldValue
 
     /// <summary>The type that holds an absent value as null (format 2): <c>decimal?</c> for <c>decimal</c>.</summary>
     public static Type Nullable(Type type) =>
-        type.IsValueType && System.Nullable.GetUnderlyingType(type) is null ? typeof(Nullable<>).MakeGenericType(type) : type;
+        type.IsValueType && System.Nullable.GetUnderlyingType(type) is null
+            ? typeof(Nullable<>).MakeGenericType(type)
+            : type;
 
     public static string? CheckText(string text, InputField field) =>
         text.Length > MaxStringLength ? $"Text longer than {MaxStringLength} characters."

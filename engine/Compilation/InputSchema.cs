@@ -31,7 +31,7 @@ internal sealed class InputSchema
     /// <summary>The class of the customer object; with format 2 its value properties are nullable.</summary>
     public RecordType Record { get; }
 
-    /// <summary>The class the expression parser sees: plain values (format 2 reads <see cref="Record"/> instead).</summary>
+    /// <summary>The class the parser sees: plain values (format 2 then reads <see cref="Record"/>).</summary>
     public Type ParsedAs { get; }
 
     /// <summary>
@@ -42,7 +42,8 @@ internal sealed class InputSchema
         IReadOnlyDictionary<string, InputField> input, int maxItems, bool missingIsNull, List<Problem> problems)
     {
         var types = input.Select(pair => (pair.Key, FieldValue.ClrType(pair.Value.Type))).ToList();
-        var record = RecordType.Create(missingIsNull ? types.Select(t => (t.Key, FieldValue.Nullable(t.Item2))) : types);
+        var record = RecordType.Create(
+            missingIsNull ? types.Select(t => (t.Key, FieldValue.Nullable(t.Item2))) : types);
         var parsedAs = missingIsNull ? RecordType.Create(types).Type : record.Type;
         var fields = input.Select((pair, index) => FieldBinder.Create(index, pair.Key, pair.Value, record, maxItems)).ToArray();
         var scratch = record.New();

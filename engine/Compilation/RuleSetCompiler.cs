@@ -57,16 +57,20 @@ public sealed class RuleSetCompiler
         var locale = missingIsNull ? MessageCulture.For(ruleSet.Locale) : null;
         var input = InputSchema.Create(ruleSet.Input, _options.DefaultMaxItems, missingIsNull, problems);
         var scoreNames = ruleSet.Scores.Rules.Select(rule => rule.Name).ToList();
-        var scores = RecordType.Create(scoreNames.Select(name => (name, missingIsNull ? typeof(decimal?) : typeof(decimal))));
-        var scoresParsedAs = missingIsNull ? RecordType.Create(scoreNames.Select(name => (name, typeof(decimal)))).Type : scores.Type;
+        var scoreType = missingIsNull ? typeof(decimal?) : typeof(decimal);
+        var scores = RecordType.Create(scoreNames.Select(name => (name, scoreType)));
+        var scoresParsedAs = missingIsNull
+            ? RecordType.Create(scoreNames.Select(name => (name, typeof(decimal)))).Type
+            : scores.Type;
         var facts = Expression.Parameter(typeof(Facts), "facts");
         ExpressionScope Scope(IReadOnlySet<string> visibleScores, bool withTier)
         {
             var scope = new ExpressionScope(facts);
             if (missingIsNull)
             {
-                scope.AddNullable("customer", input.ParsedAs, input.Record.Type, nameof(Facts.Customer), input.Record.Members, isCustomer: true)
-                    .AddNullable("scores", scoresParsedAs, scores.Type, nameof(Facts.Scores), visibleScores, isCustomer: false);
+                var customer = input.Record;
+                scope.AddNullable("customer", input.ParsedAs, customer.Type, nameof(Facts.Customer), customer.Members, true)
+                    .AddNullable("scores", scoresParsedAs, scores.Type, nameof(Facts.Scores), visibleScores, false);
             }
             else
             {
@@ -83,22 +87,31 @@ public sealed class RuleSetCompiler
         var compiledScores = ruleSet.Scores.Rules.Select((rule, i) =>
         {
             var scope = Scope(scoreNames.Take(i).ToHashSet(StringComparer.Ordinal), withTier: false);
-            var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]", out var reads);
-            return evaluate is null ? null : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal?>(rule.Name), reads);
+            var compiler = new ScoreCompiler(_expressions, scope, problems);
+            var evaluate = compiler.Compile(rule, $"scores.rules[{i}]", out var reads);
+            return evaluate is null
+                ? null
+                : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal?>(rule.Name), reads);
         }).ToList();
 
         var beforeTier = Scope(scores.Members, withTier: false);
         var afterTier = Scope(scores.Members, withTier: true);
         var tiers = CompileTiers(ruleSet, beforeTier, locale, problems);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
-            _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _, out var missing) is { } when
-                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when, missing)
-                : null).ToList();
+        {
+            var path = $"privileges.rules[{i}].when";
+            var when = _expressions.CompileCondition(rule.When, path, afterTier, problems, out _, out var missing);
+            var outcome = new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale));
+            return when is null ? null : new CompiledPrivilege(outcome, when, missing);
+        }).ToList();
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
-            var when = _expressions.CompileCondition(rule.When, $"nextActions.rules[{i}].when", afterTier, problems, out _, out var missing);
-            var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options, locale);
-            return when is null || message is null ? null : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message, missing);
+            var path = $"nextActions.rules[{i}]";
+            var when = _expressions.CompileCondition(rule.When, path + ".when", afterTier, problems, out _, out var missing);
+            var message = MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
+            return when is null || message is null
+                ? null
+                : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message, missing);
         }).ToList();
 
         if (problems.Count > 0)
@@ -111,7 +124,8 @@ public sealed class RuleSetCompiler
             []);
     }
 
-    private List<CompiledTier?> CompileTiers(RuleSet ruleSet, ExpressionScope scope, MessageCulture? locale, List<Problem> problems)
+    private List<CompiledTier?> CompileTiers(
+        RuleSet ruleSet, ExpressionScope scope, MessageCulture? locale, List<Problem> problems)
     {
         var tiers = new List<CompiledTier?>();
         int? catchAll = null;
@@ -124,10 +138,14 @@ public sealed class RuleSetCompiler
                 problems.Add(new Problem(path + ".when", $"Unreachable: tier '{ruleSet.Tiers.Rules[catchAll.Value].Code}' above it matches every customer."));
             }
 
-            var when = _expressions.CompileCondition(rule.When, path + ".when", scope, problems, out var alwaysTrue, out var missing);
+            var when = _expressions.CompileCondition(
+                rule.When, path + ".when", scope, problems, out var alwaysTrue, out var missing);
             catchAll ??= alwaysTrue ? i : null;
-            var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
-            tiers.Add(when is null ? null : new CompiledTier(rule, when, rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message, missing));
+            var message = rule.Message is null
+                ? null
+                : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
+            var (label, owner) = (rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale));
+            tiers.Add(when is null ? null : new CompiledTier(rule, when, label, owner, message, missing));
         }
 
         if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)

@@ -16,7 +16,7 @@ internal sealed class ExpressionScope
 
     public ParameterExpression Facts { get; }
 
-    /// <summary>Format 2: absent values are null, and expressions are rewritten by <see cref="MissingValues"/>.</summary>
+    /// <summary>Format 2: absent values are null; <see cref="MissingValues"/> rewrites expressions.</summary>
     public bool MissingIsNull => _lifted.Count > 0;
 
     public IReadOnlyList<ParameterExpression> Parameters => [.. _bindings.Keys];
@@ -35,7 +35,8 @@ internal sealed class ExpressionScope
         string name, Type type, Type nullableType, string factsField, IReadOnlySet<string> members, bool isCustomer)
     {
         var parameter = Bind(name, type, factsField, members);
-        _lifted[parameter] = new LiftedRecord(Expression.Convert(Expression.Field(Facts, factsField), nullableType), isCustomer);
+        var access = Expression.Convert(Expression.Field(Facts, factsField), nullableType);
+        _lifted[parameter] = new LiftedRecord(access, isCustomer);
         return this;
     }
 

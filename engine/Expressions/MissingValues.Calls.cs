@@ -25,6 +25,20 @@ internal sealed partial class MissingValues
             : Expression.Call(values[0], node.Method, values.Skip(1)));
     }
 
+    protected override Expression VisitConditional(ConditionalExpression node)
+    {
+        var test = IsTrue(Visit(node.Test));
+        var ifTrue = Visit(node.IfTrue);
+        var ifFalse = Visit(node.IfFalse);
+        if (ifTrue.Type != ifFalse.Type)
+        {
+            ifTrue = ToNullable(ifTrue);
+            ifFalse = ToNullable(ifFalse);
+        }
+
+        return Expression.Condition(test, ifTrue, ifFalse);
+    }
+
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
         var body = Visit(node.Body);
@@ -44,7 +58,8 @@ internal sealed partial class MissingValues
     }
 
     private static bool IsNullAware(MethodInfo method) =>
-        method.DeclaringType == typeof(Days) || (method.DeclaringType == typeof(string) && method.IsStatic && NullAwareText.Contains(method.Name));
+        method.DeclaringType == typeof(Days)
+        || (method.DeclaringType == typeof(string) && method.IsStatic && NullAwareText.Contains(method.Name));
 
     /// <summary>
     /// <paramref name="build"/> over <paramref name="operands"/>, or null when one of them that may be null is:
@@ -70,7 +85,9 @@ internal sealed partial class MissingValues
             steps.Add(Expression.Assign(variable, operand));
             var isNull = Expression.Equal(variable, Expression.Constant(null, operand.Type));
             anyNull = anyNull is null ? isNull : Expression.OrElse(anyNull, isNull);
-            values[i] = IsNullable(operand.Type) ? Expression.Property(variable, nameof(Nullable<int>.Value)) : variable;
+            values[i] = IsNullable(operand.Type)
+                ? Expression.Property(variable, nameof(Nullable<int>.Value))
+                : variable;
         }
 
         var result = build(values);
@@ -94,12 +111,15 @@ internal sealed partial class MissingValues
         ParameterExpression or NewArrayExpression => true,
         MemberExpression { Expression: ParameterExpression } => true,
         MethodCallExpression call => call.Method.DeclaringType == typeof(string)
-            || (call.Method.DeclaringType == typeof(Enumerable) && !call.Method.Name.EndsWith("OrDefault", StringComparison.Ordinal)),
+            || (call.Method.DeclaringType == typeof(Enumerable)
+                && !call.Method.Name.EndsWith("OrDefault", StringComparison.Ordinal)),
         _ => false,
     };
 
     private static bool IsNullable(Type type) => System.Nullable.GetUnderlyingType(type) is not null;
 
     private static Expression ToNullable(Expression expression) =>
-        expression.Type == FieldValue.Nullable(expression.Type) ? expression : Expression.Convert(expression, FieldValue.Nullable(expression.Type));
+        expression.Type == FieldValue.Nullable(expression.Type)
+            ? expression
+            : Expression.Convert(expression, FieldValue.Nullable(expression.Type));
 }

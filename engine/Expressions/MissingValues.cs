@@ -25,7 +25,8 @@ internal sealed partial class MissingValues : ExpressionVisitor
     /// The rewritten expression (its type lifted to nullable where a value may be unknown) and the customer
     /// fields it reads, or null with why the expression cannot be evaluated with missing values.
     /// </summary>
-    public static (Expression? Lifted, IReadOnlyList<string> Reads, string? Refused) Lift(Expression parsed, ExpressionScope scope)
+    public static (Expression? Lifted, IReadOnlyList<string> Reads, string? Refused) Lift(
+        Expression parsed, ExpressionScope scope)
     {
         var lifter = new MissingValues(scope);
         Expression? lifted;
@@ -41,16 +42,20 @@ internal sealed partial class MissingValues : ExpressionVisitor
 
         return lifter._refused is null
             ? (lifted, [.. lifter._reads], null)
-            : (null, [], "With format 2 an absent value is null, and this expression cannot take one: " + lifter._refused);
+            : (null, [], "With format 2 an absent value is null, which this expression cannot take: " + lifter._refused);
     }
 
-    /// <summary>Whether <paramref name="expression"/> (of a lifted tree) is true: an unknown condition is not.</summary>
+    /// <summary>Whether <paramref name="expression"/> (of a lifted tree) is true: an unknown one is not.</summary>
     public static Expression IsTrue(Expression expression) =>
-        expression.Type == typeof(bool?) ? Expression.Equal(expression, Expression.Constant(true, typeof(bool?))) : expression;
+        expression.Type == typeof(bool?)
+            ? Expression.Equal(expression, Expression.Constant(true, typeof(bool?)))
+            : expression;
 
     /// <summary>Whether <paramref name="expression"/> (of a lifted tree) is unknown (null).</summary>
     public static Expression IsUnknown(Expression expression) =>
-        expression.Type == typeof(bool?) ? Expression.Equal(expression, Expression.Constant(null, typeof(bool?))) : Expression.Constant(false);
+        expression.Type == typeof(bool?)
+            ? Expression.Equal(expression, Expression.Constant(null, typeof(bool?)))
+            : Expression.Constant(false);
 
     protected override Expression VisitParameter(ParameterExpression node)
     {
@@ -81,7 +86,8 @@ internal sealed partial class MissingValues : ExpressionVisitor
         }
 
         // x.Value of an absent x is null, not an error; HasValue is read as written.
-        return !IsNullable(node.Expression!.Type) ? Propagate([target], values => Expression.MakeMemberAccess(values[0], node.Member))
+        return !IsNullable(node.Expression!.Type)
+            ? Propagate([target], values => Expression.MakeMemberAccess(values[0], node.Member))
             : node.Member.Name == nameof(Nullable<int>.Value) ? target
             : node.Update(target);
     }
@@ -98,7 +104,10 @@ internal sealed partial class MissingValues : ExpressionVisitor
         {
             ExpressionType.ArrayLength => Propagate([operand], values => Expression.ArrayLength(values[0])),
             ExpressionType.Convert or ExpressionType.ConvertChecked => Expression.MakeUnary(
-                node.NodeType, operand, IsNullable(operand.Type) ? FieldValue.Nullable(node.Type) : node.Type, node.Method),
+                node.NodeType,
+                operand,
+                IsNullable(operand.Type) ? FieldValue.Nullable(node.Type) : node.Type,
+                node.Method),
             _ => Expression.MakeUnary(node.NodeType, operand, FieldValue.Nullable(node.Type), node.Method),
         };
     }
@@ -127,20 +136,7 @@ internal sealed partial class MissingValues : ExpressionVisitor
         }
 
         var equality = node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual;
-        return Expression.MakeBinary(node.NodeType, ToNullable(left), ToNullable(right), liftToNull: !equality, node.Method);
-    }
-
-    protected override Expression VisitConditional(ConditionalExpression node)
-    {
-        var test = IsTrue(Visit(node.Test));
-        var ifTrue = Visit(node.IfTrue);
-        var ifFalse = Visit(node.IfFalse);
-        if (ifTrue.Type != ifFalse.Type)
-        {
-            ifTrue = ToNullable(ifTrue);
-            ifFalse = ToNullable(ifFalse);
-        }
-
-        return Expression.Condition(test, ifTrue, ifFalse);
+        return Expression.MakeBinary(
+            node.NodeType, ToNullable(left), ToNullable(right), liftToNull: !equality, node.Method);
     }
 }

@@ -23,7 +23,8 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
     /// A boolean condition bound to the scope's <see cref="Facts"/> parameter, for a <see cref="ConditionSet"/>;
     /// <paramref name="alwaysTrue"/> tells a catch-all such as <c>true</c>.
     /// </summary>
-    public Expression? CompileCondition(string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue) =>
+    public Expression? CompileCondition(
+        string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue) =>
         CompileCondition(text, path, scope, problems, out alwaysTrue, out _);
 
     /// <summary>
@@ -31,7 +32,12 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
     /// which customer fields it reads, for the decision's list of missing inputs.
     /// </summary>
     public Expression? CompileCondition(
-        string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue, out MissingCheck? missing)
+        string text,
+        string path,
+        ExpressionScope scope,
+        ICollection<Problem> problems,
+        out bool alwaysTrue,
+        out MissingCheck? missing)
     {
         alwaysTrue = false;
         missing = null;
@@ -56,7 +62,8 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         if (reads.Count > 0)
         {
             var unknown = new ScopeBinder(scope).Visit(MissingValues.IsUnknown(lifted));
-            missing = new MissingCheck(reads, new(() => Expression.Lambda<Func<Facts, bool>>(unknown, scope.Facts).Compile()));
+            var facts = scope.Facts;
+            missing = new MissingCheck(reads, new(() => Expression.Lambda<Func<Facts, bool>>(unknown, facts).Compile()));
         }
 
         return new ScopeBinder(scope).Visit(MissingValues.IsTrue(lifted));
@@ -91,7 +98,9 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
     {
         reads = [];
         var body = Parse(text, path, scope, problems);
-        return body is not null && Lift(body, path, scope, problems, out reads) is { } lifted ? Lambda<string?>(lifted, scope) : null;
+        return body is not null && Lift(body, path, scope, problems, out reads) is { } lifted
+            ? Lambda<string?>(lifted, scope)
+            : null;
     }
 
     /// <summary>The static type of an expression, without compiling it, or null with a problem.</summary>
@@ -130,7 +139,11 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
 
     // Format 2 rewrites the tree so that an absent value is null; format 1 compiles it as parsed.
     private static Expression? Lift(
-        Expression body, string path, ExpressionScope scope, ICollection<Problem> problems, out IReadOnlyList<string> reads)
+        Expression body,
+        string path,
+        ExpressionScope scope,
+        ICollection<Problem> problems,
+        out IReadOnlyList<string> reads)
     {
         reads = [];
         if (!scope.MissingIsNull)
@@ -163,9 +176,3 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
     private static bool IsNumber(Type type) =>
         type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double);
 }
-
-/// <summary>
-/// Format 2: the customer fields a condition reads, and whether it was unknown (null) for a decision's facts;
-/// compiled on first use, since only a decision with absent inputs asks.
-/// </summary>
-internal sealed record MissingCheck(IReadOnlyList<string> Reads, Lazy<Func<Facts, bool>> Unknown);

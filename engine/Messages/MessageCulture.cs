@@ -34,12 +34,13 @@ internal sealed class MessageCulture
     /// <summary>The invariant culture with this locale's separators and date pattern, read-only.</summary>
     public CultureInfo Culture { get; }
 
-    /// <summary>The rules of <paramref name="locale"/>'s language (<c>zh-CN</c> → <c>zh</c>), else ISO dates and grouping by ',' .</summary>
+    /// <summary>The rules of <paramref name="locale"/>'s language (<c>zh-CN</c>: <c>zh</c>), else the fallback's.</summary>
     public static MessageCulture For(string locale) => ByLanguage.GetValueOrDefault(locale.Split('-')[0], Fallback);
 
     /// <summary>Whether <paramref name="culture"/> is one of these fixed cultures, safe to format with.</summary>
     public static bool IsFixed(CultureInfo culture) =>
-        ReferenceEquals(culture, Fallback.Culture) || ByLanguage.Values.Any(known => ReferenceEquals(culture, known.Culture));
+        ReferenceEquals(culture, Fallback.Culture)
+        || ByLanguage.Values.Any(known => ReferenceEquals(culture, known.Culture));
 
     /// <summary>A number or a date as a message writes it, or null for any other value.</summary>
     public string? Format(object? value) => value switch
@@ -59,7 +60,8 @@ internal sealed class MessageCulture
     public string? FormatNumber(object? value, string? format)
     {
         if (format is not [var kind, .. var digits] || "NnFf".IndexOf(kind) < 0
-            || !int.TryParse(digits.Length == 0 ? "2" : digits, NumberStyles.None, CultureInfo.InvariantCulture, out var decimals))
+            || !int.TryParse(
+                digits.Length == 0 ? "2" : digits, NumberStyles.None, CultureInfo.InvariantCulture, out var decimals))
         {
             return null;
         }
@@ -70,7 +72,9 @@ internal sealed class MessageCulture
             long or int => Amount(Convert.ToDecimal(value, CultureInfo.InvariantCulture), decimals),
             _ => null,
         };
-        return text is null || char.ToUpperInvariant(kind) == 'N' ? text : text.Replace(Culture.NumberFormat.NumberGroupSeparator, "", StringComparison.Ordinal);
+        return text is null || char.ToUpperInvariant(kind) == 'N'
+            ? text
+            : text.Replace(Culture.NumberFormat.NumberGroupSeparator, "", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -82,6 +86,7 @@ internal sealed class MessageCulture
         // Dividing by 1.000... drops trailing zeros: 9999.50 has one decimal that matters.
         var normalized = value / 1.000000000000000000000000000000000m;
         var scale = (decimal.GetBits(normalized)[3] >> 16) & 0xFF;
-        return value.ToString("N" + Math.Clamp(Math.Max(scale, decimals), 0, 28).ToString(CultureInfo.InvariantCulture), Culture);
+        var shown = Math.Clamp(Math.Max(scale, decimals), 0, 28);
+        return value.ToString("N" + shown.ToString(CultureInfo.InvariantCulture), Culture);
     }
 }

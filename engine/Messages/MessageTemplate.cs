@@ -28,7 +28,8 @@ internal sealed class MessageTemplate
         _locale = locale;
     }
 
-    public static MessageTemplate? Parse(string text, string path, ICollection<Problem> problems, DecisionEngineOptions options) =>
+    public static MessageTemplate? Parse(
+        string text, string path, ICollection<Problem> problems, DecisionEngineOptions options) =>
         Parse(text, path, problems, options, null);
 
     /// <summary>As above; with <paramref name="locale"/> (format 2) numbers and dates are written for it.</summary>

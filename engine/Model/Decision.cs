@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Decisions.Engine.Model;
 
 /// <summary>Identifies the exact rule-set content a decision was made with.</summary>
@@ -17,8 +19,7 @@ public sealed record Decision(
     IReadOnlyList<ActionOutcome> Alternatives,
     IReadOnlyDictionary<string, decimal> Scores,
     IReadOnlyList<TraceEntry> Trace,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<string>? MissingInputs = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MissingInputs = null);
 
 /// <summary>The decided tier with its display text.</summary>
 public sealed record TierOutcome(string Code, string Label, LocalizedText Labels, string? Owner, string? Message);

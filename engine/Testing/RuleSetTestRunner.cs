@@ -56,7 +56,8 @@ public static class RuleSetTestRunner
 
         if (expect.MissingInputs is { } missing)
         {
-            Compare("missing inputs", missing.Order(StringComparer.Ordinal), (decision.MissingInputs ?? []).Order(StringComparer.Ordinal), failures);
+            var actual = (decision.MissingInputs ?? []).Order(StringComparer.Ordinal);
+            Compare("missing inputs", missing.Order(StringComparer.Ordinal), actual, failures);
         }
 
         foreach (var (name, expected) in expect.Scores ?? new Dictionary<string, decimal>())

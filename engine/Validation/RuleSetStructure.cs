@@ -38,7 +38,8 @@ internal static partial class RuleSetStructure
         {
             problems.Add(new Problem(
                 "format",
-                $"Unknown format {format}: this engine knows formats {RuleSetFormat.Original} and {RuleSetFormat.MissingIsNull}."));
+                $"Unknown format {format}: this engine knows formats "
+                + $"{RuleSetFormat.Original} and {RuleSetFormat.MissingIsNull}."));
         }
 
         if (ruleSet.Effective is { From: { } from, Until: { } until } && until <= from)

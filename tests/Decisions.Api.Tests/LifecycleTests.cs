@@ -170,7 +170,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         (await (await _app.Client("teller").PostJson("/v1/decisions", new { ruleSet, customer })).Json(HttpStatusCode.OK))
             .GetProperty("ruleSet").GetProperty("version").GetInt32();
 
-    private static async Task<JsonObject> Content(HttpClient client, int version, string ruleSet = "retail-tiering")
+    internal static async Task<JsonObject> Content(HttpClient client, int version, string ruleSet = "retail-tiering")
     {
         var detail = await (await client.GetAsync($"/v1/rulesets/{ruleSet}/versions/{version}")).Json(HttpStatusCode.OK);
         return JsonNode.Parse(detail.GetProperty("content").GetRawText())!.AsObject();

@@ -15,9 +15,12 @@ var files = args.SelectMany<string, string>(path => Directory.Exists(path)
 var compiler = new RuleSetCompiler(new DecisionEngineOptions());
 var output = new JsonSerializerOptions(RuleSetJson.Options) { WriteIndented = false };
 using var stdout = new StreamWriter(Console.OpenStandardOutput()) { NewLine = "\n" };
-foreach (var file in files)
+// Each file also as format 2 (absent inputs null, messages written for the locale), so both semantics are probed.
+var versions = files.SelectMany(file => new[] { (file, Format: (int?)null), (file, Format: 2) });
+foreach (var (file, format) in versions)
 {
     var (ruleSet, problem) = RuleSetJson.Parse(File.ReadAllText(file));
+    ruleSet = format is null || ruleSet is null ? ruleSet : ruleSet with { Format = format };
     var compiled = ruleSet is null ? null : compiler.Compile(ruleSet);
     if (compiled?.RuleSet is not { } rules)
     {
@@ -28,7 +31,8 @@ foreach (var file in files)
     foreach (var (test, index) in rules.Definition.Tests.Select((test, index) => (test, index)))
     {
         var result = rules.Evaluate(test.Customer, test.AsOf);
-        var line = $"{rules.Ref.Name} v{rules.Ref.Version} tests[{index}] {JsonSerializer.Serialize(result, output)}";
+        var name = $"{rules.Ref.Name} v{rules.Ref.Version} format {format ?? 1}";
+        var line = $"{name} tests[{index}] {JsonSerializer.Serialize(result, output)}";
         await stdout.WriteLineAsync(line);
     }
 }

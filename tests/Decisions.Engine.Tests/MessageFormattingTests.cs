@@ -57,6 +57,7 @@ public sealed class MessageFormattingTests
     [InlineData("{{ asOf }}", "1", "2026-06-15T10:00:00+08:00")]
     [InlineData("{{ today }}", "1", "2026-06-15")]
     [InlineData("{{ if customer.tags }}{{ customer.tags.size }}{{ end }}/{{ customer.name }}/{{ customer.x }}", "1", "//")]
+    [InlineData("{{ if customer.x > 0 }}more{{ else }}not more{{ end }}", "1", "not more")]
     public void A_format_2_template_writes_numbers_and_dates_for_the_locale(string template, string balance, string expected)
     {
         var ruleSet = MissingValueOperatorTests.RuleSet("customer.balance > 1", 2, j =>

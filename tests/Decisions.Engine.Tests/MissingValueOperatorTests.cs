@@ -53,6 +53,10 @@ public sealed class MissingValueOperatorTests
     [InlineData("Days.Since(customer.birthDate, today) > 1", false, false)]
     [InlineData("!(Days.Since(customer.birthDate, today) > 1)", true, false)]
     [InlineData("customer.birthDate == null", true, true)]
+    [InlineData("customer.birthDate < today", false, false)]
+    [InlineData("!(customer.birthDate < today)", true, false)]
+    [InlineData("customer.n in (0, 1)", true, false)]
+    [InlineData("!(customer.n in (0, 1))", false, false)]
     [InlineData("scores.doubled >= 0", true, false)]
     [InlineData("customer.balance >= 5 && customer.balance < 6", true, true)]
     public void An_absent_value_decides_as_its_format_says(string condition, bool format1, bool format2)
@@ -64,11 +68,23 @@ public sealed class MissingValueOperatorTests
     [Theory]
     [InlineData("customer.name.Length > 0")]
     [InlineData("customer.name.StartsWith('L')")]
+    [InlineData("customer.birthDate.Value.Year > 1900")]
     public void A_member_of_an_absent_text_is_unknown_with_format_2_where_format_1_fails_the_decision(string condition)
     {
         Assert.Equal(DecisionFailure.RuleError, Evaluate(condition, format: 1).Failure);
         Assert.Equal("BASIC", Decide(condition, format: 2).Tier.Code);
         Assert.Equal("BASIC", Decide($"!({condition})", format: 2).Tier.Code);
+    }
+
+    [Fact]
+    public void A_lambda_whose_value_depends_on_an_absent_input_is_refused_with_format_2()
+    {
+        const string Condition = "customer.tags.Sum(t => customer.x) > 0";
+
+        Assert.Equal("BASIC", Decide(Condition, format: 1).Tier.Code);
+        var problem = Assert.Single(Engine.Compiler.Compile(RuleSet(Condition, 2)).Problems);
+        Assert.Equal("tiers.rules[0].when", problem.Path);
+        Assert.Contains("inside x => ...", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
