@@ -60,8 +60,8 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     public static DecisionsAppFixture With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     /// <summary>A replica: a host of its own on an existing PostgreSQL database shared with others.</summary>
-    public static DecisionsAppFixture Replica(string postgres) =>
-        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, new Dictionary<string, string>(), postgres);
+    public static DecisionsAppFixture Replica(string postgres, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, settings ?? new Dictionary<string, string>(), postgres);
 
     /// <summary>A host on a LiteDB store already in <paramref name="dataDirectory"/> (as <c>decisions.db</c>), e.g. a restored backup.</summary>
     public static DecisionsAppFixture OnLiteDbDirectory(string dataDirectory) =>
