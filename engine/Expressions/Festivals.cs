@@ -24,6 +24,10 @@ public static class Festivals
 
     private static readonly DateOnly First = DateOnly.FromDateTime(Calendar.MinSupportedDateTime);
 
+    private static readonly int FirstYear = Calendar.GetYear(Calendar.MinSupportedDateTime);
+
+    private static readonly int LastYear = Calendar.GetYear(Calendar.MaxSupportedDateTime);
+
     /// <summary>Every known festival: its code, Chinese name and lunar month and day.</summary>
     public static IReadOnlyList<Festival> All { get; } =
     [
@@ -41,9 +45,10 @@ public static class Festivals
     public static string? Next(DateOnly today) => Upcoming(today)?.Festival.Code;
 
     /// <summary>Days until the first festival on or after <paramref name="today"/>, 0 on the day itself.</summary>
-    public static int? DaysUntilNext(DateOnly today) => Upcoming(today)?.Date is { } date ? date.DayNumber - today.DayNumber : null;
+    public static int? DaysUntilNext(DateOnly today) =>
+        Upcoming(today)?.Date is { } date ? date.DayNumber - today.DayNumber : null;
 
-    /// <summary>The first festival on or after <paramref name="today"/> and its date; null before the calendar's range.</summary>
+    /// <summary>The first festival on or after <paramref name="today"/> and its date; null before the calendar.</summary>
     public static FestivalDay? Upcoming(DateOnly today) =>
         All.Select(festival => NextDate(festival, today) is { } date ? new FestivalDay(festival, date) : null)
             .Where(day => day is not null)
@@ -76,7 +81,7 @@ public static class Festivals
 
     private static DateOnly? DateIn(Festival festival, int lunarYear)
     {
-        if (lunarYear < Calendar.GetYear(Calendar.MinSupportedDateTime) || lunarYear > Calendar.GetYear(Calendar.MaxSupportedDateTime))
+        if (lunarYear < FirstYear || lunarYear > LastYear)
         {
             return null;
         }

@@ -110,7 +110,8 @@ internal static partial class RuleSetStructure
         return problems.Count == before;
     }
 
-    private static void CheckBounds(FieldType type, decimal? minimum, decimal? maximum, string path, List<Problem> problems)
+    private static void CheckBounds(
+        FieldType type, decimal? minimum, decimal? maximum, string path, List<Problem> problems)
     {
         if ((minimum is not null || maximum is not null) && type is not (FieldType.Number or FieldType.Integer))
         {

@@ -95,7 +95,8 @@ public sealed class FestivalsTests
     [InlineData("2026-02-10T10:00:00+08:00", "GOLD", "春节 2026-02-17 7")]
     [InlineData("2026-02-09T10:00:00+08:00", "BASIC", "春节 2026-02-17 8")]
     [InlineData("2025-12-31T20:00:00Z", "BASIC", "春节 2026-02-17 47")]
-    public void Rules_and_messages_read_the_festival_in_the_rule_sets_time_zone(string asOf, string tier, string message)
+    public void Rules_and_messages_read_the_festival_in_the_rule_sets_time_zone(
+        string asOf, string tier, string message)
     {
         var json = MinimalRuleSet.With(j =>
         {

@@ -2,10 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>What version 2 of the seeds promises beyond its embedded tests: the bounds the documents set on its parameters.</summary>
+/// <summary>
+/// What version 2 of the seeds promises beyond its embedded tests: the bounds the documents set on its parameters.
+/// </summary>
 public sealed class SeedVersionTwoTests
 {
-    // 003: 可按此标准适当乘以0.9—0.8的系数. An editor may move a factor within that range, never out of it.
+    // 003: 可按此标准适当乘以0.9—0.8的系数. An editor may move a factor within that range, not out of it.
     [Theory]
     [InlineData("cityGroup2Factor", 0.95, true)]
     [InlineData("cityGroup2Factor", 0.75, true)]
@@ -31,6 +33,7 @@ public sealed class SeedVersionTwoTests
 
         var report = Engine.Validator.Validate(json.ToJsonString());
 
-        Assert.Contains(report.Problems, p => p.Path == "parameters.registrationRatio.value" && p.Message.Contains("above the maximum 1", StringComparison.Ordinal));
+        Assert.Contains(report.Problems, p => p.Path == "parameters.registrationRatio.value"
+            && p.Message.Contains("above the maximum 1", StringComparison.Ordinal));
     }
 }

@@ -122,7 +122,8 @@ public sealed class ValidationTests
         Assert.True(Engine.Validator.Validate(bounded.ToJsonString()).IsValid);
 
         AssertProblem(
-            MinimalRuleSet.With(j => j["parameters"]!["name"] = JsonNode.Parse("""{ "type": "string", "value": "x", "minimum": 1 }""")),
+            MinimalRuleSet.With(j => j["parameters"]!["name"] =
+                JsonNode.Parse("""{ "type": "string", "value": "x", "minimum": 1 }""")),
             "parameters.name",
             "Only numbers and integers");
     }

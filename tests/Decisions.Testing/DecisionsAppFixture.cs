@@ -61,7 +61,8 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
 
     /// <summary>A replica: a host of its own on an existing PostgreSQL database shared with others.</summary>
     public static DecisionsAppFixture Replica(string postgres, IReadOnlyDictionary<string, string>? settings = null) =>
-        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName, settings ?? new Dictionary<string, string>(), postgres);
+        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName,
+            settings ?? new Dictionary<string, string>(), postgres);
 
     /// <summary>A host on a LiteDB store already in <paramref name="dataDirectory"/> (as <c>decisions.db</c>), e.g. a restored backup.</summary>
     public static DecisionsAppFixture OnLiteDbDirectory(string dataDirectory) =>
@@ -131,7 +132,7 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Stops this host and starts another on the same data, clock included, with other settings if given.</summary>
+    /// <summary>Stops this host and starts another on the same data and clock, with other settings if given.</summary>
     public async Task<DecisionsAppFixture> Restart(IReadOnlyDictionary<string, string>? settings = null)
     {
         await StopAsync();
