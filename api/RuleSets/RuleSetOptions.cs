@@ -15,6 +15,13 @@ public sealed class RuleSetOptions
     [Required]
     public string Path { get; set; } = "rulesets";
 
+    /// <summary>
+    /// The newest seed version stored on a fresh store (every one by default): the test host seeds version 1 only,
+    /// so tests written against version 1 keep deciding under it.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int SeedThroughVersion { get; set; } = int.MaxValue;
+
     /// <summary>How often the store is asked whether versions or activations changed (through another replica).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);

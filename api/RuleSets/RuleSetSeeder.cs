@@ -8,9 +8,12 @@ namespace Decisions.Api.RuleSets;
 /// <summary>
 /// On the first start of an empty store, stores and activates every valid rule set under the seed folder, so a
 /// fresh machine serves the seeds; they are published as they are (they come from the repository, reviewed
-/// there). A store that holds any version is left alone: the seeder never stores or activates anything in it,
-/// so nothing a person drafted goes live by a restart. Replicas starting together on one empty database race;
-/// only the replica whose write stored a rule set's newest seed activates it, so each is activated once.
+/// there). Each rule set's versions are activated in order, the newest last, so the older ones are in the
+/// history, each in force before the next (a teller may pin them). A store that holds any version is left alone:
+/// the seeder never stores or activates anything in it, so nothing a person drafted goes live by a restart and a
+/// new seed version reaches an existing store only through the ordinary review. Replicas starting together on one
+/// empty database race; only the replica whose write stored a rule set's newest seed activates its versions, so
+/// each is activated once.
 /// </summary>
 public sealed partial class RuleSetSeeder(
     IRuleSetStore store, RuleSetRegistry registry, RuleSetValidator validator, IOptions<RuleSetOptions> options,
@@ -32,11 +35,19 @@ public sealed partial class RuleSetSeeder(
     {
         var folder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, options.Value.Path));
         var now = clock.GetUtcNow();
-        var newest = new Dictionary<string, (int Version, string Hash)>(StringComparer.Ordinal);
+        var seeds = new Dictionary<string, SortedList<int, string>>(StringComparer.Ordinal);
         var stored = new HashSet<(string, int)>();
         IEnumerable<string> files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "v*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
         foreach (var file in files)
         {
+            // Files are named v<version>.json (SeedRuleSetTests holds the repository to it): a later version is
+            // skipped unread, since validating runs its embedded tests; the content's version is checked below.
+            var named = int.TryParse(Path.GetFileNameWithoutExtension(file).AsSpan(1), out var number) ? number : 0;
+            if (named > options.Value.SeedThroughVersion)
+            {
+                continue;
+            }
+
             var report = validator.Validate(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
             if (report.Compiled is not { } compiled || !report.IsValid)
             {
@@ -45,10 +56,17 @@ public sealed partial class RuleSetSeeder(
             }
 
             var (name, version) = (compiled.Ref.Name, compiled.Ref.Version);
-            if (!newest.TryGetValue(name, out var seen) || seen.Version < version)
+            if (version > options.Value.SeedThroughVersion)
             {
-                newest[name] = (version, compiled.Ref.Hash);
+                continue;
             }
+
+            if (!seeds.TryGetValue(name, out var versions))
+            {
+                seeds[name] = versions = [];
+            }
+
+            versions[version] = compiled.Ref.Hash;
 
             var record = new RuleSetVersionRecord
             {
@@ -69,12 +87,26 @@ public sealed partial class RuleSetSeeder(
             }
         }
 
-        // The replica that stored a rule set's newest seed activates it; the others leave it alone.
-        foreach (var (name, (version, hash)) in newest.Where(n => stored.Contains((n.Key, n.Value.Version))))
+        // The replica that stored a rule set's newest seed activates its versions; the others leave it alone.
+        foreach (var (name, versions) in seeds.Where(seed => stored.Contains((seed.Key, seed.Value.Keys[^1]))))
         {
-            var activation = new Activation(0, name, version, now, Seeder, now, ActivationKind.Activate);
-            var audit = new AuditDraft(now, Seeder, AuditAction.Activated, name, version, hash, "First start", now);
+            await ActivateInOrderAsync(name, versions, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A version replaced at its own effective time was never in force, and activations are never back-dated: each
+    // takes effect a millisecond after the one before it, so every older seed version was active for an instant.
+    private async Task ActivateInOrderAsync(
+        string name, SortedList<int, string> versions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var effectiveAt = now;
+        foreach (var (version, hash) in versions)
+        {
+            var activation = new Activation(0, name, version, effectiveAt, Seeder, now, ActivationKind.Activate);
+            var audit = new AuditDraft(
+                now, Seeder, AuditAction.Activated, name, version, hash, "First start", effectiveAt);
             await store.ActivateAsync(activation, audit, cancellationToken).ConfigureAwait(false);
+            effectiveAt += TimeSpan.FromMilliseconds(1);
         }
     }
 

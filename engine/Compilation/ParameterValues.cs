@@ -17,8 +17,12 @@ internal sealed record ParameterValues(RecordType Record, object Values)
         var index = 0;
         foreach (var (name, parameter) in parameters)
         {
-            // Read exactly as a customer field of the same type is, so a parameter and an input never differ.
-            var field = new InputField { Type = parameter.Type, Required = true };
+            // Read exactly as a customer field of the same type is, so a parameter and an input never differ,
+            // and held to its own bounds as a field is.
+            var field = new InputField
+            {
+                Type = parameter.Type, Required = true, Minimum = parameter.Minimum, Maximum = parameter.Maximum,
+            };
             var binder = FieldBinder.Create(index++, name, field, record, maxItems);
             var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(parameter.Value));
             reader.Read();

@@ -25,6 +25,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         [typeof(decimal)] = ["Round", "Floor", "Ceiling", "Truncate", "op_Addition", "op_Subtraction", "op_Multiply", "op_Division", "op_Modulus", "op_UnaryNegation", "op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual", "op_Implicit", "op_Explicit"],
         [typeof(Enumerable)] = ["Any", "All", "Count", "Contains", "Sum", "Min", "Max", "Average", "First", "FirstOrDefault", "Last", "LastOrDefault", "Where", "Select", "Distinct", "ElementAt", "ElementAtOrDefault"],
         [typeof(Days)] = ["Since", "UntilBirthday", "Age"],
+        [typeof(Festivals)] = ["DaysUntil", "Next", "DaysUntilNext"],
         [typeof(DateOnly)] = ["AddDays", "AddMonths", "AddYears", "op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual"],
         [typeof(DateTimeOffset)] = ["op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual"],
         [typeof(TimeSpan)] = ["op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual"],

@@ -15,7 +15,7 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
 {
     private readonly RuleExpressionParser _parser = new(new ReSettings
     {
-        CustomTypes = [typeof(Days)],
+        CustomTypes = [typeof(Days), typeof(Festivals)],
         IsExpressionCaseSensitive = true,
     });
 

@@ -87,6 +87,15 @@ public sealed record ParameterDefinition
     public required JsonElement Value { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The least value an editor may set (number and integer parameters): a value outside the bounds the policy
+    /// allows, such as a factor "0.8 to 0.9", is refused at validation, so such a version cannot be submitted.
+    /// </summary>
+    public decimal? Minimum { get; init; }
+
+    /// <summary>The greatest value an editor may set (number and integer parameters).</summary>
+    public decimal? Maximum { get; init; }
 }
 
 /// <summary>One customer field of the input schema.</summary>

@@ -48,6 +48,11 @@ internal static partial class RuleSetStructure
         }
 
         CheckNames(ruleSet.Parameters.Keys, "parameters", problems);
+        foreach (var (name, parameter) in ruleSet.Parameters)
+        {
+            CheckBounds(parameter.Type, parameter.Minimum, parameter.Maximum, $"parameters.{name}", problems);
+        }
+
         CheckNames(ruleSet.Input.Keys, "input", problems);
         foreach (var (name, field) in ruleSet.Input)
         {
@@ -105,6 +110,15 @@ internal static partial class RuleSetStructure
         return problems.Count == before;
     }
 
+    private static void CheckBounds(
+        FieldType type, decimal? minimum, decimal? maximum, string path, List<Problem> problems)
+    {
+        if ((minimum is not null || maximum is not null) && type is not (FieldType.Number or FieldType.Integer))
+        {
+            problems.Add(new Problem(path, "Only numbers and integers can have a minimum or maximum."));
+        }
+    }
+
     private static void CheckField(InputField field, string path, List<Problem> problems)
     {
         if (field.Enum is not null && field.Type != FieldType.String)
@@ -112,10 +126,7 @@ internal static partial class RuleSetStructure
             problems.Add(new Problem(path + ".enum", "Only string fields can list allowed values."));
         }
 
-        if ((field.Minimum is not null || field.Maximum is not null) && field.Type is not (FieldType.Number or FieldType.Integer))
-        {
-            problems.Add(new Problem(path, "Only number and integer fields can have a minimum or maximum."));
-        }
+        CheckBounds(field.Type, field.Minimum, field.Maximum, path, problems);
 
         var listOptions = new[]
         {

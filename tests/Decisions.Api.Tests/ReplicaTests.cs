@@ -78,18 +78,22 @@ public sealed partial class ReplicaTests : IAsyncLifetime
     public async Task Two_replicas_starting_together_on_an_empty_database_seed_and_activate_each_rule_set_once()
     {
         var database = DecisionsAppFixture.NewPostgresDatabase();
-        await using var first = DecisionsAppFixture.Replica(database);
-        await using var second = DecisionsAppFixture.Replica(database);
+        var everySeed = new Dictionary<string, string> { ["RuleSets:SeedThroughVersion"] = "2" };
+        await using var first = DecisionsAppFixture.Replica(database, everySeed);
+        await using var second = DecisionsAppFixture.Replica(database, everySeed);
         await Task.WhenAll(Task.Run(first.StartServer), Task.Run(second.StartServer));
 
         var trail = await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
-        var entries = trail.EnumerateArray().Select(e => (Action: e.GetProperty("action").GetString(), RuleSet: e.GetProperty("ruleSet").GetString())).ToList();
+        var entries = trail.EnumerateArray().Select(e => (
+            Action: e.GetProperty("action").GetString(), RuleSet: e.GetProperty("ruleSet").GetString()!,
+            Version: e.GetProperty("version").GetInt32())).ToList();
 
-        var seeded = entries.Where(e => e.Action == "seeded").Select(e => e.RuleSet).ToList();
-        var activated = entries.Where(e => e.Action == "activated").Select(e => e.RuleSet).ToList();
-        Assert.NotEmpty(seeded);
-        Assert.Equal(seeded.Distinct().Order(), activated.Order());
-        Assert.Equal(activated.Count, activated.Distinct().Count());
+        var seeded = entries.Where(e => e.Action == "seeded").Select(e => (e.RuleSet, e.Version)).ToList();
+        var activated = entries.Where(e => e.Action == "activated").Select(e => (e.RuleSet, e.Version)).ToList();
+        Assert.Contains(("retail-tiering", 2), seeded);
+        Assert.Equal(seeded.Count, seeded.Distinct().Count());
+        Assert.Equal(seeded.Order(), activated.Order());
+        Assert.All(activated.GroupBy(a => a.RuleSet), versions => Assert.Equal(versions.Order(), versions));
     }
 
     [Fact]

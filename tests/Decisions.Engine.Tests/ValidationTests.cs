@@ -104,6 +104,30 @@ public sealed class ValidationTests
     public void A_null_rule_in_a_list_is_a_problem_not_a_crash() =>
         AssertProblem(MinimalRuleSet.With(j => j["privileges"]!["rules"]!.AsArray().Insert(0, null)), "privileges.rules[0]", "not null");
 
+    [Theory]
+    [InlineData(900, null, "below the minimum 950")]
+    [InlineData(1100, "1050", "above the maximum 1050")]
+    public void A_parameter_outside_its_bounds_is_refused(int value, string? maximum, string reason) =>
+        AssertProblem(
+            MinimalRuleSet.With(j => j["parameters"]!["goldBalance"] = JsonNode.Parse(
+                $$"""{ "type": "number", "value": {{value}}, "minimum": 950, "maximum": {{maximum ?? "2000"}} }""")),
+            "parameters.goldBalance.value",
+            reason);
+
+    [Fact]
+    public void A_parameter_within_its_bounds_is_valid_and_only_numbers_have_bounds()
+    {
+        var bounded = MinimalRuleSet.With(j => j["parameters"]!["goldBalance"] = JsonNode.Parse(
+            """{ "type": "number", "value": 1000, "minimum": 1000, "maximum": 1000 }"""));
+        Assert.True(Engine.Validator.Validate(bounded.ToJsonString()).IsValid);
+
+        AssertProblem(
+            MinimalRuleSet.With(j => j["parameters"]!["name"] =
+                JsonNode.Parse("""{ "type": "string", "value": "x", "minimum": 1 }""")),
+            "parameters.name",
+            "Only numbers and integers");
+    }
+
     [Fact]
     public void Every_problem_is_reported_not_only_the_first()
     {

@@ -29,7 +29,7 @@ local threads = 0
 function setup(thread) thread:set("id", threads); threads = threads + 1 end
 function init(args) ids = io.open("$work/acked-" .. id .. "-" .. os.time() .. ".txt", "a") end
 wrk.method = "POST"
-wrk.body = '{"ruleSet":"big-customer-revenue","customer":{"customerId":"K-1","annualRevenue":9500,"cityGroup":2}}'
+wrk.body = '{"ruleSet":"big-customer-revenue","customer":{"customerId":"K-1","annualRevenue":9500,"agreementSigned":true,"cityGroup":2}}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-Api-Key"] = "$teller"
 function response(status, headers, body)
