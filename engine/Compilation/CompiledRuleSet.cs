@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Text.Json;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Compilation;
@@ -28,6 +29,7 @@ public sealed partial class CompiledRuleSet
     private readonly Section _tierSection;
     private readonly Section _privilegeSection;
     private readonly Section _actionSection;
+    private readonly DecisionExplainer _explainer;
     private readonly long _evaluationSteps;
     private readonly long _evaluationTicks;
 
@@ -51,6 +53,10 @@ public sealed partial class CompiledRuleSet
         _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)], new ConditionSet([.. tiers.Select(t => t.When)], facts, firstMatchOnly: true));
         _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts, firstMatchOnly: false));
         _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts, firstMatchOnly: false));
+        _explainer = new DecisionExplainer(
+            [.. tiers.Select(t => new ExplainedRule(t.Rule.Code, t.Explained))],
+            [.. privileges.Select(p => new ExplainedRule(p.Outcome.Code, p.Explained))],
+            [.. actions.Select(a => new ExplainedRule(a.Rule.Code, a.Explained))]);
     }
 
     /// <summary>The rule set as written.</summary>
@@ -74,7 +80,14 @@ public sealed partial class CompiledRuleSet
     /// decision runs out of <see cref="DecisionEngineOptions.MaxEvaluationSteps"/>, passes
     /// <see cref="DecisionEngineOptions.MaxEvaluationTime"/> or <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        Evaluate(customer, asOf, ExplainLevel.Reasons, cancellationToken);
+
+    /// <summary>
+    /// Decides as <see cref="Evaluate(JsonElement, DateTimeOffset, CancellationToken)"/> does, explained to
+    /// <paramref name="level"/>. The level never changes what is decided, only what the decision carries.
+    /// </summary>
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, ExplainLevel level, CancellationToken cancellationToken)
     {
         if (Definition.Effective is { } window && !window.Contains(asOf))
         {
@@ -125,7 +138,13 @@ public sealed partial class CompiledRuleSet
             privileges.Add(_privileges[BitOperations.TrailingZeroCount(bits)].Outcome);
         }
 
-        return Finish(facts, tier, privileges, matched, scores, trace);
+        var reasons = level == ExplainLevel.None
+            ? []
+            : _explainer.Reasons(facts, tierIndex, granted, matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched));
+        var result = Finish(facts, tier, privileges, matched, scores, trace, reasons);
+        return level < ExplainLevel.Full || result.Decision is not { } decision
+            ? result
+            : DecisionResult.Success(Explain(decision, facts, tierIndex));
     }
 
     private Dictionary<string, decimal> ComputeScores(Facts facts, List<TraceEntry> trace, List<Problem> problems)
@@ -151,7 +170,7 @@ public sealed partial class CompiledRuleSet
 
     private DecisionResult Finish(
         Facts facts, CompiledTier tier, List<PrivilegeOutcome> privileges, ulong matched,
-        Dictionary<string, decimal> scores, List<TraceEntry> trace)
+        Dictionary<string, decimal> scores, List<TraceEntry> trace, IReadOnlyList<Reason> reasons)
     {
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
         var rendering = $"{TiersSection}.{tier.Rule.Code}";
@@ -180,7 +199,8 @@ public sealed partial class CompiledRuleSet
                 }
             }
 
-            return DecisionResult.Success(new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace));
+            return DecisionResult.Success(
+                new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace) { Reasons = reasons });
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
@@ -189,7 +209,8 @@ public sealed partial class CompiledRuleSet
         }
     }
 
-    private static bool IsRuleError(Exception exception) =>
+    /// <summary>Whether <paramref name="exception"/> is a rule failing for this input, not a fault of the engine.</summary>
+    internal static bool IsRuleError(Exception exception) =>
         exception is NullReferenceException or ArithmeticException or InvalidOperationException or IndexOutOfRangeException or ArgumentException;
 
     private static void Failed(string section, string rule, Exception exception, List<TraceEntry> trace, List<Problem> problems)

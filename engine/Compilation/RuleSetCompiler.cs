@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Expressions;
 using Decisions.Engine.Messages;
 using Decisions.Engine.Model;
@@ -76,16 +77,20 @@ public sealed class RuleSetCompiler
 
         var beforeTier = Scope(scores.Members, withTier: false);
         var afterTier = Scope(scores.Members, withTier: true);
-        var tiers = CompileTiers(ruleSet, beforeTier, problems);
+        var labels = OperandLabels.Of(ruleSet);
+        var tiers = CompileTiers(ruleSet, new ConditionSplitter(beforeTier, labels), problems);
+        var split = new ConditionSplitter(afterTier, labels);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
             _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _) is { } when
-                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when)
+                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when.Bound, split.Split(when.Parsed))
                 : null).ToList();
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
             var when = _expressions.CompileCondition(rule.When, $"nextActions.rules[{i}].when", afterTier, problems, out _);
             var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options);
-            return when is null || message is null ? null : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message);
+            return when is not { } condition || message is null
+                ? null
+                : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), condition.Bound, split.Split(condition.Parsed), message);
         }).ToList();
 
         if (problems.Count > 0)
@@ -98,7 +103,7 @@ public sealed class RuleSetCompiler
             []);
     }
 
-    private List<CompiledTier?> CompileTiers(RuleSet ruleSet, ExpressionScope scope, List<Problem> problems)
+    private List<CompiledTier?> CompileTiers(RuleSet ruleSet, ConditionSplitter split, List<Problem> problems)
     {
         var tiers = new List<CompiledTier?>();
         int? catchAll = null;
@@ -111,10 +116,11 @@ public sealed class RuleSetCompiler
                 problems.Add(new Problem(path + ".when", $"Unreachable: tier '{ruleSet.Tiers.Rules[catchAll.Value].Code}' above it matches every customer."));
             }
 
-            var when = _expressions.CompileCondition(rule.When, path + ".when", scope, problems, out var alwaysTrue);
+            var when = _expressions.CompileCondition(rule.When, path + ".when", split.Scope, problems, out var alwaysTrue);
             catchAll ??= alwaysTrue ? i : null;
             var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options);
-            tiers.Add(when is null ? null : new CompiledTier(rule, when, rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message));
+            tiers.Add(when is not { } condition ? null : new CompiledTier(
+                rule, condition.Bound, split.Split(condition.Parsed), rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message));
         }
 
         if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)

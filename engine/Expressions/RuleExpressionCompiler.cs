@@ -20,10 +20,12 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
     });
 
     /// <summary>
-    /// A boolean condition bound to the scope's <see cref="Facts"/> parameter, for a <see cref="ConditionSet"/>;
-    /// <paramref name="alwaysTrue"/> tells a catch-all such as <c>true</c>.
+    /// A boolean condition as parsed (over the scope's names, for explanations) and bound to the scope's
+    /// <see cref="Facts"/> parameter (for a <see cref="ConditionSet"/>); <paramref name="alwaysTrue"/> tells a
+    /// catch-all such as <c>true</c>.
     /// </summary>
-    public Expression? CompileCondition(string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue)
+    public (Expression Parsed, Expression Bound)? CompileCondition(
+        string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue)
     {
         alwaysTrue = false;
         var body = Parse(text, path, scope, problems);
@@ -39,7 +41,7 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         }
 
         alwaysTrue = body is ConstantExpression { Value: true };
-        return new ScopeBinder(scope).Visit(body);
+        return (body, new ScopeBinder(scope).Visit(body));
     }
 
     /// <summary>A number (any numeric type, widened to decimal).</summary>

@@ -80,6 +80,9 @@ public sealed record ParameterDefinition
 
     public required JsonElement Value { get; init; }
 
+    /// <summary>Display text by locale, e.g. <c>贵宾门槛</c>: how explanations name the parameter to a teller.</summary>
+    public LocalizedText? Label { get; init; }
+
     public string? Description { get; init; }
 }
 
@@ -90,6 +93,9 @@ public sealed record InputField
 
     /// <summary>A missing or null required field rejects the input; a missing optional one takes its type's empty value.</summary>
     public bool Required { get; init; }
+
+    /// <summary>Display text by locale, e.g. <c>日均余额</c>: how explanations name the field to a teller.</summary>
+    public LocalizedText? Label { get; init; }
 
     public string? Description { get; init; }
 
