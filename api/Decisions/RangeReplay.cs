@@ -60,8 +60,9 @@ public sealed class RangeReplay(
         }
     }
 
-    // The answer is logged as this serializer wrote it, so equal text is the common, cheap case; otherwise the
-    // documents are compared as JSON, key order aside, exactly as the single replay does.
+    // Re-decided at the level the answer was given at (read from the answer). The answer is logged as this serializer
+    // wrote it, so equal text is the common, cheap case; otherwise the documents are compared as JSON, key order
+    // aside, exactly as the single replay does.
     // Null when the logged payload is not JSON: the log is read unchecked, since this parses it anyway.
     private bool? Identical(CompiledRuleSet version, DecisionRecord record, CancellationToken cancellationToken)
     {
@@ -78,19 +79,20 @@ public sealed class RangeReplay(
     private bool Compare(CompiledRuleSet version, DecisionRecord record, CancellationToken cancellationToken)
     {
         using var input = JsonDocument.Parse(record.Input);
-        if (version.Evaluate(input.RootElement, record.AsOf, cancellationToken).Decision is not { } decision)
+        using var recorded = JsonDocument.Parse(record.Output);
+        var level = ExplainOption.Recorded(recorded.RootElement);
+        if (version.Evaluate(input.RootElement, record.AsOf, level, cancellationToken).Decision is not { } decision)
         {
             return false;
         }
 
-        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision);
+        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision, level);
         var text = JsonSerializer.Serialize(replayed, _json);
         if (string.Equals(text, record.Output, StringComparison.Ordinal))
         {
             return true;
         }
 
-        using var recorded = JsonDocument.Parse(record.Output);
         using var now = JsonDocument.Parse(text);
         return JsonDiff.Compare(recorded.RootElement, now.RootElement).Count == 0;
     }

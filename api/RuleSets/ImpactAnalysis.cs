@@ -2,6 +2,7 @@ using System.Text.Json;
 using Decisions.Api.Analysis;
 using Decisions.Api.Storage;
 using Decisions.Engine.Compilation;
+using Decisions.Engine.Explanation;
 
 namespace Decisions.Api.RuleSets;
 
@@ -67,7 +68,7 @@ public static class ImpactAnalysis
     {
         using var input = JsonDocument.Parse(record.Input);
         using var output = JsonDocument.Parse(record.Output);
-        var result = candidate.Evaluate(input.RootElement, record.AsOf, cancellationToken);
+        var result = candidate.Evaluate(input.RootElement, record.AsOf, ExplainLevel.None, cancellationToken);
         if (result.Decision is not { } now)
         {
             return null;

@@ -43,15 +43,25 @@ public sealed record Condition
     /// A comparison or test with its values, for people who read the rules, e.g.
     /// <c>customer.avgDailyBalance = 620000 &gt;= params.vipAvgDailyBalance = 500000</c>; null for the other kinds.
     /// </summary>
+    /// <remarks>Written when first read, so that a decision pays for it only when it is answered; a condition read
+    /// back from a logged answer keeps the text it was logged with.</remarks>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Text => Operands is null ? null : ConditionText.Technical(this);
+    public string? Text
+    {
+        get => field ??= Operands is null ? null : ConditionText.Technical(this);
+        init;
+    }
 
     /// <summary>
     /// The same with the labels of the rule set's locale and grouped amounts, for a teller, e.g.
     /// <c>日均余额 620,000 ≥ 贵宾门槛 500,000</c>; an operand without a label is shown by its name.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Readable => Operands is null ? null : ConditionText.Readable(this);
+    public string? Readable
+    {
+        get => field ??= Operands is null ? null : ConditionText.Readable(this);
+        init;
+    }
 }
 
 /// <summary>
@@ -62,6 +72,6 @@ public sealed record Condition
 /// <param name="Value">Its value for this customer.</param>
 /// <param name="Label">The label of the field, parameter or score in the rule set's locale, if it has one.</param>
 public sealed record Operand(
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
-    object? Value,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Label);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name = null,
+    object? Value = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Label = null);
