@@ -30,13 +30,14 @@ public sealed partial class CompiledRuleSet
     private readonly Section _privilegeSection;
     private readonly Section _actionSection;
     private readonly DecisionExplainer _explainer;
+    private readonly WhatItWouldTake _counterfactuals;
     private readonly long _evaluationSteps;
     private readonly long _evaluationTicks;
 
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
         CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions,
-        DecisionEngineOptions options)
+        WhatItWouldTake counterfactuals, DecisionEngineOptions options)
     {
         _evaluationSteps = options.MaxEvaluationSteps;
         _evaluationTicks = (long)(options.MaxEvaluationTime.TotalSeconds * Stopwatch.Frequency);
@@ -53,6 +54,7 @@ public sealed partial class CompiledRuleSet
         _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)], new ConditionSet([.. tiers.Select(t => t.When)], facts, firstMatchOnly: true));
         _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts, firstMatchOnly: false));
         _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts, firstMatchOnly: false));
+        _counterfactuals = counterfactuals;
         _explainer = new DecisionExplainer(
             [.. tiers.Select(t => new ExplainedRule(t.Rule.Code, t.Explained))],
             [.. privileges.Select(p => new ExplainedRule(p.Outcome.Code, p.Explained))],
@@ -138,13 +140,20 @@ public sealed partial class CompiledRuleSet
             privileges.Add(_privileges[BitOperations.TrailingZeroCount(bits)].Outcome);
         }
 
-        var reasons = level == ExplainLevel.None
-            ? []
-            : _explainer.Reasons(facts, tierIndex, granted, matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched));
-        var result = Finish(facts, tier, privileges, matched, scores, trace, reasons);
-        return level < ExplainLevel.Full || result.Decision is not { } decision
-            ? result
-            : DecisionResult.Success(Explain(decision, facts, tierIndex));
+        var result = Finish(facts, tier, privileges, matched, scores, trace);
+        if (level == ExplainLevel.None || result.Decision is not { } decision)
+        {
+            return result;
+        }
+
+        // Explaining reads parts the decision never reached (the other branches of an OR that held): it gets a budget
+        // of its own, so that it can never fail or change the decision; a part it cannot afford is left out.
+        facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
+        decision = decision with
+        {
+            Reasons = _explainer.Reasons(facts, tierIndex, granted, matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched)),
+        };
+        return DecisionResult.Success(level < ExplainLevel.Full ? decision : Explain(decision, facts, tierIndex, customer, level, cancellationToken));
     }
 
     private Dictionary<string, decimal> ComputeScores(Facts facts, List<TraceEntry> trace, List<Problem> problems)
@@ -170,7 +179,7 @@ public sealed partial class CompiledRuleSet
 
     private DecisionResult Finish(
         Facts facts, CompiledTier tier, List<PrivilegeOutcome> privileges, ulong matched,
-        Dictionary<string, decimal> scores, List<TraceEntry> trace, IReadOnlyList<Reason> reasons)
+        Dictionary<string, decimal> scores, List<TraceEntry> trace)
     {
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
         var rendering = $"{TiersSection}.{tier.Rule.Code}";
@@ -199,8 +208,7 @@ public sealed partial class CompiledRuleSet
                 }
             }
 
-            return DecisionResult.Success(
-                new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace) { Reasons = reasons });
+            return DecisionResult.Success(new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace));
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {

@@ -68,16 +68,21 @@ public sealed class RuleSetCompiler
             return withTier ? scope.Add("tier", typeof(string), nameof(Facts.Tier)) : scope;
         }
 
+        var labels = OperandLabels.Of(ruleSet);
+        var scoreProbes = new List<Probe>();
         var compiledScores = ruleSet.Scores.Rules.Select((rule, i) =>
         {
             var scope = Scope(scoreNames.Take(i).ToHashSet(StringComparer.Ordinal), withTier: false);
             var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]");
+            scoreProbes.AddRange(evaluate is null ? []
+                : rule.Table is { } table ? Probe.OfTable(table)
+                : _expressions.Parsed(rule.Expression!, scope) is { } parsed ? Probe.OfScore(parsed, new ConditionSplitter(scope, labels))
+                : []);
             return evaluate is null ? null : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal>(rule.Name));
         }).ToList();
 
         var beforeTier = Scope(scores.Members, withTier: false);
         var afterTier = Scope(scores.Members, withTier: true);
-        var labels = OperandLabels.Of(ruleSet);
         var tiers = CompileTiers(ruleSet, new ConditionSplitter(beforeTier, labels), problems);
         var split = new ConditionSplitter(afterTier, labels);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
@@ -98,8 +103,10 @@ public sealed class RuleSetCompiler
             return new CompilationResult(null, problems);
         }
 
+        // A tier is reached by crossing its own comparisons or those of the scores it may read.
+        var counterfactuals = new WhatItWouldTake(ruleSet, [.. tiers.Select(tier => (Probe[])[.. Probe.Of(tier!.Explained), .. scoreProbes])], labels);
         return new CompilationResult(
-            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], _options),
+            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], counterfactuals, _options),
             []);
     }
 

@@ -99,6 +99,9 @@ internal sealed class Atom(string? op, Lazy<Func<Facts, bool>> holds, OperandNod
     /// <summary>A comparison's left and right operands; none for a test.</summary>
     public IReadOnlyList<OperandNode> Operands => operands;
 
+    /// <summary>A test's expression as an operand; null for a comparison.</summary>
+    public OperandNode? Tested => tested;
+
     public override bool Holds(Facts facts) => holds.Value(facts);
 
     public override Condition Explain(Facts facts, bool holds, bool prune)

@@ -69,6 +69,9 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         return body is null ? null : Lambda<string?>(body, scope);
     }
 
+    /// <summary>The parsed, allow-listed tree of an expression, over the scope's names, or null if it has problems.</summary>
+    public Expression? Parsed(string text, ExpressionScope scope) => Parse(text, "", scope, new List<Problem>());
+
     /// <summary>The static type of an expression, without compiling it, or null with a problem.</summary>
     public Type? TypeOf(string text, string path, ExpressionScope scope, ICollection<Problem> problems) =>
         Parse(text, path, scope, problems)?.Type;

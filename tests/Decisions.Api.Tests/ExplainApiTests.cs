@@ -55,6 +55,21 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
     }
 
     [Fact]
+    public async Task Explain_counterfactual_adds_what_it_would_take_and_replays_identical()
+    {
+        var answer = await Decide("/v1/decisions", new { ruleSet = "retail-tiering", customer = Target, explain = "counterfactual" });
+
+        Assert.Equal("counterfactual", answer.GetProperty("explain").GetString());
+        var vip = Assert.Single(answer.GetProperty("whatItWouldTake").EnumerateArray());
+        Assert.Equal("VIP", vip.GetProperty("tier").GetString());
+        var balance = vip.GetProperty("changes")[0];
+        Assert.Equal(("avgDailyBalance", 320000m, 500000m, 180000m), (balance.GetProperty("field").GetString(),
+            balance.GetProperty("from").GetDecimal(), balance.GetProperty("to").GetDecimal(), balance.GetProperty("difference").GetDecimal()));
+        Assert.True(answer.TryGetProperty("trace", out _));
+        await AssertReplaysIdentical(answer);
+    }
+
+    [Fact]
     public async Task A_batch_is_explained_to_the_level_asked_for_each_customer()
     {
         var batch = await Decide("/v1/decisions/batch?explain=full", new
