@@ -8,7 +8,8 @@ public sealed partial class CompiledRuleSet
 {
     // The full trace and why-not from the facts the decision was made with; what it would take by deciding again.
     private Decision Explain(
-        Decision decision, Facts facts, int tier, JsonElement customer, ExplainLevel level, CancellationToken cancellationToken) =>
+        Decision decision, Facts facts, int tier, JsonElement customer, ExplainLevel level,
+        CancellationToken cancellationToken) =>
         decision with
         {
             Trace = _explainer.Full(facts, decision.Trace),

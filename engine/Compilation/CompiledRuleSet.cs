@@ -89,7 +89,8 @@ public sealed partial class CompiledRuleSet
     /// Decides as <see cref="Evaluate(JsonElement, DateTimeOffset, CancellationToken)"/> does, explained to
     /// <paramref name="level"/>. The level never changes what is decided, only what the decision carries.
     /// </summary>
-    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, ExplainLevel level, CancellationToken cancellationToken)
+    public DecisionResult Evaluate(
+        JsonElement customer, DateTimeOffset asOf, ExplainLevel level, CancellationToken cancellationToken)
     {
         if (Definition.Effective is { } window && !window.Contains(asOf))
         {
@@ -149,11 +150,10 @@ public sealed partial class CompiledRuleSet
         // Explaining reads parts the decision never reached (the other branches of an OR that held): it gets a budget
         // of its own, so that it can never fail or change the decision; a part it cannot afford is left out.
         facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
-        decision = decision with
-        {
-            Reasons = _explainer.Reasons(facts, tierIndex, granted, matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched)),
-        };
-        return DecisionResult.Success(level < ExplainLevel.Full ? decision : Explain(decision, facts, tierIndex, customer, level, cancellationToken));
+        var next = matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched);
+        decision = decision with { Reasons = _explainer.Reasons(facts, tierIndex, granted, next) };
+        return DecisionResult.Success(
+            level < ExplainLevel.Full ? decision : Explain(decision, facts, tierIndex, customer, level, cancellationToken));
     }
 
     private Dictionary<string, decimal> ComputeScores(Facts facts, List<TraceEntry> trace, List<Problem> problems)

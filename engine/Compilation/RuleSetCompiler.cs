@@ -76,7 +76,8 @@ public sealed class RuleSetCompiler
             var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]");
             scoreProbes.AddRange(evaluate is null ? []
                 : rule.Table is { } table ? Probe.OfTable(table)
-                : _expressions.Parsed(rule.Expression!, scope) is { } parsed ? Probe.OfScore(parsed, new ConditionSplitter(scope, labels))
+                : _expressions.Parsed(rule.Expression!, scope) is { } parsed
+                    ? Probe.OfScore(parsed, new ConditionSplitter(scope, labels))
                 : []);
             return evaluate is null ? null : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal>(rule.Name));
         }).ToList();
@@ -87,7 +88,8 @@ public sealed class RuleSetCompiler
         var split = new ConditionSplitter(afterTier, labels);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
             _expressions.CompileCondition(rule.When, $"privileges.rules[{i}].when", afterTier, problems, out _) is { } when
-                ? new CompiledPrivilege(new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when.Bound, split.Split(when.Parsed))
+                ? new CompiledPrivilege(
+                    new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale)), when.Bound, split.Split(when.Parsed))
                 : null).ToList();
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
@@ -95,7 +97,8 @@ public sealed class RuleSetCompiler
             var message = MessageTemplate.Parse(rule.Message, $"nextActions.rules[{i}].message", problems, _options);
             return when is not { } condition || message is null
                 ? null
-                : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), condition.Bound, split.Split(condition.Parsed), message);
+                : new CompiledAction(
+                    rule, rule.Title.In(ruleSet.Locale), condition.Bound, split.Split(condition.Parsed), message);
         }).ToList();
 
         if (problems.Count > 0)
@@ -104,7 +107,8 @@ public sealed class RuleSetCompiler
         }
 
         // A tier is reached by crossing its own comparisons or those of the scores it may read.
-        var counterfactuals = new WhatItWouldTake(ruleSet, [.. tiers.Select(tier => (Probe[])[.. Probe.Of(tier!.Explained), .. scoreProbes])], labels);
+        var probes = tiers.Select(tier => (Probe[])[.. Probe.Of(tier!.Explained), .. scoreProbes]);
+        var counterfactuals = new WhatItWouldTake(ruleSet, [.. probes], labels);
         return new CompilationResult(
             new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], counterfactuals, _options),
             []);
@@ -127,7 +131,8 @@ public sealed class RuleSetCompiler
             catchAll ??= alwaysTrue ? i : null;
             var message = rule.Message is null ? null : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options);
             tiers.Add(when is not { } condition ? null : new CompiledTier(
-                rule, condition.Bound, split.Split(condition.Parsed), rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale), message));
+                rule, condition.Bound, split.Split(condition.Parsed), rule.Label.In(ruleSet.Locale),
+                rule.Owner?.In(ruleSet.Locale), message));
         }
 
         if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)

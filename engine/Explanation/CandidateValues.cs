@@ -71,7 +71,8 @@ internal static class CandidateValues
 
         var from = current ?? 0;
         return [.. values
-            .Where(value => value != current && value >= (field.Minimum ?? decimal.MinValue) && value <= (field.Maximum ?? decimal.MaxValue))
+            .Where(value => value != current)
+            .Where(value => value >= (field.Minimum ?? decimal.MinValue) && value <= (field.Maximum ?? decimal.MaxValue))
             .Where(value => !whole || value is >= long.MinValue and <= long.MaxValue)
             .OrderBy(value => Math.Abs(value - from)).ThenBy(value => value)
             .Take(MaxPerField)

@@ -108,7 +108,8 @@ internal sealed class Atom(string? op, Lazy<Func<Facts, bool>> holds, OperandNod
     {
         if (op is null)
         {
-            return Reuse(holds, holds, null) ?? Keep(new Condition { Kind = "test", Holds = holds, Operands = [tested!.With(holds)] });
+            return Reuse(holds, holds, null)
+                ?? Keep(new Condition { Kind = "test", Holds = holds, Operands = [tested!.With(holds)] });
         }
 
         var left = operands[0].Value(facts);

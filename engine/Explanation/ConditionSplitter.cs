@@ -23,12 +23,15 @@ internal sealed class ConditionSplitter(ExpressionScope scope, IReadOnlyDictiona
             new Junction(all: true, [.. Flatten(both, both.NodeType).Select(Split)]),
         BinaryExpression { NodeType: ExpressionType.OrElse or ExpressionType.Or } either when either.Type == typeof(bool) =>
             new Junction(all: false, [.. Flatten(either, either.NodeType).Select(Split)]),
-        UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool) => new Negation(Split(not.Operand)),
+        UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool) =>
+            new Negation(Split(not.Operand)),
         BinaryExpression { NodeType: ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.LessThan
-            or ExpressionType.LessThanOrEqual or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual } comparison =>
-            new Atom(ExpressionText.Operator(comparison.NodeType), Holds(parsed), [Operand(comparison.Left), Operand(comparison.Right)], null),
-        MethodCallExpression { Method.Name: nameof(Enumerable.Contains), Object: null, Arguments: [var list, var item] } contains
-            when contains.Method.DeclaringType == typeof(Enumerable) =>
+            or ExpressionType.LessThanOrEqual or ExpressionType.GreaterThan
+            or ExpressionType.GreaterThanOrEqual } comparison =>
+            new Atom(ExpressionText.Operator(comparison.NodeType), Holds(parsed),
+                [Operand(comparison.Left), Operand(comparison.Right)], null),
+        MethodCallExpression { Method.Name: nameof(Enumerable.Contains), Object: null,
+            Arguments: [var list, var item] } contains when contains.Method.DeclaringType == typeof(Enumerable) =>
             new Atom("in", Holds(parsed), [Operand(item), Operand(list)], null),
         _ => new Atom(null, Holds(parsed), [], Operand(parsed)),
     };
@@ -40,10 +43,11 @@ internal sealed class ConditionSplitter(ExpressionScope scope, IReadOnlyDictiona
         var reads = ScopeReads.Of(expression, scope);
         var label = name is not null && labels.TryGetValue(name, out var text) ? text : null;
         var field = name is not null && name.StartsWith(Customer, StringComparison.Ordinal)
-            && Strip(expression) is MemberExpression { Expression: ParameterExpression }
+            && ExpressionText.Strip(expression) is MemberExpression { Expression: ParameterExpression }
             ? name[Customer.Length..]
             : null;
-        return new OperandNode(name, label, field, reads.All(read => read == "params"), new(() => Compile<object?>(expression)));
+        var invariant = reads.All(read => read == "params");
+        return new OperandNode(name, label, field, invariant, new(() => Compile<object?>(expression)));
     }
 
     private Lazy<Func<Facts, bool>> Holds(Expression condition) => new(() => Compile<bool>(condition));
@@ -59,9 +63,6 @@ internal sealed class ConditionSplitter(ExpressionScope scope, IReadOnlyDictiona
         new[] { node.Left, node.Right }.SelectMany(side => side is BinaryExpression inner && inner.NodeType == type
             ? Flatten(inner, type)
             : [side]);
-
-    private static Expression Strip(Expression node) =>
-        node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } unary ? Strip(unary.Operand) : node;
 
     /// <summary>The names of the scope (<c>customer</c>, <c>params</c>...) an expression reads.</summary>
     private sealed class ScopeReads(ExpressionScope scope) : ExpressionVisitor

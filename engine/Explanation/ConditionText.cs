@@ -55,7 +55,8 @@ internal static class ConditionText
         double x => x.ToString(CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset instant => instant.ToString("O", CultureInfo.InvariantCulture),
-        IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(item => Format(item, quote, grouped))) + "]",
+        IEnumerable items =>
+            "[" + string.Join(", ", items.Cast<object?>().Select(item => Format(item, quote, grouped))) + "]",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 }

@@ -26,7 +26,8 @@ internal sealed class DecisionExplainer(ExplainedRule[] tiers, ExplainedRule[] p
         };
         for (var bits = granted; bits != 0; bits &= bits - 1)
         {
-            reasons.Add(privileges[BitOperations.TrailingZeroCount(bits)].Reason(PrivilegesSection, facts, holds: true, prune: true));
+            var privilege = privileges[BitOperations.TrailingZeroCount(bits)];
+            reasons.Add(privilege.Reason(PrivilegesSection, facts, holds: true, prune: true));
         }
 
         if (next >= 0)
@@ -64,7 +65,9 @@ internal sealed class DecisionExplainer(ExplainedRule[] tiers, ExplainedRule[] p
     }
 }
 
-/// <summary>A rule's code and its condition split for explanations; it gives its last reason again while unchanged.</summary>
+/// <summary>
+/// A rule's code and its condition split for explanations; it gives its last reason again while unchanged.
+/// </summary>
 internal sealed class ExplainedRule(string code, ConditionNode node)
 {
     private Reason? _last;

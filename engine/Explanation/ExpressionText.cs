@@ -22,7 +22,8 @@ internal static class ExpressionText
         MemberExpression member => $"{Of(member.Expression)}.{member.Member.Name}",
         BinaryExpression { NodeType: ExpressionType.ArrayIndex } index => $"{Of(index.Left)}[{Of(index.Right)}]",
         BinaryExpression binary => $"{Inner(binary.Left)} {Operator(binary.NodeType)} {Inner(binary.Right)}",
-        ConditionalExpression conditional => $"{Inner(conditional.Test)} ? {Inner(conditional.IfTrue)} : {Inner(conditional.IfFalse)}",
+        ConditionalExpression conditional =>
+            $"{Inner(conditional.Test)} ? {Inner(conditional.IfTrue)} : {Inner(conditional.IfFalse)}",
         MethodCallExpression call => Call(call),
         LambdaExpression lambda => $"{string.Join(", ", lambda.Parameters.Select(Of))} => {Of(lambda.Body)}",
         NewArrayExpression array => $"({string.Join(", ", array.Expressions.Select(Of))})",
@@ -57,13 +58,17 @@ internal static class ExpressionText
             : text;
     }
 
-    private static Expression Strip(Expression node) =>
-        node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } unary ? Strip(unary.Operand) : node;
+    /// <summary>The node without the conversions the parser wraps around it.</summary>
+    public static Expression Strip(Expression node) =>
+        node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } unary
+            ? Strip(unary.Operand)
+            : node;
 
     private static string Call(MethodCallExpression call)
     {
         var name = call.Method.Name;
-        if (name == nameof(Enumerable.Contains) && call.Object is null && call.Arguments is [NewArrayExpression values, var item])
+        if (name == nameof(Enumerable.Contains) && call.Object is null
+            && call.Arguments is [NewArrayExpression values, var item])
         {
             return $"{Inner(item)} in {Of(values)}";
         }

@@ -6,7 +6,8 @@ namespace Decisions.Engine.Explanation;
 /// One side of a comparison, compiled on first use. An operand that reads only parameters and literals has one
 /// value per rule-set version: it is read once and kept.
 /// </summary>
-internal sealed class OperandNode(string? name, string? label, string? customerField, bool invariant, Lazy<Func<Facts, object?>> read)
+internal sealed class OperandNode(
+    string? name, string? label, string? customerField, bool invariant, Lazy<Func<Facts, object?>> read)
 {
     private object? _value;
     private volatile bool _known;

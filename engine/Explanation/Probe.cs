@@ -36,7 +36,8 @@ internal sealed partial record Probe(string Field, Func<Facts, IEnumerable<objec
             return [];
         }
 
-        object?[] values = [.. table.Rows.SelectMany(row => new object?[] { row.EqualTo, row.Min, row.Max }).Where(v => v is not null)];
+        object?[] values =
+            [.. table.Rows.SelectMany(row => new object?[] { row.EqualTo, row.Min, row.Max }).Where(v => v is not null)];
         return [new Probe(match.Groups[1].Value, _ => values)];
     }
 

@@ -80,7 +80,8 @@ internal sealed class WhatItWouldTake(RuleSet definition, Probe[][] tierProbes, 
 
     // The tier decided for the customer with one field changed, or null when that input is refused or fails.
     private static string? TierWith(
-        CompiledRuleSet ruleSet, JsonElement customer, string field, object value, DateTimeOffset asOf, CancellationToken cancellationToken)
+        CompiledRuleSet ruleSet, JsonElement customer, string field, object value, DateTimeOffset asOf,
+        CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))

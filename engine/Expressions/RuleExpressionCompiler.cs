@@ -69,7 +69,7 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         return body is null ? null : Lambda<string?>(body, scope);
     }
 
-    /// <summary>The parsed, allow-listed tree of an expression, over the scope's names, or null if it has problems.</summary>
+    /// <summary>The parsed, allow-listed tree of an expression over the scope's names, or null with problems.</summary>
     public Expression? Parsed(string text, ExpressionScope scope) => Parse(text, "", scope, new List<Problem>());
 
     /// <summary>The static type of an expression, without compiling it, or null with a problem.</summary>

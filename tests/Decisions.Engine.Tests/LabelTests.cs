@@ -25,7 +25,8 @@ public sealed class LabelTests
     {
         var ruleSet = Engine.Compile(RuleSetJson.Parse(LabelledRetail(locale).ToJsonString()).RuleSet!);
 
-        var decision = ruleSet.Evaluate(JsonDocument.Parse("""{ "customerId": "R-1", "avgDailyBalance": 620000 }""").RootElement, AsOf).Decision!;
+        var customer = JsonDocument.Parse("""{ "customerId": "R-1", "avgDailyBalance": 620000 }""").RootElement;
+        var decision = ruleSet.Evaluate(customer, AsOf).Decision!;
 
         var branch = Assert.Single(decision.Reasons[0].Condition.Parts!);
         Assert.Equal(readable, branch.Readable);

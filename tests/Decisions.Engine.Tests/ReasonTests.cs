@@ -40,7 +40,9 @@ public sealed class ReasonTests
     [Fact]
     public void Every_branch_that_held_is_a_reason_and_the_false_ones_are_not()
     {
-        var decision = Decide("""{ "customerId": "R-1", "avgDailyBalance": 620000, "isKeyExecutiveOfGoldCorporate": true, "cardSpend12m": 1000 }""");
+        var decision = Decide("""
+            { "customerId": "R-1", "avgDailyBalance": 620000, "isKeyExecutiveOfGoldCorporate": true, "cardSpend12m": 1000 }
+            """);
 
         Assert.Equal(
             ["customer.avgDailyBalance = 620000 >= params.vipAvgDailyBalance = 500000", "customer.isKeyExecutiveOfGoldCorporate = true"],
@@ -50,7 +52,9 @@ public sealed class ReasonTests
     [Fact]
     public void Each_granted_privilege_and_the_next_action_have_a_reason_and_an_AND_lists_every_part()
     {
-        var decision = Decide("""{ "customerId": "R-1", "avgDailyBalance": 800000, "largeOutflow30d": 250000, "lastTierReviewDate": "2026-03-01" }""");
+        var decision = Decide("""
+            { "customerId": "R-1", "avgDailyBalance": 800000, "largeOutflow30d": 250000, "lastTierReviewDate": "2026-03-01" }
+            """);
 
         Assert.Equal(
             ["VIP", .. decision.Privileges.Select(p => p.Code), "LARGE_OUTFLOW_RETENTION"],

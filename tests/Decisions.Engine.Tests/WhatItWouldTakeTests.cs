@@ -52,17 +52,17 @@ public sealed class WhatItWouldTakeTests
     public void Just_below_a_threshold_the_change_is_the_threshold_and_at_it_the_tier_is_reached(
         string ruleSet, string field, string below, string belowTier, string target, string threshold, string difference)
     {
+        static decimal Number(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         var customer = Customer(ruleSet, field);
-        customer[field] = decimal.Parse(below, System.Globalization.CultureInfo.InvariantCulture);
+        customer[field] = Number(below);
 
         var before = Decide(ruleSet, customer.ToJsonString());
         var change = before.WhatItWouldTake!.Single(t => t.Tier == target).Changes.Single(c => c.Field == field);
-        customer[field] = decimal.Parse(threshold, System.Globalization.CultureInfo.InvariantCulture);
+        customer[field] = Number(threshold);
         var after = Decide(ruleSet, customer.ToJsonString());
 
         Assert.Equal(belowTier, before.Tier.Code);
-        Assert.Equal((decimal.Parse(threshold, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(difference, System.Globalization.CultureInfo.InvariantCulture)),
-            ((decimal)change.To, change.Difference!.Value));
+        Assert.Equal((Number(threshold), Number(difference)), ((decimal)change.To, change.Difference!.Value));
         Assert.Equal(target, after.Tier.Code);
         Assert.DoesNotContain(after.WhatItWouldTake!, t => t.Tier == target);
     }
@@ -70,7 +70,8 @@ public sealed class WhatItWouldTakeTests
     [Fact]
     public void A_whole_number_and_a_boolean_are_given_as_the_value_that_reaches_the_tier()
     {
-        var decision = Decide("corporate-tiering", """{ "customerId": "C-1", "depositBalance": 3000000, "bundledProductLines": 1 }""");
+        var decision = Decide(
+            "corporate-tiering", """{ "customerId": "C-1", "depositBalance": 3000000, "bundledProductLines": 1 }""");
 
         Assert.Equal("GENERAL", decision.Tier.Code);
         Assert.Equal<(string, object, decimal?)>(
@@ -98,7 +99,9 @@ public sealed class WhatItWouldTakeTests
     public void A_tier_no_single_input_can_reach_has_no_change()
     {
         // NEGATIVE needs a low balance, few transactions and few products at once.
-        var decision = Decide("retail-tiering", """{ "customerId": "R-1", "avgDailyBalance": 20000, "monthlyTransactions": 6, "productsHeld": ["fund", "credit_card"] }""");
+        var decision = Decide("retail-tiering", """
+            { "customerId": "R-1", "avgDailyBalance": 20000, "monthlyTransactions": 6, "productsHeld": ["fund", "credit_card"] }
+            """);
 
         Assert.Equal("MASS", decision.Tier.Code);
         Assert.Empty(Changes(decision, "NEGATIVE"));
