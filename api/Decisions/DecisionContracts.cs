@@ -1,27 +1,36 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Model;
 
 namespace Decisions.Api.Decisions;
 
-/// <summary>Evaluate <see cref="RuleSet"/> (its active version, or the pinned <see cref="Version"/>) for one customer.</summary>
+/// <summary>
+/// Evaluate <see cref="RuleSet"/> (its active version, or the pinned <see cref="Version"/>) for one customer,
+/// explained to <see cref="Explain"/> (see the <c>explain</c> query parameter).
+/// </summary>
 public sealed record DecisionRequest(
     [property: Required] string RuleSet,
     JsonElement Customer,
     DateTimeOffset? AsOf = null,
-    int? Version = null);
+    int? Version = null,
+    [property: Description(ExplainOption.Description)] string? Explain = null);
 
 /// <summary>Evaluate one rule set for many customers (at most 1,000) in one call.</summary>
 public sealed record BatchDecisionRequest(
     [property: Required] string RuleSet,
     IReadOnlyList<JsonElement> Customers,
     DateTimeOffset? AsOf = null,
-    int? Version = null);
+    int? Version = null,
+    [property: Description(ExplainOption.Description)] string? Explain = null);
 
 /// <summary>
 /// A decision as answered to the client and recorded in the log. <c>missingInputs</c> comes with format-2
 /// versions only, so a format-1 answer, logged before formats existed or after, is written as it always was.
+/// <c>explain</c> says the level it was given at; <c>trace</c> is there at <c>full</c> and up, and in answers logged
+/// before explanations existed (which have no <c>explain</c> and no <c>reasons</c>).
 /// </summary>
 public sealed record DecisionResponse(
     string DecisionId,
@@ -33,12 +42,31 @@ public sealed record DecisionResponse(
     ActionOutcome? NextAction,
     IReadOnlyList<ActionOutcome> Alternatives,
     IReadOnlyDictionary<string, decimal> Scores,
-    IReadOnlyList<TraceEntry> Trace,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MissingInputs = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TraceEntry>? Trace = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MissingInputs = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Explain = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Reason>? Reasons = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Reason>? WhyNot = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TierChanges>? WhatItWouldTake = null)
 {
-    public static DecisionResponse From(string id, DateTimeOffset decidedAt, Decision d) =>
-        new(id, d.RuleSet, decidedAt, d.AsOf, d.Tier, d.Privileges, d.NextAction, d.Alternatives, d.Scores, d.Trace,
-            d.MissingInputs);
+    /// <summary>
+    /// The answer to <paramref name="level"/> from <paramref name="d"/>, a decision explained to that level or more;
+    /// <see cref="ExplainLevel.None"/> gives the shape answers had before explanations, byte for byte.
+    /// </summary>
+    public static DecisionResponse From(string id, DateTimeOffset decidedAt, Decision d, ExplainLevel level) =>
+        new(id, d.RuleSet, decidedAt, d.AsOf, d.Tier, d.Privileges, d.NextAction, d.Alternatives, d.Scores,
+            level switch
+            {
+                ExplainLevel.Reasons => null,
+                ExplainLevel.None when d.Trace.Any(entry => entry.Condition is not null) =>
+                    [.. d.Trace.Select(entry => entry with { Condition = null })],
+                _ => d.Trace,
+            },
+            d.MissingInputs,
+            ExplainOption.Name(level),
+            level == ExplainLevel.None ? null : d.Reasons,
+            level >= ExplainLevel.Full ? d.WhyNot : null,
+            level == ExplainLevel.Counterfactual ? d.WhatItWouldTake : null);
 }
 
 /// <summary>One customer's answer in a batch: a decision, or the problems that prevented it.</summary>

@@ -9,6 +9,7 @@ using Decisions.Api.OpenApi;
 using Decisions.Api.Outcomes;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,11 @@ namespace Decisions.Api.Decisions;
 public static class DecisionEndpoints
 {
     public const int MaxBatch = 1_000;
+
+    private const string ReplayExplainDescription =
+        "The replay is compared with the answer at the level it was given at; this shows the replayed decision "
+        + "explained to a higher level, e.g. 'counterfactual' to see what it would have taken. "
+        + ExplainOption.Description;
 
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -41,15 +47,22 @@ public static class DecisionEndpoints
     public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(
         DecisionRequest request,
         [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
+        [FromQuery, Description(ExplainOption.Description)] string? explain,
         ClaimsPrincipal user, IdempotentDecisions decisions, CancellationToken cancellationToken)
     {
-        var decision = await decisions.DecideAsync(request, idempotencyKey, Caller(user), cancellationToken);
+        if (ExplainOption.Parse(explain, request.Explain, out var level) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+
+        var decision = await decisions.DecideAsync(request, level, idempotencyKey, Caller(user), cancellationToken);
         return decision.Succeeded ? TypedResults.Ok(decision.Value) : decision.Failure.ToProblem();
     }
 
     public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(
         BatchDecisionRequest request,
         [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
+        [FromQuery, Description(ExplainOption.Description)] string? explain,
         ClaimsPrincipal user, IdempotentDecisions decisions, CancellationToken cancellationToken)
     {
         if (request.Customers.Count is 0 or > MaxBatch)
@@ -57,7 +70,12 @@ public static class DecisionEndpoints
             return Problems.Unprocessable("A batch holds 1 to 1,000 customers.", [new Problem("customers", $"Got {request.Customers.Count}.")]);
         }
 
-        var batch = await decisions.DecideAsync(request, idempotencyKey, Caller(user), cancellationToken);
+        if (ExplainOption.Parse(explain, request.Explain, out var level) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+
+        var batch = await decisions.DecideAsync(request, level, idempotencyKey, Caller(user), cancellationToken);
         return batch.Succeeded ? TypedResults.Ok(batch.Value) : batch.Failure.ToProblem();
     }
 
@@ -79,8 +97,14 @@ public static class DecisionEndpoints
     }
 
     public static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> Replay(
-        string id, IDecisionLog log, IRuleSetStore store, RuleSetRegistry registry, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        string id, IDecisionLog log, IRuleSetStore store, RuleSetRegistry registry, IOptions<JsonOptions> json,
+        [FromQuery, Description(ReplayExplainDescription)] string? explain, CancellationToken cancellationToken)
     {
+        if (ExplainOption.Parse(explain, null, out var level) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+
         if (await log.GetAsync(id, cancellationToken) is not { } record)
         {
             return Problems.NotFound($"No decision '{id}'.");
@@ -92,7 +116,7 @@ public static class DecisionEndpoints
                 + $"(trail entry #{erasure.TrailEntry}): it cannot be replayed.").ToProblem();
         }
 
-        var replay = await ReplayOne(record, store, registry, json.Value.SerializerOptions, cancellationToken);
+        var replay = await ReplayOne(record, store, registry, json.Value.SerializerOptions, explain is null ? null : level, cancellationToken);
         return replay.Succeeded ? TypedResults.Ok(replay.Value) : replay.Failure.ToProblem();
     }
 
@@ -110,7 +134,8 @@ public static class DecisionEndpoints
     }
 
     private static async Task<Outcome<ReplayResponse>> ReplayOne(
-        DecisionRecord record, IRuleSetStore store, RuleSetRegistry registry, JsonSerializerOptions json, CancellationToken cancellationToken)
+        DecisionRecord record, IRuleSetStore store, RuleSetRegistry registry, JsonSerializerOptions json, ExplainLevel? asked,
+        CancellationToken cancellationToken)
     {
         var version = await store.GetAsync(record.RuleSet, record.Version, cancellationToken);
         if (version is null || version.Hash != record.RuleSetHash)
@@ -121,16 +146,21 @@ public static class DecisionEndpoints
 
         using var input = JsonDocument.Parse(record.Input);
         using var recorded = JsonDocument.Parse(record.Output);
-        var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf, cancellationToken);
+        // Compared at the level the answer was given at; shown at the level asked for, if more.
+        var level = ExplainOption.Recorded(recorded.RootElement);
+        var shown = asked > level ? asked.Value : level;
+        var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf, shown, cancellationToken);
         if (result.Decision is not { } decision)
         {
             return new ReplayResponse(record.Id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null);
         }
 
         // Serialized exactly as the answer was when it was logged.
-        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision);
+        var replayed = DecisionResponse.From(record.Id, record.DecidedAt, decision, level);
         var differences = JsonDiff.Compare(recorded.RootElement, JsonSerializer.SerializeToElement(replayed, json));
-        return new ReplayResponse(record.Id, differences.Count == 0, differences, replayed);
+        return new ReplayResponse(
+            record.Id, differences.Count == 0, differences,
+            shown == level ? replayed : DecisionResponse.From(record.Id, record.DecidedAt, decision, shown));
     }
 
     // The API key's configured name: an Idempotency-Key belongs to the caller that sent it.

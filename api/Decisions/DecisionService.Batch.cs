@@ -1,5 +1,6 @@
 using Decisions.Api.Outcomes;
 using Decisions.Api.Storage;
+using Decisions.Engine.Explanation;
 
 namespace Decisions.Api.Decisions;
 
@@ -11,10 +12,11 @@ public sealed partial class DecisionService
 
     /// <summary>
     /// Resolves the version once and decides for the customers at <paramref name="indexes"/> of the batch (all of
-    /// them, or those a retried batch is missing), each logged with <paramref name="tag"/> at its index.
+    /// them, or those a retried batch is missing), explained to <paramref name="level"/>, each logged with
+    /// <paramref name="tag"/> at its index.
     /// </summary>
     public async Task<Outcome<List<BatchItem>>> DecideAsync(
-        BatchDecisionRequest request, IEnumerable<int> indexes, IdempotencyTag? tag,
+        BatchDecisionRequest request, ExplainLevel level, IEnumerable<int> indexes, IdempotencyTag? tag,
         CancellationToken cancellationToken)
     {
         var now = Now();
@@ -37,7 +39,7 @@ public sealed partial class DecisionService
                 await Task.Yield();
                 var tagged = tag is null ? null : tag with { Index = index };
                 evaluated.Add((index, Evaluate(
-                    ruleSet.Value, request.Customers[index], request.AsOf, now, cancellationToken, tagged)));
+                    ruleSet.Value, request.Customers[index], request.AsOf, now, level, cancellationToken, tagged)));
             }
 
             items.AddRange(await Task.WhenAll(evaluated.Select(async item =>

@@ -5,6 +5,7 @@ using Decisions.Api.Outcomes;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine.Compilation;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Model;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -58,36 +59,40 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
         return registry.Compile(record);
     }
 
-    /// <summary>Resolves the version, decides and logs the decision, tagged with <paramref name="tag"/>.</summary>
+    /// <summary>
+    /// Resolves the version, decides, explained to <paramref name="level"/>, and logs the decision, tagged with
+    /// <paramref name="tag"/>.
+    /// </summary>
     public async Task<Outcome<DecisionResponse>> DecideAsync(
-        DecisionRequest request, IdempotencyTag? tag, CancellationToken cancellationToken)
+        DecisionRequest request, ExplainLevel level, IdempotencyTag? tag, CancellationToken cancellationToken)
     {
         var now = Now();
         var ruleSet = await ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken)
             .ConfigureAwait(false);
         return ruleSet.Succeeded
             ? await LogAsync(
-                Evaluate(ruleSet.Value, request.Customer, request.AsOf, now, cancellationToken, tag), cancellationToken)
+                Evaluate(ruleSet.Value, request.Customer, request.AsOf, now, level, cancellationToken, tag), cancellationToken)
                 .ConfigureAwait(false)
             : ruleSet.Failure;
     }
 
     /// <summary>
     /// Evaluates without logging: nothing of it may be answered before <see cref="LogAsync"/> completes. A batch
-    /// evaluates a chunk first and then logs it, so the chunk's writes reach the log's writer together.
+    /// evaluates a chunk first and then logs it, so the chunk's writes reach the log's writer together. The log
+    /// keeps the answer as given, with the level it was explained to, so that replay rebuilds it exactly.
     /// </summary>
     public Evaluation Evaluate(
-        CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellationToken,
-        IdempotencyTag? tag = null)
+        CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, ExplainLevel level,
+        CancellationToken cancellationToken, IdempotencyTag? tag = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var result = ruleSet.Evaluate(customer, asOf ?? now, cancellationToken);
+        var result = ruleSet.Evaluate(customer, asOf ?? now, level, cancellationToken);
         if (result.Decision is not { } decision)
         {
             return new Evaluation(ruleSet.Ref.Name, result, null, null, started);
         }
 
-        var response = DecisionResponse.From(Guid.CreateVersion7(now).ToString(), now, decision);
+        var response = DecisionResponse.From(Guid.CreateVersion7(now).ToString(), now, decision, level);
         var record = new DecisionRecord
         {
             Id = response.DecisionId,

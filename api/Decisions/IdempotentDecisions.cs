@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisions.Api.Outcomes;
 using Decisions.Api.Storage;
+using Decisions.Engine.Explanation;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -22,11 +23,11 @@ public sealed class IdempotentDecisions(
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
     public async Task<Outcome<DecisionResponse>> DecideAsync(
-        DecisionRequest request, string? header, string caller, CancellationToken cancellationToken)
+        DecisionRequest request, ExplainLevel level, string? header, string caller, CancellationToken cancellationToken)
     {
         if (header is null)
         {
-            return await service.DecideAsync(request, null, cancellationToken).ConfigureAwait(false);
+            return await service.DecideAsync(request, level, null, cancellationToken).ConfigureAwait(false);
         }
 
         var key = IdempotencyKey.Parse(header, caller);
@@ -35,10 +36,10 @@ public sealed class IdempotentDecisions(
             return key.Failure;
         }
 
-        return await OnceAsync<DecisionResponse>(key.Value, RequestFingerprint.Of(request), 1, async (logged, tag) =>
+        return await OnceAsync<DecisionResponse>(key.Value, RequestFingerprint.Of(request, level), 1, async (logged, tag) =>
             logged.Count == 1
                 ? Answer(logged[0])
-                : await service.DecideAsync(request, tag, cancellationToken).ConfigureAwait(false),
+                : await service.DecideAsync(request, level, tag, cancellationToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,12 +48,12 @@ public sealed class IdempotentDecisions(
     /// decision: those a crash or a lost connection cut off, and those refused (a refusal is not logged).
     /// </summary>
     public async Task<Outcome<BatchDecisionResponse>> DecideAsync(
-        BatchDecisionRequest request, string? header, string caller, CancellationToken cancellationToken)
+        BatchDecisionRequest request, ExplainLevel level, string? header, string caller, CancellationToken cancellationToken)
     {
         var all = Enumerable.Range(0, request.Customers.Count);
         if (header is null)
         {
-            return Respond(await service.DecideAsync(request, all, null, cancellationToken).ConfigureAwait(false));
+            return Respond(await service.DecideAsync(request, level, all, null, cancellationToken).ConfigureAwait(false));
         }
 
         var key = IdempotencyKey.Parse(header, caller);
@@ -61,7 +62,7 @@ public sealed class IdempotentDecisions(
             return key.Failure;
         }
 
-        var digest = RequestFingerprint.Of(request);
+        var digest = RequestFingerprint.Of(request, level);
         return await OnceAsync<BatchDecisionResponse>(key.Value, digest, request.Customers.Count, async (logged, tag) =>
         {
             var answered = logged.Select(record => new BatchItem(record.Idempotency!.Index, Answer(record), null))
@@ -72,7 +73,7 @@ public sealed class IdempotentDecisions(
                 return Respond(answered);
             }
 
-            var decided = await service.DecideAsync(request, missing, tag, cancellationToken).ConfigureAwait(false);
+            var decided = await service.DecideAsync(request, level, missing, tag, cancellationToken).ConfigureAwait(false);
             return decided.Succeeded ? Respond(answered.Concat(decided.Value).ToList()) : decided.Failure;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -72,9 +72,10 @@ public sealed class RangeReplay(
         }
     }
 
-    // The answer is logged as this serializer wrote it, so equal UTF-8 is the common, cheap case (written into the
-    // worker's buffer, compared with the logged bytes, no text decoded); otherwise the documents are compared as
-    // JSON, key order aside, exactly as the single replay does.
+    // Re-decided at the level the answer was given at (read from the answer). The answer is logged as this serializer
+    // wrote it, so equal UTF-8 is the common, cheap case (written into the worker's buffer, compared with the logged
+    // bytes, no text decoded); otherwise the documents are compared as JSON, key order aside, exactly as the single
+    // replay does.
     // Null when the logged payload is not JSON: the log is read unchecked, since this parses it anyway.
     private bool? Identical(
         CompiledRuleSet version, DecodedDecision decoded, ArrayBufferWriter<byte> replayed, CancellationToken cancellationToken)
@@ -94,7 +95,8 @@ public sealed class RangeReplay(
     {
         var record = decoded.Record;
         using var input = JsonDocument.Parse(decoded.Input);
-        if (version.Evaluate(input.RootElement, record.AsOf, cancellationToken).Decision is not { } decision)
+        var level = ExplainOption.Recorded(decoded.Output.Span);
+        if (version.Evaluate(input.RootElement, record.AsOf, level, cancellationToken).Decision is not { } decision)
         {
             return false;
         }
@@ -102,7 +104,7 @@ public sealed class RangeReplay(
         replayed.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(replayed, _writer))
         {
-            JsonSerializer.Serialize(writer, DecisionResponse.From(record.Id, record.DecidedAt, decision), _json);
+            JsonSerializer.Serialize(writer, DecisionResponse.From(record.Id, record.DecidedAt, decision, level), _json);
         }
 
         if (replayed.WrittenSpan.SequenceEqual(decoded.Output.Span))

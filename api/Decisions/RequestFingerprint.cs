@@ -1,24 +1,27 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Decisions.Engine.Explanation;
 
 namespace Decisions.Api.Decisions;
 
 /// <summary>
 /// What a retry must repeat to get the first answer back: the operation, rule set, pinned version, <c>asOf</c> as
-/// sent and the customer input(s), digested. Customers are compared as JSON written without white space, in their
+/// sent, the customer input(s) and the explain level when it is not the default, digested (so a request at the
+/// default level digests as it did before the option existed). Customers are compared as JSON written without white space, in their
 /// property order: a client retrying sends the same body, and a different body must not pass for the same one.
 /// </summary>
 public static class RequestFingerprint
 {
-    public static string Of(DecisionRequest request) =>
-        Digest("decide", request.RuleSet, request.Version, request.AsOf, [request.Customer]);
+    public static string Of(DecisionRequest request, ExplainLevel level) =>
+        Digest("decide", request.RuleSet, request.Version, request.AsOf, [request.Customer], level);
 
-    public static string Of(BatchDecisionRequest request) =>
-        Digest("batch", request.RuleSet, request.Version, request.AsOf, request.Customers);
+    public static string Of(BatchDecisionRequest request, ExplainLevel level) =>
+        Digest("batch", request.RuleSet, request.Version, request.AsOf, request.Customers, level);
 
     private static string Digest(
-        string operation, string ruleSet, int? version, DateTimeOffset? asOf, IReadOnlyList<JsonElement> customers)
+        string operation, string ruleSet, int? version, DateTimeOffset? asOf, IReadOnlyList<JsonElement> customers,
+        ExplainLevel level)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -31,6 +34,11 @@ public static class RequestFingerprint
             foreach (var customer in customers)
             {
                 customer.WriteTo(writer);
+            }
+
+            if (level != ExplainLevel.Reasons)
+            {
+                writer.WriteStringValue("explain=" + ExplainOption.Name(level));
             }
 
             writer.WriteEndArray();

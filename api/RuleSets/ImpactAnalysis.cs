@@ -2,6 +2,7 @@ using System.Text.Json;
 using Decisions.Api.Analysis;
 using Decisions.Api.Storage;
 using Decisions.Engine.Compilation;
+using Decisions.Engine.Explanation;
 
 namespace Decisions.Api.RuleSets;
 
@@ -68,7 +69,7 @@ public static class ImpactAnalysis
         var record = decoded.Record;
         using var input = JsonDocument.Parse(decoded.Input);
         var before = LoggedCodes.Read(decoded.Output.Span);
-        var result = candidate.Evaluate(input.RootElement, record.AsOf, cancellationToken);
+        var result = candidate.Evaluate(input.RootElement, record.AsOf, ExplainLevel.None, cancellationToken);
         if (result.Decision is not { } now)
         {
             return null;

@@ -55,7 +55,15 @@ export async function decisionPage(me, id) {
     } }, "Replay"),
     outcome,
     h("h2", {}, "Input"), h("pre", { id: "input" }, JSON.stringify(decision.input, null, 2)),
-    table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
-      output.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "logged-trace"),
+    // Answers give reasons by default and the rule-level trace at explain=full (and before explanations existed).
+    output.reasons ? table("Why", ["Section", "Rule", "Conditions that decided"],
+      output.reasons.map((r) => ({ cells: [r.section, r.rule, atoms(r.condition).join("; ")] })), "logged-reasons") : "",
+    output.trace ? table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
+      output.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "logged-trace") : "",
   ];
+}
+
+// The comparisons and tests of a condition with their values, as a teller reads them.
+function atoms(condition) {
+  return condition.parts ? condition.parts.flatMap(atoms) : [condition.readable ?? condition.text ?? ""];
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Numerics;
 using System.Text.Json;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Compilation;
@@ -28,6 +29,8 @@ public sealed partial class CompiledRuleSet
     private readonly Section _tierSection;
     private readonly Section _privilegeSection;
     private readonly Section _actionSection;
+    private readonly DecisionExplainer _explainer;
+    private readonly WhatItWouldTake _counterfactuals;
     private readonly long _evaluationSteps;
     private readonly long _evaluationTicks;
     private readonly bool _missingIsNull;
@@ -35,7 +38,7 @@ public sealed partial class CompiledRuleSet
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
         CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions,
-        DecisionEngineOptions options)
+        WhatItWouldTake counterfactuals, DecisionEngineOptions options)
     {
         _evaluationSteps = options.MaxEvaluationSteps;
         _evaluationTicks = (long)(options.MaxEvaluationTime.TotalSeconds * Stopwatch.Frequency);
@@ -53,6 +56,11 @@ public sealed partial class CompiledRuleSet
         _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)], new ConditionSet([.. tiers.Select(t => t.When)], facts, firstMatchOnly: true));
         _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts, firstMatchOnly: false));
         _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts, firstMatchOnly: false));
+        _counterfactuals = counterfactuals;
+        _explainer = new DecisionExplainer(
+            [.. tiers.Select(t => new ExplainedRule(t.Rule.Code, t.Explained))],
+            [.. privileges.Select(p => new ExplainedRule(p.Outcome.Code, p.Explained))],
+            [.. actions.Select(a => new ExplainedRule(a.Rule.Code, a.Explained))]);
     }
 
     /// <summary>The rule set as written.</summary>
@@ -76,7 +84,15 @@ public sealed partial class CompiledRuleSet
     /// decision runs out of <see cref="DecisionEngineOptions.MaxEvaluationSteps"/>, passes
     /// <see cref="DecisionEngineOptions.MaxEvaluationTime"/> or <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public DecisionResult Evaluate(JsonElement customer, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        Evaluate(customer, asOf, ExplainLevel.Reasons, cancellationToken);
+
+    /// <summary>
+    /// Decides as <see cref="Evaluate(JsonElement, DateTimeOffset, CancellationToken)"/> does, explained to
+    /// <paramref name="level"/>. The level never changes what is decided, only what the decision carries.
+    /// </summary>
+    public DecisionResult Evaluate(
+        JsonElement customer, DateTimeOffset asOf, ExplainLevel level, CancellationToken cancellationToken)
     {
         if (Definition.Effective is { } window && !window.Contains(asOf))
         {
@@ -129,7 +145,19 @@ public sealed partial class CompiledRuleSet
         }
 
         var missing = absent is null ? null : MissingInputs(facts, absent, scores, tierIndex, granted, matched);
-        return Finish(facts, tier, privileges, matched, scores, trace, missing);
+        var result = Finish(facts, tier, privileges, matched, scores, trace, missing);
+        if (level == ExplainLevel.None || result.Decision is not { } decision)
+        {
+            return result;
+        }
+
+        // Explaining reads parts the decision never reached (the other branches of an OR that held): it gets a budget
+        // of its own, so that it can never fail or change the decision; a part it cannot afford is left out.
+        facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
+        var next = matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched);
+        decision = decision with { Reasons = _explainer.Reasons(facts, tierIndex, granted, next) };
+        return DecisionResult.Success(
+            level < ExplainLevel.Full ? decision : Explain(decision, facts, tierIndex, customer, level, cancellationToken));
     }
 
     private Dictionary<string, decimal> ComputeScores(Facts facts, List<TraceEntry> trace, List<Problem> problems)
@@ -199,7 +227,8 @@ public sealed partial class CompiledRuleSet
         }
     }
 
-    private static bool IsRuleError(Exception exception) =>
+    /// <summary>Whether <paramref name="exception"/> is a rule failing for this input, not a fault of the engine.</summary>
+    internal static bool IsRuleError(Exception exception) =>
         exception is NullReferenceException or ArithmeticException or InvalidOperationException or IndexOutOfRangeException or ArgumentException;
 
     private static void Failed(string section, string rule, Exception exception, List<TraceEntry> trace, List<Problem> problems)

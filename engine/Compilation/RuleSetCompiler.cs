@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Expressions;
 using Decisions.Engine.Messages;
 using Decisions.Engine.Model;
@@ -84,11 +85,17 @@ public sealed class RuleSetCompiler
             return withTier ? scope.Add("tier", typeof(string), nameof(Facts.Tier)) : scope;
         }
 
+        var labels = OperandLabels.Of(ruleSet);
+        var scoreProbes = new List<Probe>();
         var compiledScores = ruleSet.Scores.Rules.Select((rule, i) =>
         {
             var scope = Scope(scoreNames.Take(i).ToHashSet(StringComparer.Ordinal), withTier: false);
-            var compiler = new ScoreCompiler(_expressions, scope, problems);
-            var evaluate = compiler.Compile(rule, $"scores.rules[{i}]", out var reads);
+            var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]", out var reads);
+            scoreProbes.AddRange(evaluate is null ? []
+                : rule.Table is { } table ? Probe.OfTable(table)
+                : _expressions.Parsed(rule.Expression!, scope) is { } parsed
+                    ? Probe.OfScore(parsed, new ConditionSplitter(scope, labels))
+                : []);
             return evaluate is null
                 ? null
                 : new CompiledScore(rule.Name, evaluate, scores.Setter<decimal?>(rule.Name), reads);
@@ -96,22 +103,26 @@ public sealed class RuleSetCompiler
 
         var beforeTier = Scope(scores.Members, withTier: false);
         var afterTier = Scope(scores.Members, withTier: true);
-        var tiers = CompileTiers(ruleSet, beforeTier, locale, problems);
+        var tiers = CompileTiers(ruleSet, new ConditionSplitter(beforeTier, labels), locale, problems);
+        var split = new ConditionSplitter(afterTier, labels);
         var privileges = ruleSet.Privileges.Rules.Select((rule, i) =>
         {
             var path = $"privileges.rules[{i}].when";
             var when = _expressions.CompileCondition(rule.When, path, afterTier, problems, out _, out var missing);
             var outcome = new PrivilegeOutcome(rule.Code, rule.Label.In(ruleSet.Locale));
-            return when is null ? null : new CompiledPrivilege(outcome, when, missing);
+            return when is not { } condition
+                ? null
+                : new CompiledPrivilege(outcome, condition.Bound, split.Split(condition.Parsed), missing);
         }).ToList();
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
             var path = $"nextActions.rules[{i}]";
             var when = _expressions.CompileCondition(rule.When, path + ".when", afterTier, problems, out _, out var missing);
             var message = MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
-            return when is null || message is null
+            return when is not { } condition || message is null
                 ? null
-                : new CompiledAction(rule, rule.Title.In(ruleSet.Locale), when, message, missing);
+                : new CompiledAction(
+                    rule, rule.Title.In(ruleSet.Locale), condition.Bound, split.Split(condition.Parsed), message, missing);
         }).ToList();
 
         if (problems.Count > 0)
@@ -119,13 +130,16 @@ public sealed class RuleSetCompiler
             return new CompilationResult(null, problems);
         }
 
+        // A tier is reached by crossing its own comparisons or those of the scores it may read.
+        var probes = tiers.Select(tier => (Probe[])[.. Probe.Of(tier!.Explained), .. scoreProbes]);
+        var counterfactuals = new WhatItWouldTake(ruleSet, [.. probes], labels);
         return new CompilationResult(
-            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], _options),
+            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], counterfactuals, _options),
             []);
     }
 
     private List<CompiledTier?> CompileTiers(
-        RuleSet ruleSet, ExpressionScope scope, MessageCulture? locale, List<Problem> problems)
+        RuleSet ruleSet, ConditionSplitter split, MessageCulture? locale, List<Problem> problems)
     {
         var tiers = new List<CompiledTier?>();
         int? catchAll = null;
@@ -139,13 +153,15 @@ public sealed class RuleSetCompiler
             }
 
             var when = _expressions.CompileCondition(
-                rule.When, path + ".when", scope, problems, out var alwaysTrue, out var missing);
+                rule.When, path + ".when", split.Scope, problems, out var alwaysTrue, out var missing);
             catchAll ??= alwaysTrue ? i : null;
             var message = rule.Message is null
                 ? null
                 : MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
             var (label, owner) = (rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale));
-            tiers.Add(when is null ? null : new CompiledTier(rule, when, label, owner, message, missing));
+            tiers.Add(when is not { } condition
+                ? null
+                : new CompiledTier(rule, condition.Bound, split.Split(condition.Parsed), label, owner, message, missing));
         }
 
         if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)

@@ -20,18 +20,20 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
     });
 
     /// <summary>
-    /// A boolean condition bound to the scope's <see cref="Facts"/> parameter, for a <see cref="ConditionSet"/>;
-    /// <paramref name="alwaysTrue"/> tells a catch-all such as <c>true</c>.
+    /// A boolean condition as parsed (over the scope's names, for explanations) and bound to the scope's
+    /// <see cref="Facts"/> parameter (for a <see cref="ConditionSet"/>); <paramref name="alwaysTrue"/> tells a
+    /// catch-all such as <c>true</c>.
     /// </summary>
-    public Expression? CompileCondition(
+    public (Expression Parsed, Expression Bound)? CompileCondition(
         string text, string path, ExpressionScope scope, ICollection<Problem> problems, out bool alwaysTrue) =>
         CompileCondition(text, path, scope, problems, out alwaysTrue, out _);
 
     /// <summary>
     /// As above; with format 2, <paramref name="missing"/> tells whether the condition was unknown (null) and
-    /// which customer fields it reads, for the decision's list of missing inputs.
+    /// which customer fields it reads, for the decision's list of missing inputs. <c>Parsed</c> is the tree as
+    /// written, which explanations split into comparisons; <c>Bound</c> the one decisions run (lifted in format 2).
     /// </summary>
-    public Expression? CompileCondition(
+    public (Expression Parsed, Expression Bound)? CompileCondition(
         string text,
         string path,
         ExpressionScope scope,
@@ -66,7 +68,7 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
             missing = new MissingCheck(reads, new(() => Expression.Lambda<Func<Facts, bool>>(unknown, facts).Compile()));
         }
 
-        return new ScopeBinder(scope).Visit(MissingValues.IsTrue(lifted));
+        return (body, new ScopeBinder(scope).Visit(MissingValues.IsTrue(lifted)));
     }
 
     /// <summary>
@@ -102,6 +104,9 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
             ? Lambda<string?>(lifted, scope)
             : null;
     }
+
+    /// <summary>The parsed, allow-listed tree of an expression over the scope's names, or null with problems.</summary>
+    public Expression? Parsed(string text, ExpressionScope scope) => Parse(text, "", scope, new List<Problem>());
 
     /// <summary>The static type of an expression, without compiling it, or null with a problem.</summary>
     public Type? TypeOf(string text, string path, ExpressionScope scope, ICollection<Problem> problems) =>

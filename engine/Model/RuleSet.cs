@@ -86,6 +86,9 @@ public sealed record ParameterDefinition
 
     public required JsonElement Value { get; init; }
 
+    /// <summary>Display text by locale, e.g. <c>贵宾门槛</c>: how explanations name the parameter to a teller.</summary>
+    public LocalizedText? Label { get; init; }
+
     public string? Description { get; init; }
 
     /// <summary>
@@ -111,6 +114,9 @@ public sealed record InputField
 
     /// <summary>The value an absent or null optional field takes, checked as an input value of its type.</summary>
     public JsonElement? Default { get; init; }
+
+    /// <summary>Display text by locale, e.g. <c>日均余额</c>: how explanations name the field to a teller.</summary>
+    public LocalizedText? Label { get; init; }
 
     public string? Description { get; init; }
 

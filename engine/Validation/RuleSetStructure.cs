@@ -190,7 +190,11 @@ internal static partial class RuleSetStructure
     {
         var labels = ruleSet.Tiers.Rules.Select((rule, i) => (rule.Label, $"tiers.rules[{i}].label"))
             .Concat(ruleSet.Privileges.Rules.Select((rule, i) => (rule.Label, $"privileges.rules[{i}].label")))
-            .Concat(ruleSet.NextActions.Rules.Select((rule, i) => (rule.Title, $"nextActions.rules[{i}].title")));
+            .Concat(ruleSet.NextActions.Rules.Select((rule, i) => (rule.Title, $"nextActions.rules[{i}].title")))
+            .Concat(ruleSet.Input.Where(pair => pair.Value.Label is not null)
+                .Select(pair => (pair.Value.Label!, $"input.{pair.Key}.label")))
+            .Concat(ruleSet.Parameters.Where(pair => pair.Value.Label is not null)
+                .Select(pair => (pair.Value.Label!, $"parameters.{pair.Key}.label")));
         foreach (var (label, path) in labels)
         {
             if (!label.ContainsKey(ruleSet.Locale))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Decisions.Api.Decisions;
 using Decisions.Api.Storage;
+using Decisions.Engine.Explanation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Decisions.Api.Tests;
@@ -75,10 +76,10 @@ public sealed class IdempotencyLifetimeTests
         var batch = Batch("ONCE-CUT", 5);
         var request = JsonSerializer.Deserialize<BatchDecisionRequest>(
             JsonSerializer.Serialize(batch), JsonSerializerOptions.Web)!;
-        var tag = new IdempotencyTag(new IdempotencyKey("teller", "cut-short").Scoped, RequestFingerprint.Of(request), 0);
+        var tag = new IdempotencyTag(new IdempotencyKey("teller", "cut-short").Scoped, RequestFingerprint.Of(request, ExplainLevel.Reasons), 0);
         // What a crash after the first chunk's commit leaves: customers 0 and 3 logged, the others not.
         var service = app.Services.GetRequiredService<DecisionService>();
-        var logged = await service.DecideAsync(request, [0, 3], tag, CancellationToken.None);
+        var logged = await service.DecideAsync(request, ExplainLevel.Reasons, [0, 3], tag, CancellationToken.None);
 
         var retried = await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short")).Answer();
 

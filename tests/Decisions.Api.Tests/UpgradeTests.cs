@@ -40,6 +40,11 @@ public sealed class UpgradeTests
             Assert.True(replay.GetProperty("identical").GetBoolean(), replay.ToString());
         }
 
+        // Every legacy answer, logged with its rule-level trace and without reasons, replays identical after explanations.
+        var range = await (await auditor.PostJson("/v1/decisions/replay", new { from = "2026-01-01T00:00:00Z", to = "2027-01-01T00:00:00Z" }))
+            .Json(HttpStatusCode.OK);
+        Assert.Equal((LegacyDecisions, LegacyDecisions), (range.GetProperty("replayed").GetInt32(), range.GetProperty("identical").GetInt32()));
+
         var request = new { ruleSet = "retail-tiering", customer = new { customerId = "R-0001", avgDailyBalance = 700000 } };
         var added = await (await app.Client("teller").PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
         Assert.Equal(LegacyDecisions + 1, (await (await auditor.GetAsync($"/v1/decisions/{added.GetProperty("decisionId").GetString()}"))

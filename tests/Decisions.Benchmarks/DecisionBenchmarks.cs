@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Decisions.Engine;
 using Decisions.Engine.Compilation;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Expressions;
 using Decisions.Engine.Model;
 using Decisions.Engine.Serialization;
@@ -11,7 +12,8 @@ namespace Decisions.Benchmarks;
 
 /// <summary>
 /// One retail-tiering decision for a VIP customer with a large outflow: the engine's whole decision
-/// (input binding from JSON, scores, tier, privileges, actions, message, trace) beside RulesEngine's
+/// (input binding from JSON, scores, tier, privileges, actions, message, trace, reasons), the same without
+/// reasons (what reasons cost), beside RulesEngine's
 /// ExecuteAllRulesAsync over the same 31 expressions as one workflow, and the hand-written floor.
 /// </summary>
 [MemoryDiagnoser]
@@ -67,6 +69,10 @@ public class DecisionBenchmarks
 
     [Benchmark(Description = "Decisions engine: whole decision")]
     public Decision? Engine() => _compiled.Evaluate(_customerJson, AsOf).Decision;
+
+    [Benchmark(Description = "Decisions engine: whole decision without reasons")]
+    public Decision? EngineWithoutReasons() =>
+        _compiled.Evaluate(_customerJson, AsOf, ExplainLevel.None, CancellationToken.None).Decision;
 
     [Benchmark(Baseline = true, Description = "RulesEngine ExecuteAllRulesAsync")]
     public Task<List<RuleResultTree>> RulesEngineBaseline() => _rulesEngine.ExecuteAllRulesAsync("retail", _ruleParameters).AsTask();

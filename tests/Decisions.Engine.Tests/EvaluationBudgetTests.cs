@@ -88,6 +88,17 @@ public sealed class EvaluationBudgetTests
     }
 
     [Fact]
+    public void Explaining_an_OR_that_held_reads_its_other_branches_on_a_budget_of_its_own_and_leaves_out_what_it_cannot_afford()
+    {
+        var compiled = Compile(new DecisionEngineOptions(), WithList(1_000, $"customer.balance > 100 || {DistinctPerItem}"));
+
+        var decision = compiled.Evaluate(Normal, AsOf).Decision!;
+
+        var lounge = decision.Reasons.Single(reason => reason.Rule == "LOUNGE").Condition;
+        Assert.Equal(["customer.balance = 5000 > 100"], lounge.Parts!.Select(part => part.Text));
+    }
+
+    [Fact]
     public void A_list_parameter_longer_than_the_limit_is_refused_at_validation_with_its_path()
     {
         ValidationTests.AssertProblem(WithList(30_000, DistinctPerItem), "parameters.lst.value", "At most 1000 items");
