@@ -68,9 +68,11 @@ public sealed class AnalysisRunTests
         await (await app.Client("admin").DeleteAsync(location)).Problem(HttpStatusCode.NotFound);
         await (await app.Client("auditor").GetAsync("/v1/analysis-runs/no-such-run")).Problem(HttpStatusCode.NotFound);
         await (await app.Client("editor").PostJson(Replay, WholeRange)).Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(3, (await Finish(app.Client("auditor"), location)).Status.GetProperty("read").GetInt64());
+
+        // Once its run is over (while it runs, the key's one analysis permit answers 429 first).
         await (await app.Client("auditor").PostJson(Replay, new { from = "2027-01-01T00:00:00Z", to = "2026-01-01T00:00:00Z" }))
             .Problem(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(3, (await Finish(app.Client("auditor"), location)).Status.GetProperty("read").GetInt64());
     }
 
     [Fact]
