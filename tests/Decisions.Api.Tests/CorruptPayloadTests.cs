@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 
 namespace Decisions.Api.Tests;
 
@@ -102,42 +101,14 @@ public sealed class CorruptPayloadTests
     }
 
     // LiteDB: the compressed payload's second half dropped; PostgreSQL: the stored output cut in half.
-    private static async Task CutAnswer(DecisionsAppFixture app, long sequence)
-    {
-        if (app.PostgresConnectionString is { } postgres)
-        {
-            await using var connection = new NpgsqlConnection(postgres);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(
-                $"update decisions set output = left(output, length(output) / 2) where seq = {sequence}", connection);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-            return;
-        }
-
-        StoredDecisionFile.Edit(app.DataDirectory, sequence, entry =>
-        {
-            var payload = entry["payload"].AsBinary;
-            entry["payload"] = payload[..(payload.Length / 2)];
-        });
-    }
+    private static Task CutAnswer(DecisionsAppFixture app, long sequence) =>
+        StoredDecisionFile.EditAnswer(app, sequence, "left(output, length(output) / 2)", payload => payload[..(payload.Length / 2)]);
 
     // LiteDB: the Brotli bytes of the payload overwritten; PostgreSQL: the stored output is no longer JSON.
-    private static async Task Damage(DecisionsAppFixture app, long sequence)
-    {
-        if (app.PostgresConnectionString is { } postgres)
+    private static Task Damage(DecisionsAppFixture app, long sequence) =>
+        StoredDecisionFile.EditAnswer(app, sequence, "'{\"tier\": '", payload =>
         {
-            await using var connection = new NpgsqlConnection(postgres);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"update decisions set output = '{{\"tier\": ' where seq = {sequence}", connection);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-            return;
-        }
-
-        StoredDecisionFile.Edit(app.DataDirectory, sequence, entry =>
-        {
-            var payload = entry["payload"].AsBinary;
             Array.Fill(payload, (byte)0xA5, 2, payload.Length - 2);
-            entry["payload"] = payload;
+            return payload;
         });
-    }
 }
