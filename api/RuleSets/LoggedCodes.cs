@@ -3,19 +3,19 @@ using System.Text.Json;
 namespace Decisions.Api.RuleSets;
 
 /// <summary>
-/// The codes impact compares in a logged answer: its tier, privileges and next action ("" for none). They come
-/// before the alternatives, scores and trace, which are most of the answer's bytes, so they are read from its
-/// UTF-8 with a reader that stops once it has them, instead of parsing the whole answer into a document.
+/// The codes impact compares in a logged answer: its tier, privileges and next action ("" for none), read from its
+/// UTF-8 with a reader instead of parsing the whole answer into a document (the trace is most of it). The rest is
+/// only read through, so that a damaged answer still counts as failed.
 /// </summary>
 internal sealed record LoggedCodes(string Tier, HashSet<string> Privileges, string Action)
 {
-    /// <exception cref="JsonException">The answer is not JSON, or has no tier or privileges.</exception>
+    /// <exception cref="JsonException">The answer is not whole JSON, or has no tier or privileges.</exception>
     public static LoggedCodes Read(ReadOnlySpan<byte> answer)
     {
         var reader = new Utf8JsonReader(answer);
         Expect(ref reader, JsonTokenType.StartObject);
         var (tier, privileges, action) = ((string?)null, (HashSet<string>?)null, (string?)null);
-        while (Next(ref reader).TokenType == JsonTokenType.PropertyName && (tier is null || privileges is null || action is null))
+        while (Next(ref reader).TokenType == JsonTokenType.PropertyName)
         {
             var name = reader;
             Next(ref reader);
@@ -35,6 +35,11 @@ internal sealed record LoggedCodes(string Tier, HashSet<string> Privileges, stri
             {
                 reader.Skip();
             }
+        }
+
+        if (reader.Read())
+        {
+            throw new JsonException("The logged answer goes on after its end.");
         }
 
         return tier is not null && privileges is not null

@@ -18,7 +18,7 @@ public static class DecisionLogPaging
             var page = await log.SearchAsync(query with { Limit = Math.Min(pageSize, remaining), Before = before }, cancellationToken)
                 .ConfigureAwait(false);
             yield return page;
-            remaining -= page.Decisions.Count + page.Unreadable.Count + page.Erased.Count;
+            remaining -= page.Decisions.Count + page.Unreadable.Count + page.Erased.Count + page.Unread.Count;
             if (page.Next is not { } next)
             {
                 yield break;

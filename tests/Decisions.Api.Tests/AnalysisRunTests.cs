@@ -76,6 +76,21 @@ public sealed class AnalysisRunTests
     }
 
     [Fact]
+    public async Task A_limit_stops_a_replay_after_that_many_of_the_most_recent_decisions()
+    {
+        await using var app = new DecisionsAppFixture();
+        await Decide(app, 5);
+        var auditor = app.Client("auditor");
+        var limited = new { from = "2026-01-01T00:00:00Z", to = "2027-01-01T00:00:00Z", limit = 3 };
+
+        var answered = await app.Post("auditor", "/v1/decisions/replay", limited, HttpStatusCode.OK);
+        var (run, _) = await Finish(auditor, await Start(auditor, Replay, limited));
+
+        Assert.Equal((3, 3), (answered.GetProperty("replayed").GetInt32(), answered.GetProperty("identical").GetInt32()));
+        Assert.Equal((3, 3), (run.GetProperty("replay").GetProperty("replayed").GetInt32(), run.GetProperty("read").GetInt32()));
+    }
+
+    [Fact]
     public async Task An_impact_run_gives_an_editor_the_same_suppressed_report_as_the_synchronous_answer()
     {
         await using var app = new DecisionsAppFixture();

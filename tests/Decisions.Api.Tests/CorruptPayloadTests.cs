@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 
 namespace Decisions.Api.Tests;
 
@@ -79,23 +78,37 @@ public sealed class CorruptPayloadTests
         }
     }
 
-    // LiteDB: the Brotli bytes of the payload overwritten; PostgreSQL: the stored output is no longer JSON.
-    private static async Task Damage(DecisionsAppFixture app, long sequence)
+    [Fact]
+    public async Task A_logged_answer_cut_off_is_counted_failed_by_replay_and_impact()
     {
-        if (app.PostgresConnectionString is { } postgres)
+        var app = new DecisionsAppFixture();
+        var ids = new List<string> { await app.Decide("R-CUT"), await app.Decide("R-WHOLE") };
+        await app.StopAsync();
+        await CutAnswer(app, sequence: 1);
+        var restarted = app.Reopened();
+        await using (restarted)
         {
-            await using var connection = new NpgsqlConnection(postgres);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"update decisions set output = '{{\"tier\": ' where seq = {sequence}", connection);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-            return;
+            var range = new { from = "2026-01-01T00:00:00Z", to = "2027-01-01T00:00:00Z" };
+            var replay = await restarted.Post("auditor", "/v1/decisions/replay", range, HttpStatusCode.OK);
+            Assert.Equal((2, 1, 1), (replay.GetProperty("replayed").GetInt32(), replay.GetProperty("identical").GetInt32(),
+                replay.GetProperty("failed").GetInt32()));
+            Assert.Equal([ids[0]], replay.GetProperty("failedSamples").EnumerateArray().Select(s => s.GetString()));
+            await restarted.ApproveLowerVipThreshold();
+            var impact = await restarted.Post("admin", "/v1/rulesets/retail-tiering/versions/2/impact", new { from = range.from },
+                HttpStatusCode.OK);
+            Assert.Equal((2, 1), (impact.GetProperty("customers").GetInt32(), impact.GetProperty("failed").GetInt32()));
         }
-
-        StoredDecisionFile.Edit(app.DataDirectory, sequence, entry =>
-        {
-            var payload = entry["payload"].AsBinary;
-            Array.Fill(payload, (byte)0xA5, 2, payload.Length - 2);
-            entry["payload"] = payload;
-        });
     }
+
+    // LiteDB: the compressed payload's second half dropped; PostgreSQL: the stored output cut in half.
+    private static Task CutAnswer(DecisionsAppFixture app, long sequence) =>
+        StoredDecisionFile.EditAnswer(app, sequence, "left(output, length(output) / 2)", payload => payload[..(payload.Length / 2)]);
+
+    // LiteDB: the Brotli bytes of the payload overwritten; PostgreSQL: the stored output is no longer JSON.
+    private static Task Damage(DecisionsAppFixture app, long sequence) =>
+        StoredDecisionFile.EditAnswer(app, sequence, "'{\"tier\": '", payload =>
+        {
+            Array.Fill(payload, (byte)0xA5, 2, payload.Length - 2);
+            return payload;
+        });
 }

@@ -4,16 +4,16 @@ using Decisions.Api.RuleSets;
 
 namespace Decisions.Api.Tests;
 
-/// <summary>Impact reads a logged answer's codes without parsing the rest of it.</summary>
+/// <summary>Impact reads a logged answer's codes without parsing it into a document, and refuses a damaged one.</summary>
 public sealed class LoggedCodesTests
 {
     [Fact]
-    public void The_codes_are_read_and_what_follows_them_is_not()
+    public void The_codes_are_read_whatever_surrounds_them()
     {
         var answer = """
             {"decisionId":"d","ruleSet":{"name":"r","version":1},"tier":{"code":"VIP","name":"V"},
              "privileges":[{"code":"lounge","x":[1,{"code":"no"}]},{"name":"n","code":"fee-waiver"}],
-             "nextAction":{"code":"call"},"trace":[ this is not JSON and is never read
+             "nextAction":{"code":"call"},"trace":[{"code":"not-a-tier","steps":[]}]}
             """;
 
         var codes = LoggedCodes.Read(Encoding.UTF8.GetBytes(answer));
@@ -34,6 +34,8 @@ public sealed class LoggedCodesTests
     [InlineData("""{"tier":{"code":"A"},"privileges":{}}""")]
     [InlineData("""{"tier":{"code":"A"},"privileges":[""")]
     [InlineData("""[]""")]
+    [InlineData("""{"tier":{"code":"A"},"privileges":[],"nextAction":null,"trace":[{"rule":""")]
+    [InlineData("""{"tier":{"code":"A"},"privileges":[]} {}""")]
     public void An_answer_without_its_codes_is_refused(string answer) =>
         Assert.ThrowsAny<JsonException>(() => LoggedCodes.Read(Encoding.UTF8.GetBytes(answer)));
 }

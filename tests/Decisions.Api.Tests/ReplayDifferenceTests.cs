@@ -1,7 +1,6 @@
 using System.Net;
 using Decisions.Api.Storage;
 using LiteDB;
-using Npgsql;
 
 namespace Decisions.Api.Tests;
 
@@ -41,23 +40,11 @@ public sealed class ReplayDifferenceTests
     }
 
     // The logged tier code prefixed with "EDITED-", the payload still valid JSON, as an insider's edit would leave it.
-    private static async Task EditTier(DecisionsAppFixture app, long sequence)
-    {
-        if (app.PostgresConnectionString is { } postgres)
+    private static Task EditTier(DecisionsAppFixture app, long sequence) =>
+        StoredDecisionFile.EditAnswer(app, sequence, $"replace(output, '{TierCode}', '{TierCode}EDITED-')", payload =>
         {
-            await using var connection = new NpgsqlConnection(postgres);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(
-                $"update decisions set output = replace(output, '{TierCode}', '{TierCode}EDITED-') where seq = {sequence}", connection);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-            return;
-        }
-
-        StoredDecisionFile.Edit(app.DataDirectory, sequence, entry =>
-        {
-            var (input, output) = Payload.Unpack(entry["payload"].AsBinary);
+            var (input, output) = Payload.Unpack(payload);
             Assert.Contains(TierCode, output, StringComparison.Ordinal);
-            entry["payload"] = Payload.Pack(input, output.Replace(TierCode, TierCode + "EDITED-", StringComparison.Ordinal));
+            return Payload.Pack(input, output.Replace(TierCode, TierCode + "EDITED-", StringComparison.Ordinal));
         });
-    }
 }

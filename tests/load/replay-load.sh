@@ -5,7 +5,7 @@
 # service's resident memory before, and at most during, each run. Everything stays on 127.0.0.1.
 #   [PORT=5103] [FILL=http|service] [FILL_KEYS=4] [RUNS="replay impact replay"] tests/load/replay-load.sh [decisions] [kept-data-folder]
 # With a kept-data folder the filled store is kept there and reused by the next run with the same folder. RUNS
-# chooses the runs, in order (an empty RUNS only fills). FILL=service fills without HTTP, benchmark only: the service
+# chooses the runs, in order (replay, impact, warmup; an empty RUNS only fills). FILL=service fills without HTTP, benchmark only: the service
 # decides and logs the same synthetic customers through DecisionService at start (Benchmark:FillDecisions).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -103,6 +103,8 @@ curl -fs -o /dev/null -X POST -H "Content-Type: application/json" -H "X-Api-Key:
 for kind in ${RUNS-replay impact replay}; do
   case $kind in
     replay) run replay "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z"}' ;;
+    # A replay of the newest 10,000 only: what the first run after start costs whatever its length (JIT, caches).
+    warmup) run warmup "$auditor" /v1/decisions/replay/runs '{"from":"2000-01-01T00:00:00Z","to":"2100-01-01T00:00:00Z","limit":10000}' ;;
     impact) run impact "$editor" /v1/rulesets/retail-tiering/versions/2/impact/runs '{"from":"2000-01-01T00:00:00Z"}' ;;
   esac
 done
