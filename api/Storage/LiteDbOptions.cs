@@ -20,8 +20,9 @@ public sealed class LiteDbOptions
     public int MaxBatch { get; set; } = 128;
 
     /// <summary>
-    /// The decision journal (<c>.journal</c> beside the data file) is emptied once it is larger than this and LiteDB
-    /// holds all of it; a start indexes at most this much (plus one block) before it serves.
+    /// The size of the decision journal (<c>.journal</c> beside the data file), written full of zeros once: when the next
+    /// block would not fit, the journal is emptied as soon as LiteDB holds all of it. A start indexes at most this much
+    /// before it serves.
     /// </summary>
     [Range(1024 * 1024, long.MaxValue)]
     public long JournalBytes { get; set; } = 64L * 1024 * 1024;

@@ -6,9 +6,9 @@ namespace Decisions.Api.Storage;
 /// <summary>
 /// Decisions are durable once their block is in the journal (<see cref="DecisionJournal"/>, one fsync) and are
 /// answered then; <see cref="JournalIndexer"/> inserts the blocks into LiteDB behind the answer. At start the
-/// journal's blocks beyond LiteDB's last are indexed before anything is served. The journal is emptied once
-/// LiteDB holds all of it and it has grown past <see cref="LiteDbOptions.JournalBytes"/>, after an erasure, and at
-/// a graceful stop.
+/// journal's blocks beyond LiteDB's last are indexed before anything is served. The journal is emptied when the next
+/// block would not fit in its <see cref="LiteDbOptions.JournalBytes"/> (once LiteDB holds all of it), after an
+/// erasure, and at a graceful stop.
 /// </summary>
 public sealed partial class LiteDbStore
 {
@@ -26,10 +26,10 @@ public sealed partial class LiteDbStore
     /// <summary>Before the writer starts: indexes what the journal holds beyond LiteDB's last block.</summary>
     private void ReplayJournal()
     {
-        var records = _journal.Read(out var dropped);
-        if (dropped > 0)
+        var records = _journal.Read(out var torn);
+        if (torn)
         {
-            LogJournalTailCut(_logger, dropped, _journal.Path);
+            LogJournalTailCut(_logger, _journal.Path);
         }
 
         var replayed = 0;
@@ -67,15 +67,16 @@ public sealed partial class LiteDbStore
         await _journalTurn.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_journal.Length > _journalBytes)
+            var block = DecisionBlock.Link(_journalHead, batch);
+            var document = BlockMapping.ToBson(block);
+            StampTimes(document);
+            var record = BsonSerializer.Serialize(document);
+            if (!_journal.Fits(record.Length) && _journal.Used > 0)
             {
                 await EmptyJournalAsync().ConfigureAwait(false);
             }
 
-            var block = DecisionBlock.Link(_journalHead, batch);
-            var document = BlockMapping.ToBson(block);
-            StampTimes(document);
-            _journal.Append(BsonSerializer.Serialize(document));
+            _journal.Append(record);
             _journalHead = block.Head;
             _indexer.Enqueue(new JournaledBlock(block.First, block.Head.Sequence, document));
             return block;
@@ -143,8 +144,8 @@ public sealed partial class LiteDbStore
         _journal.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cut {Bytes} bytes of a torn record off the end of {Journal}.")]
-    private static partial void LogJournalTailCut(ILogger logger, long bytes, string journal);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cut a torn record off the end of {Journal}.")]
+    private static partial void LogJournalTailCut(ILogger logger, string journal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexed {Blocks} journaled blocks at start, up to decision {Sequence}.")]
     private static partial void LogJournalReplayed(ILogger logger, int blocks, long sequence);

@@ -16,7 +16,6 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     private readonly string _backups;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly long _journalBytes;
     private readonly TimeSpan _indexWait;
     private readonly LiteDatabase _database;
     private readonly LiteDbWriter _writer;
@@ -33,7 +32,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<LiteDbStore> logger)
     {
         _logger = logger;
-        (_journalBytes, _indexWait) = (options.Value.JournalBytes, options.Value.IndexWait);
+        _indexWait = options.Value.IndexWait;
         var path = _path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Path));
         _backups = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.BackupDirectory));
         _clock = clock;
@@ -64,7 +63,7 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         _lastDecision = LastDecision();
         try
         {
-            _journal = new DecisionJournal(path + ".journal");
+            _journal = new DecisionJournal(path + ".journal", options.Value.JournalBytes);
             ReplayJournal();
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or LiteException)

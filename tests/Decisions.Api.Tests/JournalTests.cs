@@ -26,7 +26,10 @@ public sealed class JournalTests
         var late = await Decide(host, "late", 5);
         var journaled = CopyJournal(host);
         await host.StopAsync();
-        Assert.Equal(0, new FileInfo(Path.Combine(host.DataDirectory, Journal)).Length);
+        using (var stopped = new DecisionJournal(Path.Combine(host.DataDirectory, Journal), 1))
+        {
+            Assert.Empty(stopped.Read(out _));
+        }
 
         // The store as a crash after the journal's sync and before LiteDB's commit leaves it: LiteDB's files
         // without the late blocks, the journal with them.
@@ -47,7 +50,7 @@ public sealed class JournalTests
     }
 
     [Fact]
-    public async Task A_torn_record_at_the_journals_end_is_cut_and_the_service_starts()
+    public async Task A_torn_record_at_the_journals_end_is_cut_and_the_next_appends_go_on_from_there()
     {
         if (DecisionsAppFixture.Store != "LiteDb")
         {
@@ -60,20 +63,31 @@ public sealed class JournalTests
         await host.StopAsync();
         var journal = Path.Combine(host.DataDirectory, Journal);
         File.Copy(journaled, journal, overwrite: true);
-        var whole = new FileInfo(journal).Length;
-        Assert.True(whole > 0);
-        await using (var file = new FileStream(journal, FileMode.Append))
+        long end;
+        using (var copy = new DecisionJournal(journaled, 1))
+        {
+            Assert.NotEmpty(copy.Read(out _));
+            end = copy.Used;
+        }
+
+        await using (var file = new FileStream(journal, FileMode.Open))
         {
             // A length that promises more than was written: the power went during the append.
+            file.Position = end;
             await file.WriteAsync(new byte[] { 0x00, 0x10, 0x00, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x01, 0x02 });
         }
 
-        await using var next = host.Reopened();
+        var next = host.Reopened();
         var auditor = next.Client("auditor");
-        var report = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
-        Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
-        Assert.Equal(whole, new FileInfo(journal).Length);
         await (await auditor.GetAsync($"/v1/decisions/{ids[^1]}")).Json(HttpStatusCode.OK);
+        var after = await Decide(next, "after", 1);
+        await next.StopAsync();
+
+        await using var again = host.Reopened();
+        var report = await (await again.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+        Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
+        Assert.Equal(5, report.GetProperty("decisions").GetInt64());
+        await (await again.Client("auditor").GetAsync($"/v1/decisions/{after[0]}")).Json(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -99,29 +113,33 @@ public sealed class JournalTests
     }
 
     [Fact]
-    public void The_journal_reads_back_what_was_appended_and_cuts_a_corrupt_tail()
+    public void The_journal_reads_back_what_was_appended_and_cuts_a_corrupt_record_off()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("decisions-journal-").FullName, "j");
-        using (var journal = new DecisionJournal(path))
+        using (var journal = new DecisionJournal(path, 4096))
         {
             journal.Append([1, 2, 3]);
             journal.Append([4, 5]);
+            Assert.Equal(8 + 3 + 8 + 2, journal.Used);
         }
 
+        Assert.Equal(4096, new FileInfo(path).Length);
         var bytes = File.ReadAllBytes(path);
-        bytes[^1] ^= 0xff;
+        bytes[8 + 3 + 8] ^= 0xff;
         File.WriteAllBytes(path, bytes);
-        using (var journal = new DecisionJournal(path))
+        using (var journal = new DecisionJournal(path, 4096))
         {
-            var records = journal.Read(out var dropped);
+            var records = journal.Read(out var torn);
             Assert.Equal([1, 2, 3], Assert.Single(records));
-            Assert.Equal(8 + 2, dropped);
+            Assert.True(torn);
             journal.Append([6]);
         }
 
-        using var reread = new DecisionJournal(path);
-        Assert.Equal([[1, 2, 3], [6]], reread.Read(out var none));
-        Assert.Equal(0, none);
+        using var reread = new DecisionJournal(path, 4096);
+        Assert.Equal([[1, 2, 3], [6]], reread.Read(out var whole));
+        Assert.False(whole);
+        reread.Clear();
+        Assert.Empty(reread.Read(out _));
     }
 
     private static async Task<List<string>> Decide(DecisionsAppFixture host, string prefix, int count)

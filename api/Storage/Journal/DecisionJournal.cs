@@ -1,75 +1,84 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 
 namespace Decisions.Api.Storage.Journal;
 
 /// <summary>
-/// The durable form of the embedded store's decision log: an append-only file of records, each a 4-byte length,
-/// a 4-byte CRC-32 of the record and the record (a block as BSON). A LiteDB transaction costs about seven fsyncs
-/// on this kind of disk; an append here costs one, so a block is durable, and answered, long before LiteDB
-/// has indexed it (<see cref="JournalIndexer"/>). A crash can leave a torn last record: reading stops at the
-/// first record whose length or checksum does not hold and cuts the file there, because nothing after it was
-/// ever acknowledged (appends are sequential and each is synced before the next starts).
+/// The durable form of the embedded store's decision log: a file of records, each a 4-byte length, a 4-byte CRC-32
+/// of the record and the record (a block as BSON), ended by a zero length. A LiteDB transaction costs about seven
+/// fsyncs on this kind of disk; an append here is one synchronous write, so a block is durable, and answered, long
+/// before LiteDB has indexed it (<see cref="JournalIndexer"/>).
 /// </summary>
+/// <remarks>
+/// The file is written full of zeros once and then overwritten in place, opened for synchronous data writes
+/// (<c>O_DSYNC</c>): an append changes no file size or block map, so its sync flushes only its own bytes and never
+/// waits for the file system's journal to commit LiteDB's pending writes (an fsync of a growing file did, and its
+/// latency followed LiteDB's checkpoints). A crash can leave a torn last record: reading stops at the first record
+/// whose length or checksum does not hold, because nothing after it was ever acknowledged.
+/// </remarks>
 internal sealed class DecisionJournal : IDisposable
 {
     private const int HeaderSize = 8;
-    private const int MaxRecord = 256 * 1024 * 1024;
+    private const int Chunk = 1024 * 1024;
     private readonly FileStream _file;
+    private long _end;
     private bool _broken;
 
-    public DecisionJournal(string path)
+    public DecisionJournal(string path, long capacity)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.WriteThrough);
+        Grow(capacity);
     }
 
     public string Path { get; }
 
-    /// <summary>Bytes in the file: what has been appended since it was last cleared.</summary>
-    public long Length => _file.Length;
+    /// <summary>Bytes of records appended since the journal was last cleared.</summary>
+    public long Used => _end;
 
-    /// <summary>Every whole record in order; a torn or corrupt tail is cut off and its size returned.</summary>
-    public IReadOnlyList<byte[]> Read(out long dropped)
+    /// <summary>Whether a record of <paramref name="length"/> bytes fits before the end of the file.</summary>
+    public bool Fits(int length) => _end + HeaderSize + length + HeaderSize <= _file.Length;
+
+    /// <summary>Every whole record in order; whether a torn or corrupt record ended them (it is cut off).</summary>
+    public IReadOnlyList<byte[]> Read(out bool torn)
     {
         var records = new List<byte[]>();
         var header = new byte[HeaderSize];
         _file.Position = 0;
-        var end = 0L;
+        (_end, torn) = (0, false);
         while (_file.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false) == HeaderSize)
         {
             var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-            if (length <= 0 || length > MaxRecord || length > _file.Length - _file.Position)
+            if (length == 0)
             {
                 break;
             }
 
-            var record = new byte[length];
-            _file.ReadExactly(record);
-            if (Crc32.HashToUInt32(record) != BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4)))
+            var record = length > 0 && length <= _file.Length - _file.Position ? new byte[length] : null;
+            if (record is null || _file.ReadAtLeast(record, length, throwOnEndOfStream: false) != length
+                || Crc32.HashToUInt32(record) != BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4)))
             {
+                torn = true;
                 break;
             }
 
             records.Add(record);
-            end = _file.Position;
+            _end = _file.Position;
         }
 
-        dropped = _file.Length - end;
-        if (dropped > 0)
+        if (torn)
         {
-            _file.SetLength(end);
-            _file.Flush(flushToDisk: true);
+            WriteAt(_end, new byte[HeaderSize]);
         }
 
-        _file.Position = end;
         return records;
     }
 
     /// <summary>
-    /// Appends one record and syncs it to disk. If the write or the sync fails, the file is cut back to where it
-    /// was, so a failed block leaves no record that a later start could take as acknowledged; if even that fails,
-    /// every later append is refused until a restart reads the file again.
+    /// Appends one record, durable when this returns. If the write fails, the end mark is written back where it was,
+    /// so a failed block leaves no record a later start could take as acknowledged; if even that fails, every later
+    /// append is refused until a restart reads the file again.
     /// </summary>
     public void Append(ReadOnlySpan<byte> record)
     {
@@ -78,39 +87,66 @@ internal sealed class DecisionJournal : IDisposable
             throw new IOException($"The decision journal {Path} could not be restored after a failed write.");
         }
 
-        var start = _file.Length;
-        Span<byte> header = stackalloc byte[HeaderSize];
-        BinaryPrimitives.WriteInt32LittleEndian(header, record.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Crc32.HashToUInt32(record));
+        if (!Fits(record.Length))
+        {
+            Grow(Math.Max(_file.Length * 2, _end + (2 * HeaderSize) + record.Length));
+        }
+
+        var size = HeaderSize + record.Length + HeaderSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
         {
-            _file.Position = start;
-            _file.Write(header);
-            _file.Write(record);
-            _file.Flush(flushToDisk: true);
+            var span = buffer.AsSpan(0, size);
+            BinaryPrimitives.WriteInt32LittleEndian(span, record.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(span[4..], Crc32.HashToUInt32(record));
+            record.CopyTo(span[HeaderSize..]);
+            span[^HeaderSize..].Clear();
+            WriteAt(_end, span);
+            _end += HeaderSize + record.Length;
         }
         catch (IOException)
         {
-            Restore(start);
+            Restore();
             throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>Empties the file: called only once LiteDB holds every record in it durably.</summary>
+    /// <summary>Empties the journal (an end mark at its start): called only once LiteDB holds every record in it.</summary>
     public void Clear()
     {
-        _file.SetLength(0);
-        _file.Flush(flushToDisk: true);
+        WriteAt(0, new byte[HeaderSize]);
+        _end = 0;
     }
 
     public void Dispose() => _file.Dispose();
 
-    private void Restore(long length)
+    private void WriteAt(long position, ReadOnlySpan<byte> bytes)
+    {
+        _file.Position = position;
+        _file.Write(bytes);
+    }
+
+    /// <summary>Zeros up to <paramref name="capacity"/>, written (not only allocated) so appends change no metadata.</summary>
+    private void Grow(long capacity)
+    {
+        var zeros = new byte[Chunk];
+        for (var length = _file.Length; length < capacity; length = _file.Length)
+        {
+            WriteAt(length, zeros.AsSpan(0, (int)Math.Min(Chunk, capacity - length)));
+        }
+
+        _file.Flush(flushToDisk: true);
+    }
+
+    private void Restore()
     {
         try
         {
-            _file.SetLength(length);
-            _file.Flush(flushToDisk: true);
+            WriteAt(_end, new byte[HeaderSize]);
         }
         catch (IOException)
         {
