@@ -103,13 +103,14 @@ public sealed partial class LiteDbStore
     private Task IndexedAsync(CancellationToken cancellationToken) =>
         _indexer.WhenIndexedAsync(_indexWait, cancellationToken);
 
-    /// <summary>Empties the journal after an erasure, so that no copy of an erased payload stays in it.</summary>
+    /// <summary>Empties and zeroes the journal after an erasure, so that no copy of an erased payload stays in it.</summary>
     private async Task ForgetJournalAsync(CancellationToken cancellationToken)
     {
         await _journalTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EmptyJournalAsync().ConfigureAwait(false);
+            await _indexer.WhenIndexedAsync(_indexWait, CancellationToken.None).ConfigureAwait(false);
+            _journal.Wipe();
         }
         finally
         {

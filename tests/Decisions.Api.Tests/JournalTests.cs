@@ -140,6 +140,12 @@ public sealed class JournalTests
         Assert.False(whole);
         reread.Clear();
         Assert.Empty(reread.Read(out _));
+        Assert.Contains(File.ReadAllBytes(path), b => b == 6);
+
+        // An erasure wipes: no byte of an earlier record stays in the file.
+        reread.Wipe();
+        Assert.All(File.ReadAllBytes(path), b => Assert.Equal(0, b));
+        Assert.Equal(4096, new FileInfo(path).Length);
     }
 
     private static async Task<List<string>> Decide(DecisionsAppFixture host, string prefix, int count)

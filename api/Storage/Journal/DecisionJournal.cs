@@ -122,6 +122,16 @@ internal sealed class DecisionJournal : IDisposable
         _end = 0;
     }
 
+    /// <summary>
+    /// Empties the journal and overwrites all of it with zeros, records of earlier rounds included: after an erasure no
+    /// copy of an erased payload may stay on disk here.
+    /// </summary>
+    public void Wipe()
+    {
+        _end = 0;
+        Zero(0, _file.Length);
+    }
+
     public void Dispose() => _file.Dispose();
 
     private void WriteAt(long position, ReadOnlySpan<byte> bytes)
@@ -133,13 +143,18 @@ internal sealed class DecisionJournal : IDisposable
     /// <summary>Zeros up to <paramref name="capacity"/>, written (not only allocated) so appends change no metadata.</summary>
     private void Grow(long capacity)
     {
-        var zeros = new byte[Chunk];
-        for (var length = _file.Length; length < capacity; length = _file.Length)
-        {
-            WriteAt(length, zeros.AsSpan(0, (int)Math.Min(Chunk, capacity - length)));
-        }
-
+        Zero(_file.Length, capacity);
         _file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Overwrites [<paramref name="from"/>, <paramref name="to"/>) in place with zeros.</summary>
+    private void Zero(long from, long to)
+    {
+        var zeros = new byte[Chunk];
+        for (var position = from; position < to; position += Chunk)
+        {
+            WriteAt(position, zeros.AsSpan(0, (int)Math.Min(Chunk, to - position)));
+        }
     }
 
     private void Restore()
