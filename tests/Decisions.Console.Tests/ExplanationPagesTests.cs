@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
@@ -43,6 +44,29 @@ public sealed class ExplanationPagesTests(BrowserFixture browser) : IClassFixtur
         await editor.GotoAsync("/console/index.html" + vipRule);
         await Assertions.Expect(editor.GetByTestId("rule-tiers-VIP")).ToHaveClassAsync("targeted");
         await Assertions.Expect(editor.GetByTestId("rule-tiers-VIP")).ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task A_rule_set_with_labels_reads_in_its_labels_in_the_reasons_why_not_and_what_it_would_take()
+    {
+        var editorApi = browser.App.Client("editor");
+        var v1 = await (await editorApi.GetAsync("/v1/rulesets/retail-tiering/versions/1")).Json(HttpStatusCode.OK);
+        var content = JsonNode.Parse(v1.GetProperty("content").GetRawText())!;
+        content["input"]!["avgDailyBalance"]!["label"] = new JsonObject { ["zh-CN"] = "日均余额", ["en"] = "Average daily balance" };
+        content["parameters"]!["vipAvgDailyBalance"]!["label"] = new JsonObject { ["zh-CN"] = "贵宾门槛", ["en"] = "VIP threshold" };
+        content["parameters"]!["targetAvgDailyBalance"]!["label"] = new JsonObject { ["zh-CN"] = "目标客户门槛", ["en"] = "Target threshold" };
+        var draft = await (await editorApi.PostJson("/v1/rulesets/retail-tiering/drafts", new { content })).Json(HttpStatusCode.Created);
+
+        var editor = await browser.SignIn("editor");
+        await editor.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{draft.GetProperty("version").GetInt32()}");
+        await editor.Locator("#customer").FillAsync(JsonSerializer.Serialize(Target));
+        await editor.Locator("#simulate").ClickAsync();
+
+        var simulated = new ExplanationPanel(editor, "simulated-explanation");
+        await Assertions.Expect(simulated.Reason("tiers", "TARGET")).ToContainTextAsync("✓ 日均余额 320,000 ≥ 目标客户门槛 50,000");
+        await Assertions.Expect(simulated.WhyNot("VIP")).ToContainTextAsync("✗ 日均余额 320,000 ≥ 贵宾门槛 500,000");
+        await Assertions.Expect(simulated.Takes("VIP", "avgDailyBalance")).ToContainTextAsync("日均余额: 320,000 → 500,000 (+180,000)");
+        await browser.Screenshot(editor, "32-simulate-labelled");
     }
 
     [Fact]
