@@ -35,7 +35,8 @@ async function overview() {
 
 const routes = [
   // A version, or a rule or parameter on it: explanations link there (…/rules/tiers/VIP, …/parameters/vipAvgDailyBalance).
-  [/^#\/rulesets\/([^/]+)\/versions\/(\d+)(?:\/(rules\/\w+|parameters)\/(\w+))?$/, (m) => versionPage(me, m[1], Number(m[2]), m[3] && { kind: m[3], key: m[4] })],
+  [/^#\/rulesets\/([^/]+)\/versions\/(\d+)(?:\/(rules\/\w+|parameters)\/(\w+))?$/,
+    (m) => versionPage(me, m[1], Number(m[2]), m[3] && { kind: m[3], key: m[4] })],
   [/^#\/rulesets\/([^/]+)\/diff\/(\d+)\/(\d+)$/, (m) => diffPage(m[1], Number(m[2]), Number(m[3]))],
   [/^#\/rulesets\/([^/]+)$/, (m) => ruleSetPage(me, m[1])],
   [/^#\/decisions\/([^/]+)$/, (m) => decisionPage(me, m[1])],

@@ -32,7 +32,8 @@ function reasons(title, list, ruleSet, testId) {
       list.map((reason) => h("li", { "data-testid": `${testId}-${reason.section}-${reason.rule}` },
         `${sections[reason.section] ?? reason.section} `,
         h("a", { href: versionLink(ruleSet, `/rules/${reason.section}/${reason.rule}`) }, reason.rule),
-        " in ", h("a", { href: versionLink(ruleSet) }, `${ruleSet.name} v${ruleSet.version}`), condition(reason.condition, ruleSet)))));
+        " in ", h("a", { href: versionLink(ruleSet) }, `${ruleSet.name} v${ruleSet.version}`),
+        condition(reason.condition, ruleSet)))));
 }
 
 // An all/any/not node as a nested list; a comparison or test as its readable text with its parameters linked.
@@ -49,7 +50,8 @@ function condition(node, ruleSet) {
 
 function whatItWouldTake(decision, ruleSet) {
   const tiers = decision.whatItWouldTake;
-  return h("section", { "data-testid": "what-it-would-take" }, h("h3", {}, "What it would take: one input changed, the rest equal"),
+  return h("section", { "data-testid": "what-it-would-take" },
+    h("h3", {}, "What it would take: one input changed, the rest equal"),
     tiers.length === 0 ? h("p", {}, "Nothing: no tier ranks above the decided one.") : tiers.map((tier) => {
       const thresholds = parametersByField(decision.whyNot?.find((r) => r.rule === tier.tier)?.condition);
       return h("div", { "data-testid": `take-${tier.tier}` },
@@ -70,7 +72,9 @@ function parametersByField(node, found = new Map()) {
     return found;
   }
   const parameters = named("params", node.operands);
-  for (const field of named("customer", node.operands)) found.set(field, [...new Set([...(found.get(field) ?? []), ...parameters])]);
+  for (const field of named("customer", node.operands)) {
+    found.set(field, [...new Set([...(found.get(field) ?? []), ...parameters])]);
+  }
   return found;
 }
 
@@ -81,5 +85,6 @@ function named(prefix, operands) {
 }
 
 function parameterLinks(parameters, ruleSet) {
-  return parameters.flatMap((p) => [" ", h("a", { class: "parameter", href: versionLink(ruleSet, `/parameters/${p}`) }, `parameter ${p}`)]);
+  return parameters.flatMap((p) =>
+    [" ", h("a", { class: "parameter", href: versionLink(ruleSet, `/parameters/${p}`) }, `parameter ${p}`)]);
 }

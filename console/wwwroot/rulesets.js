@@ -96,7 +96,8 @@ export async function versionPage(me, name, version, target) {
   const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
 
   const parameterInputs = Object.entries(content.parameters ?? {}).map(([key, p]) =>
-    h("div", { class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`, "data-testid": `parameter-${key}` },
+    h("div", {
+      class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`, "data-testid": `parameter-${key}` },
       h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
       h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type })));
   const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft, "aria-describedby": "content-help" }, JSON.stringify(content, null, 2));
@@ -155,7 +156,9 @@ export async function versionPage(me, name, version, target) {
       h("section", { "aria-labelledby": "simulate-title" }, h("h2", { id: "simulate-title" }, "Simulate a customer"),
         h("label", { for: "sample" }, "Sample"), sample, h("label", { for: "customer" }, "Customer (JSON)"), customer,
         h("button", { type: "button", id: "simulate", onclick: async () => {
-          const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body: { customer: JSON.parse(customer.value), explain: "counterfactual" } }));
+          // What it would take is worth its re-decisions here: an editor checks where a rule's lines fall.
+          const body = { customer: JSON.parse(customer.value), explain: "counterfactual" };
+          const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body }));
           results.replaceChildren(...simulation(outcome));
         } }, "Simulate")),
       h("section", { "aria-labelledby": "impact-title" }, h("h2", { id: "impact-title" }, "Impact on recent customers"),

@@ -18,4 +18,12 @@ public sealed class ExplanationPanel(IPage page, string testId)
 
     /// <summary>One input's change that would give <paramref name="tier"/>.</summary>
     public ILocator Takes(string tier, string field) => Root.GetByTestId($"take-{tier}-{field}");
+
+    /// <summary>The link, within <paramref name="item"/>, to a parameter on the version's page.</summary>
+    public static ILocator Parameter(ILocator item, string name) =>
+        item.GetByRole(AriaRole.Link, new() { Name = $"parameter {name}", Exact = true });
+
+    /// <summary>The link, within <paramref name="item"/>, whose text is exactly <paramref name="text"/>.</summary>
+    public static ILocator Link(ILocator item, string text) =>
+        item.GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
 }
