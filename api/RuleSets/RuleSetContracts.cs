@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Text.Json;
+using Decisions.Api.Decisions;
 using Decisions.Api.Storage;
 using Decisions.Engine.Model;
 using Decisions.Engine.Testing;
@@ -32,8 +34,13 @@ public sealed record ActivateRequest(string Comment, DateTimeOffset? EffectiveAt
 /// <summary>Make an earlier published version active again, now.</summary>
 public sealed record RollbackRequest(int ToVersion, string Comment);
 
-/// <summary>Evaluate a version for a sample customer without logging it.</summary>
-public sealed record SimulateRequest(JsonElement Customer, DateTimeOffset? AsOf = null);
+/// <summary>
+/// Evaluate a version for a sample customer without logging it, explained to <see cref="Explain"/> (as a decision is).
+/// </summary>
+public sealed record SimulateRequest(
+    JsonElement Customer,
+    DateTimeOffset? AsOf = null,
+    [property: Description(ExplainOption.Description)] string? Explain = null);
 
 /// <summary>
 /// The period whose customers to re-decide, [<see cref="From"/>, <see cref="To"/>): from 90 days ago up to now when
@@ -51,5 +58,5 @@ public sealed record TestResult(string Name, bool Passed, IReadOnlyList<string> 
         report is null ? [] : [.. report.Outcomes.Select(o => new TestResult(o.Name, o.Passed, o.Failures))];
 }
 
-/// <summary>A simulated decision, with its full trace; nothing is logged.</summary>
+/// <summary>A simulated decision explained to the level asked for, with its full trace; nothing is logged.</summary>
 public sealed record SimulationResponse(Decision? Decision, DecisionFailure? Failure, IReadOnlyList<Problem> Problems, IReadOnlyList<TraceEntry> Trace);

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using Decisions.Api.Auth;
+using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
 using Decisions.Api.Limits;
 using Decisions.Api.OpenApi;
@@ -156,8 +158,15 @@ public static class RuleSetEndpoints
         return TypedResults.Ok(new ValidationResponse(report.IsValid, report.Problems, report.Tests?.Passed ?? 0, report.Tests?.Failed ?? 0, TestResult.From(report.Tests)));
     }
 
-    public static async Task<Results<Ok<SimulationResponse>, ProblemHttpResult>> Simulate(string name, int version, SimulateRequest request, RuleSetLifecycle lifecycle, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SimulationResponse>, ProblemHttpResult>> Simulate(
+        string name, int version, SimulateRequest request, [FromQuery, Description(ExplainOption.Description)] string? explain,
+        RuleSetLifecycle lifecycle, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (ExplainOption.Parse(explain, request.Explain, out var level) is { } refused)
+        {
+            return refused.ToProblem();
+        }
+
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
         if (!found.Succeeded)
         {
@@ -170,7 +179,7 @@ public static class RuleSetEndpoints
             return Problems.Unprocessable("The version does not compile; validate it to see why.", report.Problems);
         }
 
-        var result = compiled.Evaluate(request.Customer, request.AsOf ?? clock.GetUtcNow(), cancellationToken);
+        var result = compiled.Evaluate(request.Customer, request.AsOf ?? clock.GetUtcNow(), level, cancellationToken);
         return TypedResults.Ok(new SimulationResponse(result.Decision, result.Failure, result.Problems, result.Trace));
     }
 

@@ -1,5 +1,6 @@
 // Audit pages: find decisions, open one, replay it; the change trail and whether it verifies.
 import { act, api, ApiError, h, table } from "./core.js";
+import { explanation } from "./explanation.js";
 
 export async function auditPage(me) {
   if (!me.capabilities.includes("audit")) throw new ApiError(403, { detail: "Only auditors see decisions and the change trail." });
@@ -47,23 +48,34 @@ export async function decisionPage(me, id) {
       h("dt", {}, "Tier"), h("dd", { id: "logged-tier" }, `${output.tier.code} · ${output.tier.label}`),
       h("dt", {}, "Privileges"), h("dd", {}, output.privileges.map((p) => p.label).join("、") || "none"),
       h("dt", {}, "Next action"), h("dd", {}, output.nextAction ? `${output.nextAction.title}: ${output.nextAction.message}` : "none")),
+    // The replay asks for what it would take: compared at the logged level, shown explained further.
     h("button", { type: "button", id: "replay", onclick: async () => {
-      const replay = await act(status, "Replaying", () => api(`/v1/decisions/${id}/replay`, { method: "POST" }));
+      const replay = await act(status, "Replaying",
+        () => api(`/v1/decisions/${id}/replay?explain=counterfactual`, { method: "POST" }));
       outcome.replaceChildren(replay.identical
         ? h("p", { class: "ok" }, "Identical: the recorded version, input and time give the same decision.")
-        : h("div", {}, h("p", { class: "error" }, "Different:"), h("ul", {}, replay.differences.map((d) => h("li", {}, h("code", {}, d.path))))));
-    } }, "Replay"),
+        : h("div", {}, h("p", { class: "error" }, "Different:"),
+          h("ul", {}, replay.differences.map((d) => h("li", {}, h("code", {}, d.path))))),
+      replay.replayed ? replayedExplanation(replay.replayed, output) : "");
+    } }, "Replay and explain further"),
     outcome,
     h("h2", {}, "Input"), h("pre", { id: "input" }, JSON.stringify(decision.input, null, 2)),
     // Answers give reasons by default and the rule-level trace at explain=full (and before explanations existed).
-    output.reasons ? table("Why", ["Section", "Rule", "Conditions that decided"],
-      output.reasons.map((r) => ({ cells: [r.section, r.rule, atoms(r.condition).join("; ")] })), "logged-reasons") : "",
+    h("h2", {}, "The logged answer's explanation"),
+    output.reasons || output.whyNot ? explanation(output, "logged-explanation")
+      : h("p", { "data-testid": "logged-explanation" },
+        "This answer was given before decisions explained themselves: replay it to see why."),
     output.trace ? table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
       output.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "logged-trace") : "",
   ];
 }
 
-// The comparisons and tests of a condition with their values, as a teller reads them.
-function atoms(condition) {
-  return condition.parts ? condition.parts.flatMap(atoms) : [condition.readable ?? condition.text ?? ""];
+// Why-not and what it would take from a replay, marked as such: they were not part of the logged answer. An answer
+// logged before explanations gets the replay's reasons too.
+function replayedExplanation(replayed, logged) {
+  return h("section", { class: "replayed", "aria-labelledby": "replayed-title" },
+    h("h2", { id: "replayed-title" }, "Explained further by replaying it (explain=counterfactual)"),
+    h("p", {}, `Not part of the logged answer (given at explain=${logged.explain ?? "none"}): `
+      + "the same version, input and time decided again."),
+    explanation({ ...replayed, reasons: logged.reasons ? [] : replayed.reasons }, "replayed-explanation"));
 }

@@ -34,7 +34,9 @@ async function overview() {
 }
 
 const routes = [
-  [/^#\/rulesets\/([^/]+)\/versions\/(\d+)$/, (m) => versionPage(me, m[1], Number(m[2]))],
+  // A version, or a rule or parameter on it: explanations link there (…/rules/tiers/VIP, …/parameters/vipAvgDailyBalance).
+  [/^#\/rulesets\/([^/]+)\/versions\/(\d+)(?:\/(rules\/\w+|parameters)\/(\w+))?$/,
+    (m) => versionPage(me, m[1], Number(m[2]), m[3] && { kind: m[3], key: m[4] })],
   [/^#\/rulesets\/([^/]+)\/diff\/(\d+)\/(\d+)$/, (m) => diffPage(m[1], Number(m[2]), Number(m[3]))],
   [/^#\/rulesets\/([^/]+)$/, (m) => ruleSetPage(me, m[1])],
   [/^#\/decisions\/([^/]+)$/, (m) => decisionPage(me, m[1])],
@@ -55,7 +57,10 @@ async function route() {
   } catch (error) {
     content = [h("h1", {}, error.status === 403 ? "Not available to your role" : "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message)];
   }
-  if (current === navigation) showView(...content);
+  if (current === navigation) {
+    showView(...content);
+    $("#view .targeted")?.scrollIntoView({ block: "center" });
+  }
 }
 
 async function start() {

@@ -1,5 +1,6 @@
 // Rule-set pages: history and diff, and a version's page where a draft is edited, checked and reviewed.
 import { act, api, h, problemList, table } from "./core.js";
+import { explanation } from "./explanation.js";
 import { schemaHints } from "./schema-hints.js";
 
 export async function ruleSetPage(me, name) {
@@ -80,7 +81,7 @@ export async function diffPage(name, from, to) {
   ];
 }
 
-export async function versionPage(me, name, version) {
+export async function versionPage(me, name, version, target) {
   const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`), me.capabilities.includes("read") ? api("/v1/rulesets") : []]);
   const ruleSet = all.find((r) => r.name === name);
   const scheduled = ruleSet?.scheduled.find((a) => a.version === version);
@@ -95,7 +96,8 @@ export async function versionPage(me, name, version) {
   const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
 
   const parameterInputs = Object.entries(content.parameters ?? {}).map(([key, p]) =>
-    h("div", { class: "field" },
+    h("div", {
+      class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`, "data-testid": `parameter-${key}` },
       h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
       h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type })));
   const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft, "aria-describedby": "content-help" }, JSON.stringify(content, null, 2));
@@ -104,7 +106,7 @@ export async function versionPage(me, name, version) {
     await act(status, "Saving", () => api(base, { method: "PUT", body: file }));
     await check();
   };
-  const rules = rulesPanel(content);
+  const rules = rulesPanel(content, target);
   const check = async () => {
     const report = await act(status, "Validating and running the tests", () => api(`${base}/validate`, { method: "POST" }));
     showProblems(rules, report.problems);
@@ -154,7 +156,9 @@ export async function versionPage(me, name, version) {
       h("section", { "aria-labelledby": "simulate-title" }, h("h2", { id: "simulate-title" }, "Simulate a customer"),
         h("label", { for: "sample" }, "Sample"), sample, h("label", { for: "customer" }, "Customer (JSON)"), customer,
         h("button", { type: "button", id: "simulate", onclick: async () => {
-          const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body: { customer: JSON.parse(customer.value) } }));
+          // What it would take is worth its re-decisions here: an editor checks where a rule's lines fall.
+          const body = { customer: JSON.parse(customer.value), explain: "counterfactual" };
+          const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body }));
           results.replaceChildren(...simulation(outcome));
         } }, "Simulate")),
       h("section", { "aria-labelledby": "impact-title" }, h("h2", { id: "impact-title" }, "Impact on recent customers"),
@@ -190,11 +194,13 @@ export async function versionPage(me, name, version) {
 }
 
 // Every rule with its condition; a validation problem is shown under the rule whose path it names.
-function rulesPanel(content) {
+function rulesPanel(content, target) {
   const sections = [["tiers", "Tiers (first match wins)"], ["privileges", "Privileges (every match)"], ["nextActions", "Next actions (lowest priority number wins)"]];
   return h("section", { id: "rules", "aria-labelledby": "rules-title" }, h("h2", { id: "rules-title" }, "Rules"),
     sections.map(([section, title]) => h("div", {}, h("h3", {}, title), h("ol", {},
-      (content[section]?.rules ?? []).map((rule, i) => h("li", { id: `rule-${section}-${i}`, "data-path": `${section}.rules[${i}]` },
+      (content[section]?.rules ?? []).map((rule, i) => h("li", {
+        id: `rule-${section}-${i}`, "data-path": `${section}.rules[${i}]`, "data-testid": `rule-${section}-${rule.code}`,
+        class: target?.kind === `rules/${section}` && target.key === rule.code ? "targeted" : undefined },
         h("strong", {}, rule.code), " ", rule.label?.["zh-CN"] ?? rule.title?.["zh-CN"] ?? "", h("br"), h("code", {}, rule.when), h("ul", { class: "problems" })))))));
 }
 
@@ -230,6 +236,7 @@ function simulation(outcome) {
       h("dt", {}, "Privileges"), h("dd", {}, d.privileges.map((p) => p.label).join("、") || "none"),
       h("dt", {}, "Next action"), h("dd", {}, d.nextAction ? `${d.nextAction.code} · ${d.nextAction.title}` : "none"),
       h("dt", {}, "Message"), h("dd", { id: "decision-message" }, d.nextAction?.message ?? "")),
+    explanation(d, "simulated-explanation"),
     table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
       d.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "trace"),
   ];

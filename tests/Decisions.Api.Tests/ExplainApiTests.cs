@@ -126,4 +126,26 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
         Assert.Equal("full", replay.GetProperty("replayed").GetProperty("explain").GetString());
         Assert.Equal(1, replay.GetProperty("replayed").GetProperty("whyNot").GetArrayLength());
     }
+
+    [Theory]
+    [InlineData("/v1/rulesets/retail-tiering/versions/1/simulate?explain=counterfactual", null)]
+    [InlineData("/v1/rulesets/retail-tiering/versions/1/simulate", "counterfactual")]
+    public async Task Simulate_is_explained_to_the_level_asked_for_like_a_decision(string url, string? body)
+    {
+        var simulated = await app.Post("editor", url, new { customer = Target, explain = body }, HttpStatusCode.OK);
+
+        var decision = simulated.GetProperty("decision");
+        Assert.Equal("VIP", Assert.Single(decision.GetProperty("whyNot").EnumerateArray()).GetProperty("rule").GetString());
+        var balance = decision.GetProperty("whatItWouldTake")[0].GetProperty("changes")[0];
+        Assert.Equal(("avgDailyBalance", 500000m), (balance.GetProperty("field").GetString(), balance.GetProperty("to").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Simulate_refuses_an_unknown_explain_option_with_its_path()
+    {
+        var problem = await app.Refused("editor", "/v1/rulesets/retail-tiering/versions/1/simulate?explain=all",
+            new { customer = Target }, HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("explain", problem.OnlyErrorPath());
+    }
 }
