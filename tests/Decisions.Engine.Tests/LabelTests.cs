@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Decisions.Engine.Model;
 using Decisions.Engine.Serialization;
 
 namespace Decisions.Engine.Tests;
@@ -33,6 +34,42 @@ public sealed class LabelTests
         Assert.Equal("customer.avgDailyBalance = 620000 >= params.vipAvgDailyBalance = 500000", branch.Text);
         Assert.Equal(readable.Split(' ')[0], branch.Operands![0].Label!.Split(' ')[0]);
     }
+
+    [Fact]
+    public void A_retail_tiering_v2_VIP_reason_reads_in_the_seeds_own_labels()
+    {
+        var ruleSet = Engine.Compile(RuleSetFiles.Load("retail-tiering/v2.json"));
+
+        var customer = JsonDocument.Parse("""{ "customerId": "R-1", "avgDailyBalance": 620000 }""").RootElement;
+        var decision = ruleSet.Evaluate(customer, AsOf).Decision!;
+
+        Assert.Equal("VIP", decision.Tier.Code);
+        var branch = Assert.Single(decision.Reasons[0].Condition.Parts!);
+        Assert.Equal("日均余额 620,000 ≥ 贵宾门槛 500,000", branch.Readable);
+    }
+
+    public static TheoryData<string> VersionTwoSeeds() =>
+        [.. RuleSetFiles.All().Where(path => Path.GetFileName(path) == "v2.json")];
+
+    [Theory]
+    [MemberData(nameof(VersionTwoSeeds))]
+    public void Every_input_field_and_parameter_of_a_v2_seed_has_a_zh_CN_and_an_en_label(string path)
+    {
+        var ruleSet = RuleSetFiles.Load(path);
+        var labels = ruleSet.Input.Select(field => ("input." + field.Key, field.Value.Label))
+            .Concat(ruleSet.Parameters.Select(parameter => ("parameters." + parameter.Key, parameter.Value.Label)));
+
+        var unlabelled = labels
+            .Where(named => !HasText(named.Label, "zh-CN") || !HasText(named.Label, "en"))
+            .Select(named => named.Item1)
+            .ToList();
+
+        Assert.NotEmpty(ruleSet.Input);
+        Assert.Empty(unlabelled);
+    }
+
+    private static bool HasText(LocalizedText? label, string locale) =>
+        label is not null && label.TryGetValue(locale, out var text) && !string.IsNullOrWhiteSpace(text);
 
     [Fact]
     public void A_field_label_without_the_rule_sets_locale_is_reported_at_its_path() =>
