@@ -4,7 +4,8 @@
 # percentiles and the ratio. Everything stays on 127.0.0.1; every wrk run is bounded in time.
 #   tests/load/decisions-load.sh [duration-seconds] [connections]
 # PREFILL=N first logs N decisions (batches of 1,000 distinct customers, 4 in flight) so that the figures are
-# taken against a store already holding them. The service's resident memory is printed after the run.
+# taken against a store already holding them; STORE=folder starts instead from a copy of the LiteDB files in it (e.g.
+# the million-decision file tests/load/replay-load.sh fills). The service's resident memory is printed after the run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20}
@@ -15,6 +16,7 @@ ensure_wrk
 publish_service
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 key=load-test-teller-key-0001
+if [ -n "${STORE:-}" ]; then mkdir -p "$work/data" && cp "$STORE"/decisions*.db "$work/data/"; fi
 start_service $port Auth__ApiKeys__0__Key=$key Auth__ApiKeys__0__Role=teller Auth__ApiKeys__0__Name=load-test Benchmark__EchoEndpoint=true \
   Limits__ConcurrentBatchesPerKey=4
 
