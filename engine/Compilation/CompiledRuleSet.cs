@@ -34,6 +34,7 @@ public sealed partial class CompiledRuleSet
     private readonly long _evaluationSteps;
     private readonly long _evaluationTicks;
     private readonly bool _missingIsNull;
+    private readonly bool _messagesReadReasons;
 
     internal CompiledRuleSet(
         RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
@@ -57,6 +58,7 @@ public sealed partial class CompiledRuleSet
         _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts, firstMatchOnly: false));
         _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts, firstMatchOnly: false));
         _counterfactuals = counterfactuals;
+        _messagesReadReasons = tiers.Any(t => t.Message?.ReadsReasons == true) || actions.Any(a => a.Message.ReadsReasons);
         _explainer = new DecisionExplainer(
             [.. tiers.Select(t => new ExplainedRule(t.Rule.Code, t.Explained))],
             [.. privileges.Select(p => new ExplainedRule(p.Outcome.Code, p.Explained))],
@@ -145,7 +147,14 @@ public sealed partial class CompiledRuleSet
         }
 
         var missing = absent is null ? null : MissingInputs(facts, absent, scores, tierIndex, granted, matched);
-        var result = Finish(facts, tier, privileges, matched, scores, trace, missing);
+        var next = matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched);
+
+        // Templates that read the reasons get them before rendering, explained on a budget of their own; the
+        // decision's own budget is put back for the messages, so reading reasons never changes what is decided.
+        var early = level != ExplainLevel.None && _messagesReadReasons
+            ? ReasonsApart(facts, tierIndex, granted, next, cancellationToken)
+            : null;
+        var result = Finish(facts, tier, privileges, matched, scores, trace, missing, early);
         if (level == ExplainLevel.None || result.Decision is not { } decision)
         {
             return result;
@@ -154,8 +163,7 @@ public sealed partial class CompiledRuleSet
         // Explaining reads parts the decision never reached (the other branches of an OR that held): it gets a budget
         // of its own, so that it can never fail or change the decision; a part it cannot afford is left out.
         facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
-        var next = matched == 0 ? -1 : BitOperations.TrailingZeroCount(matched);
-        decision = decision with { Reasons = _explainer.Reasons(facts, tierIndex, granted, next) };
+        decision = decision with { Reasons = early ?? _explainer.Reasons(facts, tierIndex, granted, next) };
         return DecisionResult.Success(
             level < ExplainLevel.Full ? decision : Explain(decision, facts, tierIndex, customer, level, cancellationToken));
     }
@@ -186,15 +194,31 @@ public sealed partial class CompiledRuleSet
         return scores;
     }
 
+    private IReadOnlyList<Reason> ReasonsApart(
+        Facts facts, int tierIndex, ulong granted, int next, CancellationToken cancellationToken)
+    {
+        var left = facts.Remaining();
+        facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
+        try
+        {
+            return _explainer.Reasons(facts, tierIndex, granted, next);
+        }
+        finally
+        {
+            facts.Restore(left);
+        }
+    }
+
     private DecisionResult Finish(
         Facts facts, CompiledTier tier, List<PrivilegeOutcome> privileges, ulong matched,
-        Dictionary<string, decimal> scores, List<TraceEntry> trace, IReadOnlyList<string>? missing)
+        Dictionary<string, decimal> scores, List<TraceEntry> trace, IReadOnlyList<string>? missing,
+        IReadOnlyList<Reason>? reasons)
     {
         var tierOutcome = new TierOutcome(tier.Rule.Code, tier.Label, tier.Rule.Label, tier.Owner, null);
         var rendering = $"{TiersSection}.{tier.Rule.Code}";
         try
         {
-            var model = new MessageModel(facts, tierOutcome, privileges, scores, WithUnknown(scores));
+            var model = new MessageModel(facts, tierOutcome, privileges, scores, WithUnknown(scores), reasons);
             if (tier.Message is not null)
             {
                 tierOutcome = tierOutcome with { Message = tier.Message.Render(model) };

@@ -36,6 +36,13 @@ internal sealed class Facts
         _checkAt = Math.Max(0, steps - CheckEvery);
     }
 
+    /// <summary>What is left of the budget, to put back after work charged to a budget of its own.</summary>
+    public (long StepsLeft, long CheckAt, long Deadline, CancellationToken Cancellation, string? Stopped) Remaining() =>
+        (_stepsLeft, _checkAt, _deadline, _cancellation, _stopped);
+
+    public void Restore((long StepsLeft, long CheckAt, long Deadline, CancellationToken Cancellation, string? Stopped) left) =>
+        (_stepsLeft, _checkAt, _deadline, _cancellation, _stopped) = left;
+
     /// <summary>
     /// Called for every unit of work an expression does: each lambda call, each element an
     /// <see cref="Enumerable"/> method visits, each character of text a string method reads. The allow-list

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Decisions.Engine.Explanation;
 using Decisions.Engine.Expressions;
 using Decisions.Engine.Model;
 
@@ -8,14 +9,16 @@ namespace Decisions.Engine.Compilation;
 /// What a message template sees: the same facts as the rules, plus the decided tier and privileges, and the next
 /// lunisolar festival (<c>festival.name</c>, <c>festival.on</c>, <c>festival.inDays</c>) for holiday greetings. With
 /// format 2, <paramref name="WithUnknown"/> holds every score, an unknown one as null, so that a template reading it
-/// renders nothing rather than failing on a missing member.
+/// renders nothing rather than failing on a missing member. <paramref name="Reasons"/> are the decision's reasons
+/// (what decided the tier, each privilege and the next action), given when a template reads them.
 /// </summary>
 internal sealed record MessageModel(
     Facts Facts,
     TierOutcome Tier,
     IReadOnlyList<PrivilegeOutcome> Privileges,
     IReadOnlyDictionary<string, decimal> Scores,
-    IReadOnlyDictionary<string, decimal?>? WithUnknown = null)
+    IReadOnlyDictionary<string, decimal?>? WithUnknown = null,
+    IReadOnlyList<Reason>? Reasons = null)
 {
     public void CopyTo(Action<string, object?> set)
     {
@@ -27,6 +30,7 @@ internal sealed record MessageModel(
         set("today", Facts.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         set("asOf", Facts.AsOf);
         set("festival", FestivalModel.OnOrAfter(Facts.Today));
+        set("reasons", Reasons ?? []);
     }
 }
 

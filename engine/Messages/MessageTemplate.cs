@@ -21,12 +21,19 @@ internal sealed class MessageTemplate
     private readonly DecisionEngineOptions _options;
     private readonly MessageCulture? _locale;
 
-    private MessageTemplate(Template template, DecisionEngineOptions options, MessageCulture? locale)
+    private MessageTemplate(Template template, DecisionEngineOptions options, MessageCulture? locale, bool readsReasons)
     {
         _template = template;
         _options = options;
         _locale = locale;
+        ReadsReasons = readsReasons;
     }
+
+    /// <summary>
+    /// Whether the template names <c>reasons</c>; read off the text, so a mention in plain text counts too, which
+    /// only makes the engine explain before rendering where it did not need to.
+    /// </summary>
+    public bool ReadsReasons { get; }
 
     public static MessageTemplate? Parse(
         string text, string path, ICollection<Problem> problems, DecisionEngineOptions options) =>
@@ -61,7 +68,9 @@ internal sealed class MessageTemplate
 
         var before = problems.Count;
         TemplateAllowList.Check(template.Page!, path, problems, loopDepth: 0);
-        return problems.Count == before ? new MessageTemplate(template, options, locale) : null;
+        return problems.Count == before
+            ? new MessageTemplate(template, options, locale, text.Contains("reasons", StringComparison.Ordinal))
+            : null;
     }
 
     /// <summary>Renders for one decision, spending from its budget; throws a rule error when it runs out.</summary>
