@@ -113,6 +113,28 @@ public sealed class JournalTests
     }
 
     [Fact]
+    public async Task An_erasure_leaves_no_copy_of_the_customers_entries_in_the_journal()
+    {
+        if (DecisionsAppFixture.Store != "LiteDb")
+        {
+            return;
+        }
+
+        await using var host = new DecisionsAppFixture();
+        await host.Decide("ERASE-ME-4711");
+        await host.Decide("KEEP-ME-0815");
+        var journal = Path.Combine(host.DataDirectory, Journal);
+        Assert.True(Contains(File.ReadAllBytes(CopyJournal(host)), "ERASE-ME-4711"));
+
+        await host.Erase("ERASE-ME-4711");
+
+        Assert.False(Contains(File.ReadAllBytes(CopyJournal(host)), "ERASE-ME-4711"));
+        Assert.Equal(64L * 1024 * 1024, new FileInfo(journal).Length);
+        await host.Decide("AFTER-0001");
+        Assert.True(Contains(File.ReadAllBytes(CopyJournal(host)), "AFTER-0001"));
+    }
+
+    [Fact]
     public void The_journal_reads_back_what_was_appended_and_cuts_a_corrupt_record_off()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("decisions-journal-").FullName, "j");
@@ -168,6 +190,9 @@ public sealed class JournalTests
         File.Copy(Path.Combine(host.DataDirectory, Journal), copy);
         return copy;
     }
+
+    private static bool Contains(byte[] bytes, string text) =>
+        bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
 
     private static string Snapshot(string directory)
     {
