@@ -65,6 +65,7 @@ internal sealed class AnalysisGateFilter(AnalysisGate gate, IOptions<AnalysisLim
         if (lease is null)
         {
             return new TooManyRequests(
+                LimitKind.AnalysisRuns,
                 options.Value.RetryAfterSeconds,
                 $"At most {options.Value.RunsPerKey} analysis run(s) per key and {options.Value.RunsInAll} in all may run at once.");
         }

@@ -20,6 +20,7 @@ internal sealed class BatchConcurrencyPolicy(IOptions<RequestLimitOptions> optio
         var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitOptions>>().Value;
         await TooManyRequests.WriteAsync(
             context.HttpContext,
+            LimitKind.BatchesInFlight,
             RetryAfterSeconds,
             $"A key may have {limit.ConcurrentBatchesPerKey} batch(es) in flight; retry after {RetryAfterSeconds} s.");
     };

@@ -72,7 +72,7 @@ internal sealed class BatchPermitFilter(KeyRateLimiter limiter, IOptions<Request
             var left = limiter.Tokens.GetStatistics(context.HttpContext)?.CurrentAvailablePermits ?? 0;
             using var drained = left > 0 ? limiter.Tokens.AttemptAcquire(context.HttpContext, (int)left) : null;
             var seconds = (int)Math.Ceiling((extra + 1.0) / options.Value.PermitsPerSecond);
-            return new TooManyRequests(seconds, $"A batch of {extra + 1} spends {extra + 1} permits; retry after {seconds} s.");
+            return new TooManyRequests(LimitKind.BatchPermits, seconds, $"A batch of {extra + 1} spends {extra + 1} permits; retry after {seconds} s.");
         }
 
         return await next(context);

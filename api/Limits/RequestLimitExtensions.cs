@@ -32,7 +32,7 @@ public static class RequestLimitExtensions
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
                 await TooManyRequests.WriteAsync(
-                    context.HttpContext, retryAfter, $"Over this key's request rate or requests in flight; retry after {retryAfter} s.");
+                    context.HttpContext, LimitKind.KeyRate, retryAfter, $"Over this key's request rate or requests in flight; retry after {retryAfter} s.");
             };
         });
         builder.Services.AddRateLimiter(options =>

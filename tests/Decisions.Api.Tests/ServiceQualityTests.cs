@@ -26,6 +26,8 @@ public sealed class ServiceQualityTests
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         await limited.Problem(HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.OK, (await app.Client("admin").PostJson("/v1/decisions", Request)).StatusCode);
+        var metrics = await (await app.Client("auditor").GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.Matches(@"(?m)^requests_limited_total\{limit=""key-rate""\} [1-9]", metrics);
     }
 
     [Fact]
