@@ -4,7 +4,7 @@ using LiteDB;
 namespace Decisions.Api.Storage;
 
 /// <summary>
-/// Decisions are durable once their block is in the journal (<see cref="DecisionJournal"/>, one fsync) and are
+/// Decisions are durable once their block is in the journal (<see cref="DecisionJournal"/>, one synchronous write) and are
 /// answered then; <see cref="JournalIndexer"/> inserts the blocks into LiteDB behind the answer. At start the
 /// journal's blocks beyond LiteDB's last are indexed before anything is served. The journal is emptied when the next
 /// block would not fit in its <see cref="LiteDbOptions.JournalBytes"/> (once LiteDB holds all of it), after an
