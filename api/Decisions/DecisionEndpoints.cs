@@ -44,7 +44,7 @@ public static class DecisionEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Decide(
+    public static async Task<Results<LoggedAnswerResult, ProblemHttpResult>> Decide(
         DecisionRequest request,
         [FromHeader(Name = IdempotencyKey.Header), Description(IdempotencyKey.Description)] string? idempotencyKey,
         [FromQuery, Description(ExplainOption.Description)] string? explain,
@@ -56,7 +56,7 @@ public static class DecisionEndpoints
         }
 
         var decision = await decisions.DecideAsync(request, level, idempotencyKey, Caller(user), cancellationToken);
-        return decision.Succeeded ? TypedResults.Ok(decision.Value) : decision.Failure.ToProblem();
+        return decision.Succeeded ? new LoggedAnswerResult(decision.Value) : decision.Failure.ToProblem();
     }
 
     public static async Task<Results<Ok<BatchDecisionResponse>, ProblemHttpResult>> DecideBatch(

@@ -45,7 +45,9 @@ public sealed partial class DecisionService
             items.AddRange(await Task.WhenAll(evaluated.Select(async item =>
             {
                 var decision = await LogAsync(item.Evaluation, cancellationToken).ConfigureAwait(false);
-                return new BatchItem(item.Index, decision.Value, (decision.Failure as Failure.Invalid)?.Problems);
+                return decision.Succeeded
+                    ? new BatchItem(item.Index, item.Evaluation.Response, null)
+                    : new BatchItem(item.Index, null, (decision.Failure as Failure.Invalid)?.Problems);
             })).ConfigureAwait(false));
         }
 

@@ -63,7 +63,7 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
     /// Resolves the version, decides, explained to <paramref name="level"/>, and logs the decision, tagged with
     /// <paramref name="tag"/>.
     /// </summary>
-    public async Task<Outcome<DecisionResponse>> DecideAsync(
+    public async Task<Outcome<LoggedAnswer>> DecideAsync(
         DecisionRequest request, ExplainLevel level, IdempotencyTag? tag, CancellationToken cancellationToken)
     {
         var now = Now();
@@ -112,9 +112,9 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
     }
 
     /// <summary>Appends an evaluated decision to the log; the decision is answerable once this completes.</summary>
-    public async Task<Outcome<DecisionResponse>> LogAsync(Evaluation evaluation, CancellationToken cancellationToken)
+    public async Task<Outcome<LoggedAnswer>> LogAsync(Evaluation evaluation, CancellationToken cancellationToken)
     {
-        if (evaluation.Record is not { } record || evaluation.Response is not { } response)
+        if (evaluation.Record is not { } record)
         {
             metrics.Record(evaluation.RuleSet, evaluation.Result.Failure.ToString()!, evaluation.Started);
             return new Failure.Invalid(Title(evaluation.Result.Failure), evaluation.Result.Problems);
@@ -122,7 +122,7 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
 
         await log.AppendAsync(record, cancellationToken).ConfigureAwait(false);
         metrics.Record(evaluation.RuleSet, "Decided", evaluation.Started);
-        return response;
+        return new LoggedAnswer(record.Output);
     }
 
     public DateTimeOffset Now() => clock.GetUtcNow();

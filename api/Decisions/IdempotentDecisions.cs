@@ -22,7 +22,7 @@ public sealed class IdempotentDecisions(
     private readonly IdempotencyOptions _options = options.Value;
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
-    public async Task<Outcome<DecisionResponse>> DecideAsync(
+    public async Task<Outcome<LoggedAnswer>> DecideAsync(
         DecisionRequest request, ExplainLevel level, string? header, string caller, CancellationToken cancellationToken)
     {
         if (header is null)
@@ -36,9 +36,9 @@ public sealed class IdempotentDecisions(
             return key.Failure;
         }
 
-        return await OnceAsync<DecisionResponse>(key.Value, RequestFingerprint.Of(request, level), 1, async (logged, tag) =>
+        return await OnceAsync<LoggedAnswer>(key.Value, RequestFingerprint.Of(request, level), 1, async (logged, tag) =>
             logged.Count == 1
-                ? Answer(logged[0])
+                ? new LoggedAnswer(logged[0].Output)
                 : await service.DecideAsync(request, level, tag, cancellationToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }

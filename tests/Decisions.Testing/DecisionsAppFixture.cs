@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -38,7 +39,7 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     }
 
     private DecisionsAppFixture(IReadOnlyDictionary<string, string> settings)
-        : this(Directory.CreateTempSubdirectory("decisions-tests-").FullName, settings, Store == "Postgres" ? NewPostgresDatabase() : null)
+        : this(NewDataDirectory(), settings, Store == "Postgres" ? NewPostgresDatabase() : null)
     {
     }
 
@@ -61,8 +62,31 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
 
     /// <summary>A replica: a host of its own on an existing PostgreSQL database shared with others.</summary>
     public static DecisionsAppFixture Replica(string postgres, IReadOnlyDictionary<string, string>? settings = null) =>
-        new(Directory.CreateTempSubdirectory("decisions-tests-").FullName,
+        new(NewDataDirectory(),
             settings ?? new Dictionary<string, string>(), postgres);
+
+    /// <summary>
+    /// A data directory deleted when the test process ends: hosts reopen one another's directories (restarts,
+    /// replicas), so no single host may delete it when it stops.
+    /// </summary>
+    private static string NewDataDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("decisions-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(directory);
+        return directory;
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open at exit stays; the next run does not depend on it.
+        }
+    }
 
     /// <summary>A host on a LiteDB store already in <paramref name="dataDirectory"/> (as <c>decisions.db</c>), e.g. a restored backup.</summary>
     public static DecisionsAppFixture OnLiteDbDirectory(string dataDirectory) =>
@@ -147,6 +171,9 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:LiteDb:Path", Path.Combine(DataDirectory, "decisions.db"));
         builder.UseSetting("Storage:LiteDb:BackupDirectory", Path.Combine(DataDirectory, "backups"));
+
+        // The journal is preallocated; at the production size a full run's hundreds of hosts would fill the disk.
+        builder.UseSetting("Storage:LiteDb:JournalBytes", (8 * 1024 * 1024).ToString(CultureInfo.InvariantCulture));
         if (PostgresConnectionString is not null)
         {
             builder.UseSetting("Storage:Provider", "Postgres");
