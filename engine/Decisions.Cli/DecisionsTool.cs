@@ -21,7 +21,8 @@ public static class DecisionsTool
             SimulateCommand.Create(context),
             PushCommand.Create(context),
         };
-        var parsed = root.Parse(args);
+        // No response files: '@FILE' is how --customer names a file, as curl's -d does.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
             // Usage errors get an exit code of their own, apart from an invalid rule set's 1.
