@@ -16,46 +16,51 @@ internal static class PushCommand
     public static Command Create(ToolContext context)
     {
         var file = new Argument<string>("file") { Description = "The rule-set file" };
-        var url = new Option<string>("--url")
-        {
-            Description = "The service's base URL (default: $DECISIONS_URL)",
-            DefaultValueFactory = _ => context.Environment("DECISIONS_URL") ?? "",
-        };
-        var apiKey = new Option<string>("--api-key")
-        {
-            Description = "An editor's API key (default: $DECISIONS_API_KEY)",
-            DefaultValueFactory = _ => context.Environment("DECISIONS_API_KEY") ?? "",
-        };
+        var url = new Option<string>("--url") { Description = "The service's base URL (default: $DECISIONS_URL)" };
+        var apiKey = new Option<string>("--api-key") { Description = "An editor's API key (default: $DECISIONS_API_KEY)" };
         var draft = new Option<int?>("--draft") { Description = "Replace this draft instead of creating one" };
         var ifMatch = new Option<string>("--if-match") { Description = "The draft's ETag as read: refuse if it changed since" };
         var command = new Command("push", "Create or replace a draft in the service from a rule-set file")
         {
             file, url, apiKey, draft, ifMatch,
         };
-        command.Validators.Add(result =>
+        command.SetAction((parsed, cancellationToken) =>
         {
-            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            {
-                result.AddError("Give the service's URL: --url http://host:port or DECISIONS_URL.");
-            }
-
-            if (string.IsNullOrEmpty(result.GetValue(apiKey)))
-            {
-                result.AddError("Give an editor's API key: --api-key KEY or DECISIONS_API_KEY.");
-            }
-
-            if (result.GetValue(ifMatch) is not null && result.GetValue(draft) is null)
-            {
-                result.AddError("--if-match guards a replaced draft: give --draft N with it.");
-            }
+            var target = TargetOf(
+                parsed.GetValue(url) ?? context.Environment("DECISIONS_URL"),
+                parsed.GetValue(apiKey) ?? context.Environment("DECISIONS_API_KEY"),
+                parsed.GetValue(draft), parsed.GetValue(ifMatch), context);
+            return target is null
+                ? Task.FromResult(ExitCodes.Usage)
+                : RunAsync(target, parsed.GetRequiredValue(file), context, cancellationToken);
         });
-        command.SetAction((parsed, cancellationToken) => RunAsync(
-            new Target(new Uri(parsed.GetRequiredValue(url)), parsed.GetRequiredValue(apiKey), parsed.GetValue(draft), parsed.GetValue(ifMatch)),
-            parsed.GetRequiredValue(file), context, cancellationToken));
         return command;
     }
 
     private sealed record Target(Uri Url, string ApiKey, int? Draft, string? IfMatch);
+
+    /// <summary>Where to push with which key, or null after saying what is missing.</summary>
+    private static Target? TargetOf(string? url, string? apiKey, int? draft, string? ifMatch, ToolContext context)
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            errors.Add("Give the service's URL: --url http://host:port or DECISIONS_URL.");
+        }
+
+        if (string.IsNullOrEmpty(apiKey))
+        {
+            errors.Add("Give an editor's API key: --api-key KEY or DECISIONS_API_KEY.");
+        }
+
+        if (ifMatch is not null && draft is null)
+        {
+            errors.Add("--if-match guards a replaced draft: give --draft N with it.");
+        }
+
+        errors.ForEach(error => context.Error.Write($"decisions: {error}\n"));
+        return errors.Count == 0 ? new Target(uri!, apiKey!, draft, ifMatch) : null;
+    }
 
     private static async Task<int> RunAsync(Target target, string path, ToolContext context, CancellationToken cancellationToken)
     {
