@@ -10,7 +10,8 @@ namespace Decisions.Cli;
 public static class DecisionsTool
 {
     /// <summary>Runs one command line and returns its exit code (<see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args, ToolContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("Rule sets as code: validate, test, diff and simulate rule-set files; push drafts.")

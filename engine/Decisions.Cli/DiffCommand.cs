@@ -21,7 +21,10 @@ internal static class DiffCommand
         var before = new Argument<string>("old") { Description = "The earlier rule-set file" };
         var after = new Argument<string>("new") { Description = "The later rule-set file" };
         var json = new Option<bool>("--json") { Description = "Print the changes as the service's JSON" };
-        var command = new Command("diff", "Show the rule-level changes between two rule-set files") { before, after, json };
+        var command = new Command("diff", "Show the rule-level changes between two rule-set files")
+        {
+            before, after, json,
+        };
         command.SetAction(parsed =>
             Run(parsed.GetRequiredValue(before), parsed.GetRequiredValue(after), parsed.GetValue(json), context));
         return command;
@@ -48,7 +51,8 @@ internal static class DiffCommand
         }
 
         context.Output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"{before.Name} version {before.Version} -> {after.Name} version {after.Version}: {changes.Count} changes\n"));
+            $"{before.Name} version {before.Version} -> {after.Name} version {after.Version}: "
+            + $"{changes.Count} changes\n"));
         foreach (var change in changes)
         {
             Write(context.Output, change);

@@ -9,7 +9,9 @@ public static class ExitCodes
     /// <summary>Everything valid, every test passed, the draft saved.</summary>
     public const int Success = 0;
 
-    /// <summary>A rule set is invalid, a test failed, no decision was made, or the service refused the content.</summary>
+    /// <summary>
+    /// A rule set is invalid, a test failed, no decision was made, or the service refused the content.
+    /// </summary>
     public const int Invalid = 1;
 
     /// <summary>The command line is wrong, or a file or the customer cannot be read.</summary>

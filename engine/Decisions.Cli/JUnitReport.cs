@@ -11,7 +11,8 @@ namespace Decisions.Cli;
 /// </summary>
 internal static class JUnitReport
 {
-    public static bool TryWrite(string path, IReadOnlyList<(RuleSetFile File, ValidationReport Report)> results, ToolContext context)
+    public static bool TryWrite(
+        string path, IReadOnlyList<(RuleSetFile File, ValidationReport Report)> results, ToolContext context)
     {
         try
         {

@@ -21,7 +21,8 @@ internal static class PushAnswer
         }
 
         var code = (int)response.StatusCode;
-        context.Error.Write(string.Create(CultureInfo.InvariantCulture, $"decisions: push refused: {code} {Title(json, response)}\n"));
+        context.Error.Write(string.Create(CultureInfo.InvariantCulture,
+            $"decisions: push refused: {code} {Title(json, response)}\n"));
         if (Text(json, "detail") is { Length: > 0 } detail)
         {
             context.Error.Write($"  {detail}\n");

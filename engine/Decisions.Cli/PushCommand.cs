@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Decisions.Engine.Model;
 
 namespace Decisions.Cli;
 
@@ -16,10 +17,10 @@ internal static class PushCommand
     public static Command Create(ToolContext context)
     {
         var file = new Argument<string>("file") { Description = "The rule-set file" };
-        var url = new Option<string>("--url") { Description = "The service's base URL (default: $DECISIONS_URL)" };
-        var apiKey = new Option<string>("--api-key") { Description = "An editor's API key (default: $DECISIONS_API_KEY)" };
+        var url = new Option<string>("--url") { Description = "The service's URL (default: $DECISIONS_URL)" };
+        var apiKey = new Option<string>("--api-key") { Description = "An editor's key (default: $DECISIONS_API_KEY)" };
         var draft = new Option<int?>("--draft") { Description = "Replace this draft instead of creating one" };
-        var ifMatch = new Option<string>("--if-match") { Description = "The draft's ETag as read: refuse if it changed since" };
+        var ifMatch = new Option<string>("--if-match") { Description = "The draft's ETag as read: refuse if changed" };
         var command = new Command("push", "Create or replace a draft in the service from a rule-set file")
         {
             file, url, apiKey, draft, ifMatch,
@@ -62,7 +63,8 @@ internal static class PushCommand
         return errors.Count == 0 ? new Target(uri!, apiKey!, draft, ifMatch) : null;
     }
 
-    private static async Task<int> RunAsync(Target target, string path, ToolContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        Target target, string path, ToolContext context, CancellationToken cancellationToken)
     {
         if (RuleSetFiles.Read(path, context) is not { } file)
         {
@@ -124,7 +126,8 @@ internal static class PushCommand
             // Said below: a file that is not JSON has no name to put in the URL.
         }
 
-        RuleSetFiles.WriteProblems(context.Output, file, [new("name", "A rule-set file names its rule set in 'name'.")]);
+        var problem = new Problem("name", "A rule-set file names its rule set in 'name'.");
+        RuleSetFiles.WriteProblems(context.Output, file, [problem]);
         return null;
     }
 

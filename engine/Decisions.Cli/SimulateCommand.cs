@@ -10,7 +10,8 @@ namespace Decisions.Cli;
 /// A simulated decision as the service's simulate call answers it: the decision explained to the level asked
 /// for, or the failure with its problems, and the trace.
 /// </summary>
-internal sealed record Simulation(Decision? Decision, DecisionFailure? Failure, IReadOnlyList<Problem> Problems, IReadOnlyList<TraceEntry> Trace);
+internal sealed record Simulation(
+    Decision? Decision, DecisionFailure? Failure, IReadOnlyList<Problem> Problems, IReadOnlyList<TraceEntry> Trace);
 
 /// <summary>
 /// <c>decisions simulate FILE --customer JSON|@file [--as-of TIME] [--explain LEVEL]</c>: decides for one customer
@@ -28,7 +29,7 @@ internal static class SimulateCommand
             Description = "The customer as JSON, or @FILE to read it from a file",
             Required = true,
         };
-        var asOf = new Option<string>("--as-of") { Description = "Decision time, RFC 3339 with an offset or Z (default: now)" };
+        var asOf = new Option<string>("--as-of") { Description = "Decision time, RFC 3339 with offset (default: now)" };
         asOf.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } text && !Rfc3339TimeConverter.TryParse(text, out _))
@@ -42,7 +43,10 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => Levels[0],
         };
         explain.AcceptOnlyFromAmong(Levels);
-        var command = new Command("simulate", "Decide for a sample customer with a rule-set file") { file, customer, asOf, explain };
+        var command = new Command("simulate", "Decide for a sample customer with a rule-set file")
+        {
+            file, customer, asOf, explain,
+        };
         command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
             new Request(parsed.GetRequiredValue(file), parsed.GetRequiredValue(customer), parsed.GetValue(asOf),
                 (ExplainLevel)(Array.IndexOf(Levels, parsed.GetRequiredValue(explain)) + 1)),
@@ -54,7 +58,8 @@ internal static class SimulateCommand
 
     private static int Run(Request request, ToolContext context, CancellationToken cancellationToken)
     {
-        if (RuleSetFiles.Read(request.File, context) is not { } file || ReadCustomer(request.Customer, context) is not { } customer)
+        if (RuleSetFiles.Read(request.File, context) is not { } file
+            || ReadCustomer(request.Customer, context) is not { } customer)
         {
             return ExitCodes.Usage;
         }
@@ -67,13 +72,15 @@ internal static class SimulateCommand
         }
 
         // The service decides at its clock's now when no time is given; so does the tool, with its own clock.
-        var asOf = request.AsOf is { } text && Rfc3339TimeConverter.TryParse(text, out var given) ? given : context.Clock.GetUtcNow();
+        var asOf = request.AsOf is { } text && Rfc3339TimeConverter.TryParse(text, out var given)
+            ? given
+            : context.Clock.GetUtcNow();
         var result = compiled.Evaluate(customer, asOf, request.Level, cancellationToken);
         ApiJson.Write(context.Output, new Simulation(result.Decision, result.Failure, result.Problems, result.Trace));
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Invalid;
     }
 
-    /// <summary>The customer JSON, inline or from <c>@FILE</c>, read as strictly as the service reads a request.</summary>
+    /// <summary>The customer JSON, inline or from <c>@FILE</c>, read as strictly as the service reads it.</summary>
     private static JsonElement? ReadCustomer(string value, ToolContext context)
     {
         var source = value.StartsWith('@') ? value[1..] : null;
@@ -85,7 +92,8 @@ internal static class SimulateCommand
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
         {
-            context.Error.Write($"decisions: cannot read the customer{(source is null ? "" : $" from '{source}'")}: {exception.Message}\n");
+            var from = source is null ? "" : $" from '{source}'";
+            context.Error.Write($"decisions: cannot read the customer{from}: {exception.Message}\n");
             return null;
         }
     }

@@ -36,7 +36,8 @@ internal static class TestCommand
         var failed = results.Sum(r => r.Report.Tests?.Failed ?? 0);
         var broken = results.Count(r => r.Report.Tests is null);
         context.Output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"{results.Count} files, {passed + failed} tests: {passed} passed, {failed} failed, {broken} files not compiled\n"));
+            $"{results.Count} files, {passed + failed} tests: {passed} passed, {failed} failed, "
+            + $"{broken} files not compiled\n"));
         if (junit is not null && !JUnitReport.TryWrite(junit, results, context))
         {
             return ExitCodes.Usage;
@@ -54,7 +55,8 @@ internal static class TestCommand
         }
 
         var ruleSet = report.Compiled!.Ref;
-        output.Write(string.Create(CultureInfo.InvariantCulture, $"{file.Path} ({ruleSet.Name} version {ruleSet.Version})\n"));
+        output.Write(string.Create(CultureInfo.InvariantCulture,
+            $"{file.Path} ({ruleSet.Name} version {ruleSet.Version})\n"));
         foreach (var outcome in tests.Outcomes)
         {
             var why = outcome.Passed ? "" : ": " + string.Join("; ", outcome.Failures);

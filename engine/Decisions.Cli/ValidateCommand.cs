@@ -32,7 +32,8 @@ internal static class ValidateCommand
             {
                 var ruleSet = report.Compiled!.Ref;
                 context.Output.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{file.Path}: valid ({ruleSet.Name} version {ruleSet.Version}, {report.Tests!.Passed} tests passed)\n"));
+                    $"{file.Path}: valid ({ruleSet.Name} version {ruleSet.Version}, "
+                    + $"{report.Tests!.Passed} tests passed)\n"));
                 continue;
             }
 
@@ -40,7 +41,8 @@ internal static class ValidateCommand
             RuleSetFiles.WriteProblems(context.Output, file, report.Problems);
         }
 
-        context.Output.Write(string.Create(CultureInfo.InvariantCulture, $"{files.Count - invalid} valid, {invalid} invalid\n"));
+        context.Output.Write(string.Create(CultureInfo.InvariantCulture,
+            $"{files.Count - invalid} valid, {invalid} invalid\n"));
         return invalid == 0 ? ExitCodes.Success : ExitCodes.Invalid;
     }
 }

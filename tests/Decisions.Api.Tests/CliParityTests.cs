@@ -11,7 +11,8 @@ namespace Decisions.Api.Tests;
 /// </summary>
 public sealed class CliParityTests : IAsyncLifetime
 {
-    private readonly DecisionsAppFixture _app = DecisionsAppFixture.With(new Dictionary<string, string> { ["RuleSets:SeedThroughVersion"] = "2" });
+    private readonly DecisionsAppFixture _app =
+        DecisionsAppFixture.With(new Dictionary<string, string> { ["RuleSets:SeedThroughVersion"] = "2" });
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -42,7 +43,8 @@ public sealed class CliParityTests : IAsyncLifetime
         var service = await _app.Post("editor", $"/v1/rulesets/{name}/versions/{version}/simulate",
             new { customer, asOf, explain }, HttpStatusCode.OK);
 
-        var tool = await Run("simulate", Seed(name, version), "--customer", customer.ToJsonString(), "--as-of", asOf, "--explain", explain);
+        var tool = await Run(
+            "simulate", Seed(name, version), "--customer", customer.ToJsonString(), "--as-of", asOf, "--explain", explain);
 
         Assert.Equal(0, tool.Code);
         AssertSameJson(service, tool.Output);
@@ -55,7 +57,8 @@ public sealed class CliParityTests : IAsyncLifetime
         var service = await _app.Post("editor", "/v1/rulesets/retail-tiering/versions/2/simulate",
             new { customer, asOf = "2026-07-15T10:00:00Z" }, HttpStatusCode.OK);
 
-        var tool = await Run("simulate", Seed("retail-tiering", 2), "--customer", customer.ToJsonString(), "--as-of", "2026-07-15T10:00:00Z");
+        var tool = await Run(
+            "simulate", Seed("retail-tiering", 2), "--customer", customer.ToJsonString(), "--as-of", "2026-07-15T10:00:00Z");
 
         Assert.Equal(1, tool.Code);
         AssertSameJson(service, tool.Output);

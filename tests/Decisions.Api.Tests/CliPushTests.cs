@@ -64,7 +64,8 @@ public sealed class CliPushTests : IAsyncLifetime
         Assert.StartsWith("decisions: push refused: 412 ", stale.Error, StringComparison.Ordinal);
         Assert.Contains("If-Match", stale.Error, StringComparison.Ordinal);
         var content = await _app.Read("editor", "/v1/rulesets/retail-tiering/versions/2");
-        Assert.Equal("Edited in the product team's repository.", content.GetProperty("content").GetProperty("description").GetString());
+        var description = content.GetProperty("content").GetProperty("description").GetString();
+        Assert.Equal("Edited in the product team's repository.", description);
     }
 
     [Fact]
@@ -113,20 +114,23 @@ public sealed class CliPushTests : IAsyncLifetime
         // Port 5269 is in this suite's range and nothing listens there during the tests.
         var unreachable = await Run(new Dictionary<string, string>(), "push", Seed("retail-tiering/v2.json"),
             "--url", "http://127.0.0.1:5269", "--api-key", "any");
-        var keyless = await Run(new Dictionary<string, string>(), "push", Seed("retail-tiering/v2.json"), "--url", "http://127.0.0.1:5269");
+        var keyless = await Run(
+            new Dictionary<string, string>(), "push", Seed("retail-tiering/v2.json"), "--url", "http://127.0.0.1:5269");
         var guardAlone = await Push(Seed("retail-tiering/v2.json"), "--api-key", "any", "--if-match", "\"sha256:00\"");
 
         Assert.Equal(6, unreachable.Code);
         Assert.StartsWith("decisions: cannot reach http://127.0.0.1:5269/", unreachable.Error, StringComparison.Ordinal);
         Assert.Equal(2, keyless.Code);
         Assert.Contains("DECISIONS_API_KEY", keyless.Error, StringComparison.Ordinal);
-        Assert.Equal((2, "decisions: --if-match guards a replaced draft: give --draft N with it.\n"), (guardAlone.Code, guardAlone.Error));
+        Assert.Equal(2, guardAlone.Code);
+        Assert.Equal("decisions: --if-match guards a replaced draft: give --draft N with it.\n", guardAlone.Error);
     }
 
     private Task<(int Code, string Output, string Error)> Push(string file, params string[] options) =>
         Run(new Dictionary<string, string>(), ["push", file, "--url", _app.Anonymous().BaseAddress!.ToString(), .. options]);
 
-    private static async Task<(int Code, string Output, string Error)> Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    private static async Task<(int Code, string Output, string Error)> Run(
+        IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -16,7 +16,8 @@ public sealed class SimulateCommandTests
         var test = RuleSetFiles.Load(seed).Tests[0];
         var asOf = test.AsOf.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
-        var run = await ToolRun.Of("simulate", ToolRun.Seed(seed), "--customer", test.Customer.GetRawText(), "--as-of", asOf);
+        var run = await ToolRun.Of(
+            "simulate", ToolRun.Seed(seed), "--customer", test.Customer.GetRawText(), "--as-of", asOf);
 
         Assert.True(run.Code == 0, run.Output + run.Error);
         var answer = JsonNode.Parse(run.Output)!;
@@ -57,8 +58,8 @@ public sealed class SimulateCommandTests
     [Fact]
     public async Task A_customer_that_breaks_the_input_schema_is_a_failure_with_paths_and_exits_1()
     {
-        var run = await ToolRun.Of("simulate", ToolRun.Seed("retail-tiering/v2.json"), "--customer", """{"customerId": 7}""",
-            "--as-of", "2026-07-15T10:00:00Z");
+        var run = await ToolRun.Of("simulate", ToolRun.Seed("retail-tiering/v2.json"),
+            "--customer", """{"customerId": 7}""", "--as-of", "2026-07-15T10:00:00Z");
 
         Assert.Equal(1, run.Code);
         var answer = JsonNode.Parse(run.Output)!;
@@ -93,7 +94,8 @@ public sealed class SimulateCommandTests
     {
         var seed = "prospect-grading/v2.json";
         var customer = RuleSetFiles.Load(seed).Tests[0].Customer.GetRawText();
-        string[] args = ["simulate", ToolRun.Seed(seed), "--customer", customer, "--as-of", "2026-06-15T10:00:00+08:00", "--explain", "full"];
+        string[] args =
+            ["simulate", ToolRun.Seed(seed), "--customer", customer, "--as-of", "2026-06-15T10:00:00+08:00", "--explain", "full"];
         var invariant = await ToolRun.Of(args);
         var original = CultureInfo.CurrentCulture;
         try

@@ -20,7 +20,8 @@ public sealed class TestCommandTests
         Assert.True(run.Code == 0, run.Output);
         Assert.StartsWith($"{seed} (big-customer-revenue version 2)\n", run.Output, StringComparison.Ordinal);
         Assert.All(names, name => Assert.Contains($"  pass  {name}\n", run.Output, StringComparison.Ordinal));
-        Assert.EndsWith($"1 files, {names.Count} tests: {names.Count} passed, 0 failed, 0 files not compiled\n", run.Output, StringComparison.Ordinal);
+        var summary = $"1 files, {names.Count} tests: {names.Count} passed, 0 failed, 0 files not compiled\n";
+        Assert.EndsWith(summary, run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +48,8 @@ public sealed class TestCommandTests
 
         Assert.Equal(1, run.Code);
         var suites = XDocument.Load(report).Root!.Elements("testsuite").ToList();
-        Assert.Equal(["prospect-grading version 1", "retail-tiering version 2"], suites.Select(s => (string)s.Attribute("name")!));
+        Assert.Equal(
+            ["prospect-grading version 1", "retail-tiering version 2"], suites.Select(s => (string)s.Attribute("name")!));
         Assert.Equal(RuleSetFiles.Load("prospect-grading/v1.json").Tests.Count, suites[0].Elements("testcase").Count());
         Assert.Equal("0", (string)suites[0].Attribute("failures")!);
         Assert.Equal("1", (string)suites[1].Attribute("failures")!);
@@ -70,7 +72,8 @@ public sealed class TestCommandTests
     [Fact]
     public async Task A_file_that_does_not_compile_is_an_error_case_in_the_report()
     {
-        var broken = ToolRun.BrokenCopy("retail-tiering/v1.json", json => json["tiers"]!["rules"]![0]!["when"] = "customer.avgDailyBalance >=");
+        var broken = ToolRun.BrokenCopy(
+            "retail-tiering/v1.json", json => json["tiers"]!["rules"]![0]!["when"] = "customer.avgDailyBalance >=");
         var report = Path.Combine(Path.GetDirectoryName(broken)!, "junit.xml");
 
         var run = await ToolRun.Of("test", broken, "--junit", report);
@@ -90,6 +93,7 @@ public sealed class TestCommandTests
         var run = await ToolRun.Of("test", broken);
 
         Assert.Equal(1, run.Code);
-        Assert.Contains($"{broken}: error tests: A rule set needs at least one test.\n", run.Output, StringComparison.Ordinal);
+        var problem = $"{broken}: error tests: A rule set needs at least one test.\n";
+        Assert.Contains(problem, run.Output, StringComparison.Ordinal);
     }
 }
