@@ -68,6 +68,18 @@ public sealed class SimulateCommandTests
         Assert.Contains(answer["problems"]!.AsArray(), p => (string?)p!["path"] == "customer.customerId");
     }
 
+    [Fact]
+    public async Task A_file_that_does_not_compile_prints_its_problems_instead_of_a_decision()
+    {
+        var broken = ToolRun.BrokenCopy(
+            "retail-tiering/v2.json", json => json["privileges"]!["rules"]![2]!["when"] = "tier == VIP");
+
+        var run = await ToolRun.Of("simulate", broken, "--customer", "{}", "--as-of", "2026-07-15T10:00:00Z");
+
+        Assert.Equal(1, run.Code);
+        Assert.StartsWith($"{broken}: error privileges.rules[2].when: ", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--customer", "{\"customerId\": \"A\", \"customerId\": \"B\"}")]
     [InlineData("--customer", "{not json")]

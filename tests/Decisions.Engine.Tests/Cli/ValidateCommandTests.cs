@@ -82,6 +82,16 @@ public sealed class ValidateCommandTests
         Assert.Empty(run.Output);
     }
 
+    [Fact]
+    public async Task Help_lists_every_command_and_exits_0()
+    {
+        var run = await ToolRun.Of("--help");
+
+        Assert.Equal(0, run.Code);
+        Assert.All(["validate <files>", "test <files>", "diff <old> <new>", "simulate <file>", "push <file>"],
+            command => Assert.Contains(command, run.Output, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("validate")]
     [InlineData("frobnicate", "x.json")]
