@@ -22,9 +22,14 @@ for db in $($as_postgres psql -Atc "select datname from pg_database where datnam
   $as_postgres dropdb --force "$db"
 done
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+tool=$(mktemp -d)
+trap 'rm -rf "$log" "$tool"' EXIT
 dotnet build Decisions.sln -c Release
 status=0
+# The command-line tool as a product team's CI gets it: packed, installed into a folder, run on the seeds.
+dotnet pack engine/Decisions.Cli -c Release --no-build -o "$tool/package"
+dotnet tool install Decisions.Cli --tool-path "$tool/bin" --source "$tool/package"
+"$tool/bin/decisions" validate rulesets/*/v2.json || status=$?
 # One test project at a time (-m:1): the batch-fairness test measures latency, and the engine's determinism
 # probe children would otherwise compete with it for the two cores.
 dotnet test Decisions.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" | tee "$log" || status=$?

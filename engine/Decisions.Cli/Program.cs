@@ -1,0 +1,3 @@
+using Decisions.Cli;
+
+return await DecisionsTool.RunAsync(args, ToolContext.FromProcess());
