@@ -129,7 +129,7 @@ public sealed class JournalTests
         await host.Erase("ERASE-ME-4711");
 
         Assert.False(Contains(File.ReadAllBytes(CopyJournal(host)), "ERASE-ME-4711"));
-        Assert.Equal(64L * 1024 * 1024, new FileInfo(journal).Length);
+        Assert.Equal(DecisionsAppFixture.JournalBytes, new FileInfo(journal).Length);
         await host.Decide("AFTER-0001");
         Assert.True(Contains(File.ReadAllBytes(CopyJournal(host)), "AFTER-0001"));
     }

@@ -31,6 +31,9 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     /// <summary>The checkpoint key of every test host in this process, so checkpoints verify across restarts.</summary>
     public static readonly string CheckpointKey = NewCheckpointKey();
 
+    /// <summary>The preallocated journal size of a test host's LiteDB store.</summary>
+    public const long JournalBytes = 8L * 1024 * 1024;
+
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     public DecisionsAppFixture()
@@ -173,7 +176,7 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         builder.UseSetting("Storage:LiteDb:BackupDirectory", Path.Combine(DataDirectory, "backups"));
 
         // The journal is preallocated; at the production size a full run's hundreds of hosts would fill the disk.
-        builder.UseSetting("Storage:LiteDb:JournalBytes", (8 * 1024 * 1024).ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Storage:LiteDb:JournalBytes", JournalBytes.ToString(CultureInfo.InvariantCulture));
         if (PostgresConnectionString is not null)
         {
             builder.UseSetting("Storage:Provider", "Postgres");
