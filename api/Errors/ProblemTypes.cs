@@ -11,7 +11,8 @@ public static class ProblemTypes
 {
     public static readonly ProblemType MalformedRequest = new("malformed-request", Status400BadRequest,
         "The request is malformed",
-        "The body is not JSON, or a property is unknown, duplicated, missing or of the wrong type; the detail names its JSON path.");
+        "The body is not JSON, or a property is unknown, duplicated, missing or of the wrong type; the detail "
+        + "names its JSON path.");
 
     public static readonly ProblemType InvalidParameter = new("invalid-parameter", Status400BadRequest,
         "A parameter is not valid", "A query-string or path parameter is out of range or in the wrong form.");
@@ -53,7 +54,8 @@ public static class ProblemTypes
         "Conflict", "The step does not fit the current state, or another request changed it first.");
 
     public static readonly ProblemType UnreadableDecision = new("unreadable-decision", Status409Conflict,
-        "The stored decision cannot be read", "The logged decision's stored payload is damaged; verification names it.");
+        "The stored decision cannot be read",
+        "The logged decision's stored payload is damaged; verification names it.");
 
     public static readonly ProblemType IdempotencyKeyInFlight = new("idempotency-key-in-flight", Status409Conflict,
         "A request is outstanding for this Idempotency-Key",
@@ -97,7 +99,7 @@ public static class ProblemTypes
         StoreUnavailable,
     ];
 
-    /// <summary>The type of a problem the framework answers by status alone (routing, authentication, Kestrel).</summary>
+    /// <summary>The type of a problem the framework answers by status alone (routing, authentication).</summary>
     public static ProblemType ForStatus(int status) => status switch
     {
         Status401Unauthorized => Unauthenticated,

@@ -12,8 +12,10 @@ public static class Problems
     /// <summary>The name of the extension that lists each refused value with its path.</summary>
     public const string Errors = "errors";
 
-    public static ProblemHttpResult Of(ProblemType type, string detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail, statusCode: type.Status, title: type.Title, type: type.Uri, extensions: extensions);
+    public static ProblemHttpResult Of(
+        ProblemType type, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(
+            detail, statusCode: type.Status, title: type.Title, type: type.Uri, extensions: extensions);
 
     /// <summary>A 422 whose detail says what was refused and whose <c>errors</c> list every value, by path.</summary>
     public static ProblemHttpResult Unprocessable(string detail, IEnumerable<Problem> problems) =>

@@ -11,6 +11,8 @@ namespace Decisions.Api.Errors;
 /// </summary>
 internal static partial class ReadFailureText
 {
+    private static readonly string[] DotNetNames = [".NET", "System.", "Decisions.", "type '"];
+
     public static string Of(JsonException json)
     {
         var message = json.Message.Split(" Path:")[0];
@@ -62,12 +64,13 @@ internal static partial class ReadFailureText
             return "The value may not be null.";
         }
 
-        return WrongType().IsMatch(message) ? "The value has the wrong type; the OpenAPI document gives the type." : null;
+        return WrongType().IsMatch(message)
+            ? "The value has the wrong type; the OpenAPI document gives the type."
+            : null;
     }
 
     private static bool Internal(string message) =>
-        message.Contains(".NET", StringComparison.Ordinal) || message.Contains("System.", StringComparison.Ordinal)
-        || message.Contains("Decisions.", StringComparison.Ordinal) || message.Contains("type '", StringComparison.Ordinal);
+        DotNetNames.Any(name => message.Contains(name, StringComparison.Ordinal));
 
     [GeneratedRegex("^The JSON property '(?<name>.*)' could not be mapped to any \\.NET member")]
     private static partial Regex UnknownProperty();
@@ -84,7 +87,8 @@ internal static partial class ReadFailureText
     [GeneratedRegex("^The JSON value could not be converted to ")]
     private static partial Regex WrongType();
 
-    [GeneratedRegex("^Implicit body inferred for parameter|was not provided from body|^Required parameter \"[^\"]*\" was not provided\\.?$")]
+    [GeneratedRegex("^Implicit body inferred for parameter|was not provided from body"
+        + "|^Required parameter \"[^\"]*\" was not provided\\.?$")]
     private static partial Regex NoBody();
 
     [GeneratedRegex("^Required parameter \"\\S+ (?<name>\\w+)\" was not provided from")]

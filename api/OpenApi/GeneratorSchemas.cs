@@ -21,7 +21,7 @@ internal static class GeneratorSchemas
         return options;
     }
 
-    /// <summary>Schema names: the problem schema keeps the name clients know; any-JSON values are inlined as <c>{}</c>.</summary>
+    /// <summary>Schema names: the problem schema keeps the name clients know; any-JSON values are inlined.</summary>
     public static string? ReferenceId(JsonTypeInfo type)
     {
         var underlying = Nullable.GetUnderlyingType(type.Type) ?? type.Type;

@@ -38,7 +38,8 @@ public static class OpenApiExtensions
 
             return Task.CompletedTask;
         }).AddSchemaTransformer(GeneratorSchemas.Tidy).AddSchemaTransformer(ProblemDocumentation.DescribeSchema)
-        .AddOperationTransformer((operation, _, _) => ProblemDocumentation.DescribeOperation(operation)).AddOperationTransformer((operation, context, _) =>
+        .AddOperationTransformer((operation, _, _) => ProblemDocumentation.DescribeOperation(operation))
+        .AddOperationTransformer((operation, context, _) =>
         {
             // A complete example request for the call tellers make most.
             if (context.Description.RelativePath?.TrimEnd('/') == "v1/decisions" && context.Description.HttpMethod == "POST"

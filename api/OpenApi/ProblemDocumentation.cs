@@ -12,7 +12,8 @@ namespace Decisions.Api.OpenApi;
 /// </summary>
 internal static class ProblemDocumentation
 {
-    public static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
+    public static Task DescribeSchema(
+        OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
     {
         if (context.JsonTypeInfo.Type != typeof(ProblemBody) || context.JsonPropertyInfo is not null)
         {
@@ -67,7 +68,10 @@ internal static class ProblemDocumentation
         if (response is OpenApiResponse concrete)
         {
             concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            concrete.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } };
+            concrete.Headers[name] = new OpenApiHeader
+            {
+                Description = description, Schema = new OpenApiSchema { Type = type },
+            };
         }
     }
 

@@ -20,5 +20,6 @@ public static class ProblemMetadata
     /// What every authenticated endpoint may answer: bad request, no key, wrong role, too many requests, and the
     /// store out of reach (every call reads or writes it, but for <c>/v1/me</c>).
     /// </summary>
-    public static RouteGroupBuilder CommonProblems(this RouteGroupBuilder group) => group.Problems(400, 401, 403, 429, 503);
+    public static RouteGroupBuilder CommonProblems(this RouteGroupBuilder group) =>
+        group.Problems(400, 401, 403, 429, 503);
 }

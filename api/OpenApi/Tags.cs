@@ -9,7 +9,7 @@ internal static class Tags
     {
         ["Identity"] = "Who the API key belongs to and what its role may do.",
         ["Decisions"] = "Decide for customers (tellers), read, search and replay logged decisions (auditors).",
-        ["Rule sets"] = "Versions of the rule sets: drafts, validation, simulation, impact, four-eyes review, activation.",
+        ["Rule sets"] = "Rule-set versions: drafts, validation, simulation, impact, four-eyes review, activation.",
         ["Analysis runs"] = "Long replays and impact analyses running in the background: progress, result, cancel.",
         ["Audit"] = "The change trail, verification of both hash chains, and which version was active when.",
         ["Checkpoints"] = "Signed checkpoints of both chains and the key that verifies them.",

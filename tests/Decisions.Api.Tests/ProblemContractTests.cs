@@ -17,7 +17,11 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
 {
     private const string Decide = "/v1/decisions";
 
+    private const string RetailTiering = "/v1/rulesets/retail-tiering";
+
     private static readonly object Customer = new { customerId = "P-1", avgDailyBalance = 1 };
+
+    private static readonly object Request = new { ruleSet = "retail-tiering", customer = Customer };
 
     [Theory]
     [InlineData("unknown property", HttpStatusCode.BadRequest, "malformed-request")]
@@ -50,7 +54,9 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
                 Assert.Equal("ApiKey header=\"X-Api-Key\"", Assert.Single(response.Headers.WwwAuthenticate).ToString());
                 break;
             case HttpStatusCode.UnprocessableEntity:
-                Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("path").GetString() == "customer.customerId");
+                var paths = problem.GetProperty("errors").EnumerateArray()
+                    .Select(e => e.GetProperty("path").GetString());
+                Assert.Contains("customer.customerId", paths);
                 break;
         }
     }
@@ -58,13 +64,14 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
     [Fact]
     public async Task Too_many_requests_says_when_to_retry_in_the_header_and_the_body()
     {
-        await using var limited = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:PermitsPerSecond"] = "1", ["Limits:Burst"] = "1" });
+        await using var limited = DecisionsAppFixture.With(
+            new Dictionary<string, string> { ["Limits:PermitsPerSecond"] = "1", ["Limits:Burst"] = "1" });
         var teller = limited.Client("teller");
         HttpResponseMessage response;
         var sent = 0;
         do
         {
-            response = await teller.PostJson(Decide, new { ruleSet = "retail-tiering", customer = Customer });
+            response = await teller.PostJson(Decide, Request);
         }
         while (response.StatusCode != HttpStatusCode.TooManyRequests && ++sent < 10);
 
@@ -87,34 +94,35 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
 
     private async Task<HttpResponseMessage> Provoke(string provoked) => provoked switch
     {
-        "unknown property" => await Json("teller", Decide, """{ "ruleSet": "retail-tiering", "customer": {}, "bogus": 1 }"""),
-        "no body" => await app.Client("teller").PostAsync(Decide, new StringContent("", Encoding.UTF8, "application/json")),
-        "no key" => await app.Anonymous().PostAsJsonAsync(Decide, new { ruleSet = "retail-tiering", customer = Customer }),
+        "unknown property" => await Body(Decide, """{ "ruleSet": "retail-tiering", "customer": {}, "bogus": 1 }"""),
+        "no body" => await Body(Decide, ""),
+        "no key" => await app.Anonymous().PostAsJsonAsync(Decide, Request),
         "wrong role" => await app.Client("teller").GetAsync($"{Decide}/any"),
-        "unknown rule set" => await app.Client("teller").PostJson(Decide, new { ruleSet = "no-such-rule-set", customer = Customer }),
+        "unknown rule set" => await app.Client("teller").PostJson(Decide, new { ruleSet = "none", customer = Customer }),
         "unknown decision" => await app.Client("auditor").GetAsync($"{Decide}/no-such-decision"),
         "unknown route" => await app.Client("auditor").GetAsync("/v1/no-such-route"),
         "submit a published version" =>
-            await app.Client("editor").PostJson("/v1/rulesets/retail-tiering/versions/1/submit", new { comment = "again" }),
+            await app.Client("editor").PostJson($"{RetailTiering}/versions/1/submit", new { comment = "again" }),
         "stale If-Match" => await SubmitWithStaleTag(),
-        "body over the limit" => await Json("teller", Decide, $$"""{ "ruleSet": "{{new string('x', 2_100_000)}}" }"""),
-        "text body" => await app.Client("teller").PostAsync(Decide, new StringContent("retail-tiering", Encoding.UTF8, "text/plain")),
+        "body over the limit" => await Body(Decide, $$"""{ "ruleSet": "{{new string('x', 2_100_000)}}" }"""),
+        "text body" => await Body(Decide, "retail-tiering", "text/plain"),
         _ => await app.Client("teller").PostJson(Decide, new { ruleSet = "retail-tiering", customer = new { } }),
     };
 
     private async Task<HttpResponseMessage> SubmitWithStaleTag()
     {
-        var draft = await app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 1 }, HttpStatusCode.Created);
-        var url = $"/v1/rulesets/retail-tiering/versions/{draft.GetProperty("version").GetInt32()}/submit";
-        using var submit = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { comment = "go" }) };
+        var draft = await app.Post("editor", $"{RetailTiering}/drafts", new { from = 1 }, HttpStatusCode.Created);
+        var url = $"{RetailTiering}/versions/{draft.GetProperty("version").GetInt32()}/submit";
+        using var submit = new HttpRequestMessage(HttpMethod.Post, url);
+        submit.Content = JsonContent.Create(new { comment = "go" });
         submit.Headers.TryAddWithoutValidation("If-Match", "\"sha256:0000\"");
         return await app.Client("editor").SendAsync(submit);
     }
 
-    private Task<HttpResponseMessage> Json(string who, string url, string body) =>
-        app.Client(who).PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> Body(string url, string body, string mediaType = "application/json") =>
+        app.Client("teller").PostAsync(url, new StringContent(body, Encoding.UTF8, mediaType));
 
-    /// <summary>The problem, checked against the served schema, its catalogue type and a detail free of .NET names.</summary>
+    /// <summary>The problem, checked against the served schema, its catalogue type and for .NET names.</summary>
     private async Task<JsonElement> Valid(HttpResponseMessage response, HttpStatusCode status, string type)
     {
         var problem = await response.Problem(status);
@@ -123,8 +131,9 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
             OutputFormat = OutputFormat.List,
             RequireFormatValidation = true,
         });
-        Assert.True(result.IsValid, $"{problem.GetRawText()}\n" + string.Join("\n", (result.Details ?? []).Where(d => d.HasErrors)
-            .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
+        var errors = (result.Details ?? []).Where(d => d.HasErrors)
+            .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}");
+        Assert.True(result.IsValid, $"{problem.GetRawText()}\n{string.Join("\n", errors)}");
         Assert.Equal(ProblemType.Namespace + type, problem.GetProperty("type").GetString());
         Assert.Equal(ProblemTypes.Find(ProblemType.Namespace + type)!.Title, problem.GetProperty("title").GetString());
         foreach (var internals in new[] { ".NET", "System.", "Decisions.", "Did you mean" })
@@ -144,9 +153,11 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
     private async Task<JsonSchema> PublishedSchema()
     {
         var document = await (await app.Anonymous().GetAsync("/openapi/v1.json")).Json(HttpStatusCode.OK);
-        var schemas = document.GetProperty("components").GetProperty("schemas").GetRawText().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        var schemas = document.GetProperty("components").GetProperty("schemas").GetRawText()
+            .Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
         return JsonSchema.FromText($$"""
-            { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://decisions.test/problem-{{Guid.NewGuid():N}}",
+            { "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://decisions.test/problem-{{Guid.NewGuid():N}}",
               "$defs": {{schemas}}, "$ref": "#/$defs/ProblemDetails" }
             """);
     }
