@@ -33,7 +33,8 @@ public static class ProblemTypes
         "Unknown rule set", "No rule set of this name is in force (at the time asked).");
 
     public static readonly ProblemType UnknownVersion = new("unknown-version", Status404NotFound,
-        "Unknown version", "The rule set has no such version (or no such published version, for a decision).");
+        "Unknown version",
+        "No version of this number exists under this rule-set name (for a decision: no published one).");
 
     public static readonly ProblemType UnknownActivation = new("unknown-activation", Status404NotFound,
         "Unknown activation", "The rule set has no activation with this sequence number.");
