@@ -7,11 +7,12 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The console's browser tests drive Debian's Chromium; a CJK font shows the Chinese labels. faketime moves
 # the clock of the engine's determinism probe, and the test fails rather than skips when it is missing.
+# npm installs the OpenAPI linters (tests/contract/lint-openapi.sh).
 if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi" \
-  || ! command -v faketime >/dev/null; then
+  || ! command -v faketime >/dev/null || ! command -v npm >/dev/null; then
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime nodejs npm >/dev/null
 fi
 export DECISIONS_REQUIRE_FAKETIME=1
 # PostgreSQL from Debian on 127.0.0.1 for the PostgreSQL store's tests; databases of earlier runs are dropped.
@@ -34,6 +35,8 @@ dotnet tool install Decisions.Cli --tool-path "$tool/bin" --source "$tool/packag
 # probe children would otherwise compete with it for the two cores.
 dotnet test Decisions.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" | tee "$log" || status=$?
 DECISIONS_TEST_STORE=Postgres dotnet test tests/Decisions.Api.Tests -c Release --no-build --logger "console;verbosity=normal" | tee -a "$log" || status=$?
+# The committed OpenAPI snapshot, which OpenApiSnapshotTests keeps equal to the served document, lints clean.
+tests/contract/lint-openapi.sh || status=$?
 passed=$(awk '/^ +Passed: [0-9]+$/ { n += $2 } END { print n + 0 }' "$log")
 failed=$(awk '/^ +Failed: [0-9]+$/ { n += $2 } END { print n + 0 }' "$log")
 echo "${passed} passed, ${failed} failed"

@@ -26,15 +26,15 @@ public static class AnalysisRunEndpoints
     public static IEndpointRouteBuilder MapAnalysisRunEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/v1/decisions/replay/runs").WithTags("Decisions").CommonProblems()
-            .MapPost("", StartReplay).RequireAuthorization(Roles.Audit)
+            .MapPost("", StartReplay).WithName("StartReplayRun").RequireAuthorization(Roles.Audit)
             .WithSummary("Start replaying the decisions of a time range").WithDescription(RunsDescription).Problems(422).WithinAnalysisLimits()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
         endpoints.MapGroup("/v1/rulesets/{name}/versions/{version:int}/impact/runs").WithTags("Rule sets").CommonProblems()
-            .MapPost("", StartImpact).RequireAuthorization(Roles.Edit).WithSummary("Start an impact analysis over the customers of a period")
+            .MapPost("", StartImpact).WithName("StartImpactRun").RequireAuthorization(Roles.Edit).WithSummary("Start an impact analysis over the customers of a period")
             .WithDescription(RunsDescription + " " + ImpactRuns.Description).Problems(404, 422).WithinAnalysisLimits();
         var runs = endpoints.MapGroup("/v1/analysis-runs").WithTags("Analysis runs").CommonProblems().RequireAuthorization(Roles.SignedIn);
-        runs.MapGet("/{id}", Get).WithSummary("A run's progress, and its result once done").Problems(404);
-        runs.MapDelete("/{id}", Cancel).WithSummary("Cancel a run; answers its state once it has stopped").Problems(404);
+        runs.MapGet("/{id}", Get).WithName("GetAnalysisRun").WithSummary("A run's progress, and its result once done").Problems(404);
+        runs.MapDelete("/{id}", Cancel).WithName("CancelAnalysisRun").WithSummary("Cancel a run; answers its state once it has stopped").Problems(404);
         return endpoints;
     }
 
@@ -87,5 +87,5 @@ public static class AnalysisRunEndpoints
     private static Accepted<AnalysisRunStatus> Accepted(AnalysisRun run) =>
         TypedResults.Accepted($"/v1/analysis-runs/{run.Id}", run.Status());
 
-    private static ProblemHttpResult NotFound(string id) => new Failure.NotFound($"No analysis run '{id}' of this key.").ToProblem();
+    private static ProblemHttpResult NotFound(string id) => new Failure.NotFound(Missing.AnalysisRun, $"No analysis run '{id}' of this key.").ToProblem();
 }

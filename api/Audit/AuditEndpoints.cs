@@ -15,11 +15,11 @@ public static class AuditEndpoints
     {
         var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
-        group.MapGet("", List).WithSummary("The change trail: who changed what, when and why");
-        group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log, the stored versions and the activations");
+        group.MapGet("", List).WithName("ListAuditEntries").WithSummary("The change trail: who changed what, when and why");
+        group.MapGet("/verify", Verify).WithName("VerifyChains").WithSummary("Verify the change trail, the decision log, the stored versions and the activations");
         group.MapPost("/verify", VerifyAgainst).WithName("VerifyAgainstCheckpoint").Problems(422)
             .WithSummary("Verify everything, and that both chains extend a checkpoint this service signed earlier");
-        group.MapGet("/active/{name}", ActiveAt).WithSummary("Which version of a rule set was active at a given time").Problems(404);
+        group.MapGet("/active/{name}", ActiveAt).WithName("GetActiveVersionAt").WithSummary("Which version of a rule set was active at a given time").Problems(404);
         return endpoints;
     }
 
@@ -39,5 +39,5 @@ public static class AuditEndpoints
     public static Results<Ok<Activation>, ProblemHttpResult> ActiveAt(string name, DateTimeOffset at, RuleSetRegistry registry) =>
         registry.ActiveAt(name, at) is { } activation
             ? TypedResults.Ok(activation)
-            : Problems.NotFound($"No version of '{name}' was active at {at:O}.");
+            : Problems.Of(ProblemTypes.UnknownRuleSet, $"No version of '{name}' was active at {at:O}.");
 }

@@ -17,6 +17,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
+    /// <summary>The <c>WWW-Authenticate</c> value of a 401.</summary>
+    public const string Challenge = $"{SchemeName} header=\"{Header}\"";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count != 1 || string.IsNullOrEmpty(values[0]))
@@ -42,5 +45,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, match.Name), new Claim(ClaimTypes.Role, match.Role)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    /// <summary>A 401 names the scheme and the header to send (RFC 9110, section 11.6.1), as every 401 must.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = Challenge;
+        return base.HandleChallengeAsync(properties);
     }
 }

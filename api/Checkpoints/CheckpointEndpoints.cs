@@ -24,7 +24,7 @@ public static class CheckpointEndpoints
     public static async Task<Results<Ok<IReadOnlyList<SignedCheckpoint>>, ProblemHttpResult>> List(
         CheckpointNotary notary, CancellationToken cancellationToken, int limit = 100) =>
         limit is < 1 or > 1_000
-            ? Problems.BadRequest("'limit' must be between 1 and 1,000.")
+            ? Problems.Of(ProblemTypes.InvalidParameter, "'limit' must be between 1 and 1,000.")
             : TypedResults.Ok(await notary.ListAsync(limit, cancellationToken));
 
     public static Ok<CheckpointKey> Key(CheckpointNotary notary) => TypedResults.Ok(notary.PublicKey);

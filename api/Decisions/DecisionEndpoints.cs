@@ -32,14 +32,14 @@ public static class DecisionEndpoints
     {
         var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions").CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
-        group.MapPost("", Decide).RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 409, 422);
-        group.MapPost("/batch", DecideBatch).RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 409, 422)
+        group.MapPost("", Decide).WithName("MakeDecision").RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 409, 422);
+        group.MapPost("/batch", DecideBatch).WithName("MakeDecisions").RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 409, 422)
             .FewBatchesInFlightPerKey().SpendsOnePermitPerCustomer();
-        group.MapGet("", Search).RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time")
+        group.MapGet("", Search).WithName("ListDecisions").RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time")
             .WithDescription(UnreadableDecisions.SearchDescription);
-        group.MapGet("/{id}", Get).RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404, 409);
-        group.MapPost("/{id}/replay", Replay).RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare").Problems(404, 409, 410);
-        group.MapPost("/replay", ReplayRange).RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise").Problems(422)
+        group.MapGet("/{id}", Get).WithName("GetDecision").RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404, 409);
+        group.MapPost("/{id}/replay", Replay).WithName("ReplayDecision").RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare").Problems(404, 409, 410);
+        group.MapPost("/replay", ReplayRange).WithName("ReplayDecisions").RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise").Problems(422)
             .WithinAnalysisLimits();
         return endpoints;
     }
@@ -80,7 +80,7 @@ public static class DecisionEndpoints
     }
 
     public static async Task<Results<Ok<LoggedDecision>, ProblemHttpResult>> Get(string id, IDecisionLog log, CancellationToken cancellationToken) =>
-        await log.GetAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToLogged(record)) : Problems.NotFound($"No decision '{id}'.");
+        await log.GetAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToLogged(record)) : Problems.Of(ProblemTypes.UnknownDecision, $"No decision '{id}'.");
 
     public static async Task<Results<Ok<IReadOnlyList<LoggedDecision>>, ProblemHttpResult>> Search(
         IDecisionLog log, HttpResponse response, CancellationToken cancellationToken, string? customerId = null, string? ruleSet = null,
@@ -88,7 +88,7 @@ public static class DecisionEndpoints
     {
         if (limit is < 1 or > 1_000)
         {
-            return Problems.BadRequest("'limit' must be between 1 and 1,000.");
+            return Problems.Of(ProblemTypes.InvalidParameter, "'limit' must be between 1 and 1,000.");
         }
 
         var found = await log.SearchAsync(new DecisionQuery(customerId, ruleSet, from, to, limit), cancellationToken);
@@ -107,7 +107,7 @@ public static class DecisionEndpoints
 
         if (await log.GetAsync(id, cancellationToken) is not { } record)
         {
-            return Problems.NotFound($"No decision '{id}'.");
+            return Problems.Of(ProblemTypes.UnknownDecision, $"No decision '{id}'.");
         }
 
         if (record.Erasure is { } erasure)

@@ -39,13 +39,13 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
         var number = version ?? registry.ActiveAt(name, now)?.Version;
         if (number is null)
         {
-            return new Failure.NotFound($"Rule set '{name}' has no active version.");
+            return new Failure.NotFound(Missing.RuleSet, $"Rule set '{name}' has no active version.");
         }
 
         var record = registry.Published(name, number.Value) ?? await store.GetAsync(name, number.Value, cancellationToken).ConfigureAwait(false);
         if (record is not { Status: VersionStatus.Approved })
         {
-            return new Failure.NotFound($"Rule set '{name}' has no published version {number}.");
+            return new Failure.NotFound(Missing.Version, $"Rule set '{name}' has no published version {number}.");
         }
 
         var until = asOf < now ? asOf : now;

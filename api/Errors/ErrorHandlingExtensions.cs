@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Decisions.Engine.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Decisions.Api.Errors;
@@ -16,7 +14,7 @@ public static class ErrorHandlingExtensions
     /// </summary>
     public static IServiceCollection AddDecisionErrorHandling(this IServiceCollection services)
     {
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = IdempotencyProblems.CopyRetryAfter);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCompletion.Complete);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         services.AddExceptionHandler<UnreadableDecisionExceptionHandler>();
@@ -40,26 +38,5 @@ public static class ErrorHandlingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
-    }
-
-    /// <summary>Malformed JSON, wrong types and oversized bodies are the client's error: 400 (413) with the reason.</summary>
-    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
-    {
-        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
-        {
-            if (exception is not BadHttpRequestException bad)
-            {
-                return false;
-            }
-
-            context.Response.StatusCode = bad.StatusCode;
-            var detail = bad.InnerException is JsonException json ? $"{json.Message.Split(" Path:")[0]} (at {json.Path})" : bad.Message;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                Exception = exception,
-                ProblemDetails = { Status = bad.StatusCode, Title = "The request is not valid.", Detail = detail },
-            });
-        }
     }
 }

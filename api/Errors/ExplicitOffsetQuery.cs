@@ -23,7 +23,8 @@ public static class ExplicitOffsetQuery
                 query.TryGetValue(name, out var values) && !Rfc3339TimeConverter.TryParse(values.ToString(), out _));
             return refused is null
                 ? next(invocation)
-                : ValueTask.FromResult<object?>(Problems.BadRequest($"'{refused}': {Rfc3339TimeConverter.Expected}"));
+                : ValueTask.FromResult<object?>(
+                    Problems.Of(ProblemTypes.InvalidParameter, $"'{refused}': {Rfc3339TimeConverter.Expected}"));
         };
     }
 }

@@ -8,15 +8,24 @@ public static class ProblemMapping
 {
     public static ProblemHttpResult ToProblem(this Failure failure) => failure switch
     {
-        Failure.NotFound f => Problems.NotFound(f.Detail),
-        Failure.Conflict f => Problems.Conflict(f.Detail),
-        Failure.PreconditionFailed f => Problems.PreconditionFailed(f.Detail),
-        Failure.Gone f => Problems.Gone(f.Detail),
-        Failure.FourEyes f => Problems.Forbidden(f.Detail),
+        Failure.NotFound f => Problems.Of(Missed(f.What), f.Detail),
+        Failure.Conflict f => Problems.Of(ProblemTypes.Conflict, f.Detail),
+        Failure.PreconditionFailed f => Problems.Of(ProblemTypes.PreconditionFailed, f.Detail),
+        Failure.Gone f => Problems.Of(ProblemTypes.Erased, f.Detail),
+        Failure.FourEyes f => Problems.Of(ProblemTypes.FourEyes, f.Detail),
         Failure.Invalid f => Problems.Unprocessable(f.Title, f.Problems),
-        Failure.KeyMalformed f => IdempotencyProblems.Malformed(f.Detail),
-        Failure.KeyReused f => IdempotencyProblems.Reused(f.Detail),
-        Failure.KeyInFlight f => IdempotencyProblems.InFlight(f.Detail, f.RetryAfterSeconds),
+        Failure.KeyMalformed f => Problems.Of(ProblemTypes.IdempotencyKeyMalformed, f.Detail),
+        Failure.KeyReused f => Problems.Of(ProblemTypes.IdempotencyKeyReused, f.Detail),
+        Failure.KeyInFlight f => RetryAfter.Problem(ProblemTypes.IdempotencyKeyInFlight, f.Detail, f.RetryAfterSeconds),
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "A failure kind without a problem."),
+    };
+
+    private static ProblemType Missed(Missing what) => what switch
+    {
+        Missing.RuleSet => ProblemTypes.UnknownRuleSet,
+        Missing.Version => ProblemTypes.UnknownVersion,
+        Missing.Activation => ProblemTypes.UnknownActivation,
+        Missing.Decision => ProblemTypes.UnknownDecision,
+        _ => ProblemTypes.UnknownAnalysisRun,
     };
 }

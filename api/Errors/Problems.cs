@@ -3,30 +3,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Decisions.Api.Errors;
 
-/// <summary>The RFC 9457 problems the endpoints answer with; <c>errors</c> lists each problem with its path.</summary>
+/// <summary>
+/// The RFC 9457 problems the endpoints answer with, each of a <see cref="ProblemType"/> of the catalogue: its type,
+/// status and title, and a <c>detail</c> about this occurrence; <c>errors</c> lists each refused value with its path.
+/// </summary>
 public static class Problems
 {
-    public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    /// <summary>The name of the extension that lists each refused value with its path.</summary>
+    public const string Errors = "errors";
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-
-    public static ProblemHttpResult Gone(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status410Gone, title: "Gone");
-
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
-
-    public static ProblemHttpResult PreconditionFailed(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
-
-    public static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
-
-    public static ProblemHttpResult Unprocessable(string title, IEnumerable<Problem> problems) =>
+    public static ProblemHttpResult Of(
+        ProblemType type, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(
-            title: title,
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["errors"] = problems.ToList() });
+            detail, statusCode: type.Status, title: type.Title, type: type.Uri, extensions: extensions);
+
+    /// <summary>A 422 whose detail says what was refused and whose <c>errors</c> list every value, by path.</summary>
+    public static ProblemHttpResult Unprocessable(string detail, IEnumerable<Problem> problems) =>
+        Of(ProblemTypes.ValidationFailed, detail, new Dictionary<string, object?> { [Errors] = problems.ToList() });
 }

@@ -17,14 +17,9 @@ internal sealed class StoreUnavailableExceptionHandler(IProblemDetailsService pr
             return false;
         }
 
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "1";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "The store is unavailable.", Detail = "Try again in a moment." },
-        });
+        return await problems.WriteProblemAsync(
+            context, ProblemTypes.StoreUnavailable, "The store cannot be reached; try again in a moment.", exception,
+            new Dictionary<string, object?> { [RetryAfter.Extension] = 1 });
     }
 
     // Only conditions that pass: transient failures, lost connections (SQLSTATE class 08), exhausted resources

@@ -17,18 +17,8 @@ internal sealed class UnreadableDecisionExceptionHandler(IProblemDetailsService 
             return false;
         }
 
-        context.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The stored decision cannot be read.",
-                Detail = unreadable.Message,
-                Extensions = { ["decisionId"] = unreadable.Decision.Id },
-            },
-        });
+        return await problems.WriteProblemAsync(
+            context, ProblemTypes.UnreadableDecision, unreadable.Message, exception,
+            new Dictionary<string, object?> { ["decisionId"] = unreadable.Decision.Id });
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Decisions.Api.Errors;
 using Prometheus;
 
 namespace Decisions.Api.Limits;
@@ -34,13 +34,9 @@ internal sealed class TooManyRequests(LimitKind limit, int retryAfterSeconds, st
     public static async Task WriteAsync(HttpContext context, LimitKind limit, int retryAfterSeconds, string detail)
     {
         Limited.WithLabels(Label(limit)).Inc();
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail },
-        });
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(
+            context, ProblemTypes.TooManyRequests, detail,
+            extensions: new Dictionary<string, object?> { [RetryAfter.Extension] = retryAfterSeconds });
     }
 
     private static string Label(LimitKind limit) => limit switch

@@ -7,7 +7,7 @@ public static class OpenApiExtensions
 {
     /// <summary>The OpenAPI document (Microsoft.AspNetCore.OpenApi) with the API-key scheme on every operation.</summary>
     public static IServiceCollection AddDecisionOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.WithGeneratorNames().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -18,8 +18,10 @@ public static class OpenApiExtensions
             var scheme = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthenticationHandler.Header };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme> { [ApiKeyAuthenticationHandler.SchemeName] = scheme };
-            // Clients reach the service at addresses it cannot know; a relative document is also stable to snapshot.
-            document.Servers = [];
+            // Clients reach the service at addresses it cannot know: "/" is where the document itself was served
+            // from, which also keeps the document stable to snapshot.
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The host that served this document" }];
+            Tags.Describe(document);
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
             return Task.CompletedTask;
         }).AddSchemaTransformer((schema, context, _) =>
@@ -35,7 +37,9 @@ public static class OpenApiExtensions
             }
 
             return Task.CompletedTask;
-        }).AddOperationTransformer((operation, context, _) =>
+        }).AddSchemaTransformer(GeneratorSchemas.Tidy).AddSchemaTransformer(ProblemDocumentation.DescribeSchema)
+        .AddOperationTransformer((operation, _, _) => ProblemDocumentation.DescribeOperation(operation))
+        .AddOperationTransformer((operation, context, _) =>
         {
             // A complete example request for the call tellers make most.
             if (context.Description.RelativePath?.TrimEnd('/') == "v1/decisions" && context.Description.HttpMethod == "POST"

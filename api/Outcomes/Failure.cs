@@ -8,8 +8,8 @@ namespace Decisions.Api.Outcomes;
 /// </summary>
 public abstract record Failure(string Detail)
 {
-    /// <summary>The rule set, version or activation does not exist.</summary>
-    public sealed record NotFound(string Detail) : Failure(Detail);
+    /// <summary>The rule set, version, activation, decision or analysis run does not exist.</summary>
+    public sealed record NotFound(Missing What, string Detail) : Failure(Detail);
 
     /// <summary>The step does not fit the current state, or another request changed it first.</summary>
     public sealed record Conflict(string Detail) : Failure(Detail);

@@ -54,7 +54,7 @@ public sealed partial class RuleSetLifecycle
         var scheduled = activations.FirstOrDefault(a => a.Sequence == sequence && a.Kind != ActivationKind.Cancel);
         if (scheduled is null)
         {
-            return new Failure.NotFound($"Rule set '{name}' has no activation {sequence}.");
+            return new Failure.NotFound(Missing.Activation, $"Rule set '{name}' has no activation {sequence}.");
         }
 
         var now = clock.GetUtcNow();

@@ -19,7 +19,7 @@ public sealed partial class RuleSetLifecycle(
         string name, int version, CancellationToken cancellationToken) =>
         await store.GetAsync(name, version, cancellationToken) is { } record
             ? record
-            : new Failure.NotFound($"Rule set '{name}' has no version {version}.");
+            : new Failure.NotFound(Missing.Version, $"Rule set '{name}' has no version {version}.");
 
     public async Task<Outcome<RuleSetVersionRecord>> CreateDraftAsync(
         string name, RuleSet? content, int? from, string actor, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed partial class RuleSetLifecycle(
         {
             if (versions.FirstOrDefault(r => r.Version == from) is not { } source)
             {
-                return new Failure.NotFound($"Rule set '{name}' has no version {from}.");
+                return new Failure.NotFound(Missing.Version, $"Rule set '{name}' has no version {from}.");
             }
 
             content = RuleSetJson.Parse(source.Json).RuleSet!;

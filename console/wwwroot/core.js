@@ -29,9 +29,9 @@ function explain(status, problem) {
     case 403: return problem?.detail ?? "Your role does not allow this.";
     case 404: return problem?.detail ?? "That was not found.";
     case 409: return problem?.detail ?? "Someone changed this in the meantime. Reload and try again.";
-    case 422: return problem?.title ?? "Some values are not valid.";
+    case 422: return problem?.detail ?? "Some values are not valid.";
     case 429: return "Too many requests. Wait a moment and try again.";
-    default: return problem?.title ?? `The service answered ${status}.`;
+    default: return problem?.detail ?? problem?.title ?? `The service answered ${status}.`;
   }
 }
 

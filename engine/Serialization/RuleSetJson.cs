@@ -29,7 +29,7 @@ public static class RuleSetJson
         }
         catch (JsonException exception)
         {
-            return (null, new Problem(ToPath(exception.Path), FirstSentence(exception.Message)));
+            return (null, new Problem(ToPath(exception.Path), JsonReadError.Describe(exception)));
         }
     }
 
@@ -57,12 +57,6 @@ public static class RuleSetJson
         JsonArray array => new JsonArray([.. array.Select(Canonicalize)]),
         _ => node?.DeepClone(),
     };
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 
     private static JsonSerializerOptions CreateOptions(bool indented)
     {

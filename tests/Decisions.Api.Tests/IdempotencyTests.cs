@@ -65,10 +65,7 @@ public sealed class IdempotencyTests(DecisionsAppFixture app) : IClassFixture<De
 
         Assert.Equal("Idempotency-Key is already used", refused.GetProperty("title").GetString());
         Assert.Contains(key, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith(
-            "https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header",
-            refused.GetProperty("type").GetString(),
-            StringComparison.Ordinal);
+        Assert.Equal("urn:problem-type:decisions:idempotency-key-reused", refused.GetProperty("type").GetString());
         Assert.Equal("Idempotency-Key is already used", otherBalance.GetProperty("title").GetString());
         Assert.Empty(await app.Logged("ONCE-BODY-B"));
         Assert.Equal([IdempotentCalls.DecisionId(first)], await app.Logged("ONCE-BODY-A"));

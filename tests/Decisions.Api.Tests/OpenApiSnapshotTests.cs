@@ -45,7 +45,7 @@ public sealed class OpenApiSnapshotTests(DecisionsAppFixture app) : IClassFixtur
         }
 
         var decide = document.GetProperty("paths").GetProperty("/v1/decisions").GetProperty("post");
-        Assert.Equal(["200", "400", "401", "403", "404", "409", "422", "429"], decide.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "413", "415", "422", "429", "503"], decide.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
         foreach (var path in new[] { "/v1/decisions", "/v1/decisions/batch" })
         {
             var parameters = document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("parameters").EnumerateArray();
