@@ -28,7 +28,9 @@ public static class RuleSetDocuments
         return app;
     }
 
-    /// <summary>The name of the customer schema of <paramref name="ruleSet"/>: <c>retail-tiering</c> → <c>RetailTieringCustomer</c>.</summary>
+    /// <summary>
+    /// The name of the customer schema of <paramref name="ruleSet"/>: <c>retail-tiering</c> → <c>RetailTieringCustomer</c>.
+    /// </summary>
     public static string CustomerTypeName(string ruleSet) =>
         string.Concat(ruleSet.Split('-', StringSplitOptions.RemoveEmptyEntries)
             .Select(part => char.ToUpperInvariant(part[0]) + part[1..])) + "Customer";

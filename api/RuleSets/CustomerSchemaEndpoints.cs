@@ -17,7 +17,8 @@ namespace Decisions.Api.RuleSets;
 /// <summary>
 /// The customer a version takes, as JSON Schema 2020-12: what a teller system validates against, or generates a
 /// type from, before it asks for a decision. Read by the same roles as the versions themselves, since a draft's
-/// schema is unreleased work; the active version's is also in the anonymous typed document (<see cref="RuleSetDocuments"/>).
+/// schema is unreleased work; the active version's is also in the anonymous typed document
+/// (<see cref="RuleSetDocuments"/>).
 /// </summary>
 public static class CustomerSchemaEndpoints
 {
@@ -37,7 +38,8 @@ public static class CustomerSchemaEndpoints
     }
 
     /// <summary>The answer is a schema document: an object, named by no component, so no client type clashes.</summary>
-    private static Task DescribeSchema(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    private static Task DescribeSchema(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var schema = new OpenApiSchema
         {

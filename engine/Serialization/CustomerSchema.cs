@@ -33,7 +33,8 @@ public static class CustomerSchema
             ["type"] = "object",
             ["description"] = $"A customer of {ruleSet.Name} version {ruleSet.Version}.",
             ["properties"] = properties,
-            ["required"] = new JsonArray([.. ruleSet.Input.Where(p => p.Value.Required).Select(p => JsonValue.Create(p.Key))]),
+            ["required"] = new JsonArray(
+                [.. ruleSet.Input.Where(p => p.Value.Required).Select(p => JsonValue.Create(p.Key))]),
             ["additionalProperties"] = false,
         };
     }

@@ -27,8 +27,9 @@ public sealed class CustomerSchemaApiTests(DecisionsAppFixture app) : IClassFixt
     public async Task The_active_input_schema_is_the_active_version_s()
     {
         // The test host stores and activates version 1 only; version 2, with new fields, comes in as a draft.
-        var file = await File.ReadAllTextAsync(Path.Combine(DecisionsAppFixture.RepositoryRoot(), "rulesets", "retail-tiering", "v2.json"));
-        var draft = await app.Post("editor", "/v1/rulesets/import", JsonDocument.Parse(file).RootElement, HttpStatusCode.Created);
+        var path = Path.Combine(DecisionsAppFixture.RepositoryRoot(), "rulesets", "retail-tiering", "v2.json");
+        var file = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement;
+        var draft = await app.Post("editor", "/v1/rulesets/import", file, HttpStatusCode.Created);
         var version = draft.GetProperty("version").GetInt32();
 
         var active = await app.Read("editor", "/v1/rulesets/retail-tiering/input-schema");
@@ -51,14 +52,17 @@ public sealed class CustomerSchemaApiTests(DecisionsAppFixture app) : IClassFixt
     [Fact]
     public async Task The_typed_document_names_the_active_customer_in_decision_requests()
     {
-        var document = await (await app.Anonymous().GetAsync("/openapi/rulesets/retail-tiering.json")).Json(HttpStatusCode.OK);
+        var answer = await app.Anonymous().GetAsync("/openapi/rulesets/retail-tiering.json");
+        var document = await answer.Json(HttpStatusCode.OK);
         var schemas = document.GetProperty("components").GetProperty("schemas");
         var reference = "#/components/schemas/RetailTieringCustomer";
 
         Assert.Equal(reference, Property(schemas, "DecisionRequest", "customer").GetProperty("$ref").GetString());
-        Assert.Equal(reference, Property(schemas, "BatchDecisionRequest", "customers").GetProperty("items").GetProperty("$ref").GetString());
+        var items = Property(schemas, "BatchDecisionRequest", "customers").GetProperty("items");
+        Assert.Equal(reference, items.GetProperty("$ref").GetString());
         var active = await app.Read("auditor", "/v1/rulesets/retail-tiering/input-schema");
-        Assert.Equal(active.GetProperty("properties").GetRawText(), schemas.GetProperty("RetailTieringCustomer").GetProperty("properties").GetRawText());
+        var typed = schemas.GetProperty("RetailTieringCustomer");
+        Assert.Equal(active.GetProperty("properties").GetRawText(), typed.GetProperty("properties").GetRawText());
         Assert.Contains("/v1/decisions/{id}/replay", document.GetProperty("paths").EnumerateObject().Select(p => p.Name));
     }
 

@@ -43,7 +43,8 @@ public sealed class CustomerSchemaTests
             input["balance"]!["minimum"] = 0;
             input["segment"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("retail", "private") };
         });
-        var engine = Engine.Compile(ruleSet).Evaluate(System.Text.Json.JsonDocument.Parse(customer).RootElement, DateTimeOffset.UnixEpoch);
+        var input = System.Text.Json.JsonDocument.Parse(customer).RootElement;
+        var engine = Engine.Compile(ruleSet).Evaluate(input, DateTimeOffset.UnixEpoch);
 
         Assert.Equal(valid, IsValid(ruleSet, customer));
         Assert.Equal(valid, engine.Problems.Count == 0);

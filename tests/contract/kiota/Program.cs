@@ -36,7 +36,8 @@ try
 }
 catch (ProblemDetails refused)
 {
-    Check(refused.ResponseStatusCode == 422 && refused.Status == 422, $"a negative balance answered {refused.ResponseStatusCode}");
+    Check(refused.ResponseStatusCode == 422 && refused.Status == 422,
+        $"a negative balance answered {refused.ResponseStatusCode}");
 }
 
 var auditor = Client(auditorKey);
@@ -44,15 +45,18 @@ var logged = await auditor.V1.Decisions[decided.DecisionId].GetAsync();
 Check(logged?.DecisionId == decided.DecisionId && logged.CustomerId == "KIOTA-0001", "the decision read back is another");
 Check(logged?.RuleSet?.Version == decided.RuleSet?.Version, "the decision read back names another version");
 var replay = await auditor.V1.Decisions[decided.DecisionId].Replay.PostAsync();
-Check(replay?.Identical == true && replay.Replayed?.Tier?.Code == "VIP", $"the replay differs at {replay?.Differences?.FirstOrDefault()?.Path}");
-Console.WriteLine($"kiota: decided {decided.DecisionId} VIP (version {decided.RuleSet?.Version}), retried once, read back, replayed identical");
+Check(replay?.Identical == true && replay.Replayed?.Tier?.Code == "VIP",
+    $"the replay differs at {replay?.Differences?.FirstOrDefault()?.Path}");
+Console.WriteLine(
+    $"kiota: decided {decided.DecisionId} VIP (version {decided.RuleSet?.Version}), retried once, read back, replayed identical");
 
 TellerClient Client(string apiKey)
 {
     // The key travels as a default header: Kiota's API-key provider sends keys over https only.
     var http = new HttpClient();
     http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-    return new TellerClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = service });
+    var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = service };
+    return new TellerClient(adapter);
 }
 
 static void Check(bool condition, string failure)

@@ -45,8 +45,10 @@ var logged = await auditor.DecisionsGETAsync(decided.DecisionId);
 Check(logged.DecisionId == decided.DecisionId && logged.CustomerId == "NSWAG-0001", "the decision read back is another");
 Check(logged.RuleSet.Version == decided.RuleSet.Version, "the decision read back names another version");
 var replay = await auditor.ReplayAsync(decided.DecisionId, null);
-Check(replay.Identical && replay.Replayed.Tier.Code == "VIP", $"the replay differs at {replay.Differences.FirstOrDefault()?.Path}");
-Console.WriteLine($"nswag: decided {decided.DecisionId} VIP (version {decided.RuleSet.Version}), retried once, read back, replayed identical");
+Check(replay.Identical && replay.Replayed.Tier.Code == "VIP",
+    $"the replay differs at {replay.Differences.FirstOrDefault()?.Path}");
+Console.WriteLine(
+    $"nswag: decided {decided.DecisionId} VIP (version {decided.RuleSet.Version}), retried once, read back, replayed identical");
 
 static void Check(bool condition, string failure)
 {

@@ -50,4 +50,5 @@ check(logged.data?.ruleSet.version === decided.data?.ruleSet.version, "the decis
 const replay = await auditor.POST("/v1/decisions/{id}/replay", { params: { path: { id } } });
 check(replay.data?.identical === true && replay.data.replayed?.tier.code === "VIP",
   `the replay differs at ${replay.data?.differences[0]?.path}`);
-console.log(`typescript: decided ${id} VIP (version ${decided.data?.ruleSet.version}), retried once, read back, replayed identical`);
+const version = decided.data?.ruleSet.version;
+console.log(`typescript: decided ${id} VIP (version ${version}), retried once, read back, replayed identical`);
