@@ -28,13 +28,6 @@ public static class RuleSetDocuments
         return app;
     }
 
-    /// <summary>
-    /// The name of the customer schema of <paramref name="ruleSet"/>: <c>retail-tiering</c> → <c>RetailTieringCustomer</c>.
-    /// </summary>
-    public static string CustomerTypeName(string ruleSet) =>
-        string.Concat(ruleSet.Split('-', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => char.ToUpperInvariant(part[0]) + part[1..])) + "Customer";
-
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Document(
         string name, DecisionService decisions, TimeProvider clock, IOptions<DecisionEngineOptions> engine,
         [FromKeyedServices("v1")] IOpenApiDocumentProvider documents, CancellationToken cancellationToken)
@@ -47,11 +40,11 @@ public static class RuleSetDocuments
 
         var document = await documents.GetOpenApiDocumentAsync(cancellationToken);
         var json = JsonNode.Parse(await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken))!;
-        Type(json, active.Value, engine.Value.DefaultMaxItems);
+        TypeCustomers(json, active.Value, engine.Value.DefaultMaxItems);
         return TypedResults.Text(json.ToJsonString(), "application/json");
     }
 
-    private static void Type(JsonNode document, RuleSet ruleSet, int defaultMaxItems)
+    private static void TypeCustomers(JsonNode document, RuleSet ruleSet, int defaultMaxItems)
     {
         var typeName = CustomerTypeName(ruleSet.Name);
         var info = document["info"]!;
@@ -62,15 +55,19 @@ public static class RuleSetDocuments
 
         var schemas = document["components"]!["schemas"]!;
         schemas[typeName] = CustomerSchema.Of(ruleSet, defaultMaxItems);
-        foreach (var request in new[] { "DecisionRequest", "BatchDecisionRequest" })
-        {
-            var properties = schemas[request]!["properties"]!;
-            properties["ruleSet"]!["default"] = ruleSet.Name;
-        }
-
-        schemas["DecisionRequest"]!["properties"]!["customer"] = Reference(typeName);
-        schemas["BatchDecisionRequest"]!["properties"]!["customers"]!["items"] = Reference(typeName);
+        var (single, batch) = (schemas["DecisionRequest"]!["properties"]!, schemas["BatchDecisionRequest"]!["properties"]!);
+        single["customer"] = Reference(typeName);
+        batch["customers"]!["items"] = Reference(typeName);
+        single["ruleSet"]!["default"] = ruleSet.Name;
+        batch["ruleSet"]!["default"] = ruleSet.Name;
     }
+
+    /// <summary>
+    /// The name of the customer schema of <paramref name="ruleSet"/>: <c>retail-tiering</c> → <c>RetailTieringCustomer</c>.
+    /// </summary>
+    private static string CustomerTypeName(string ruleSet) =>
+        string.Concat(ruleSet.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..])) + "Customer";
 
     private static JsonObject Reference(string typeName) => new() { ["$ref"] = $"#/components/schemas/{typeName}" };
 }

@@ -64,6 +64,7 @@ public sealed class CustomerSchemaApiTests(DecisionsAppFixture app) : IClassFixt
         var typed = schemas.GetProperty("RetailTieringCustomer");
         Assert.Equal(active.GetProperty("properties").GetRawText(), typed.GetProperty("properties").GetRawText());
         Assert.Contains("/v1/decisions/{id}/replay", document.GetProperty("paths").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("retail-tiering", Property(schemas, "BatchDecisionRequest", "ruleSet").GetProperty("default").GetString());
     }
 
     [Fact]
