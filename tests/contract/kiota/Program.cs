@@ -28,6 +28,15 @@ var retried = await teller.V1.Decisions.PostAsync(request, c => c.Headers.Add("I
 Check(decided?.Tier?.Code == "VIP", $"tier {decided?.Tier?.Code}, expected VIP");
 Check(retried?.DecisionId == decided!.DecisionId, "a retry with the same Idempotency-Key was decided again");
 
+// A batch answers each customer: a decision, or the fields at fault.
+var refusedCustomer = new RetailTieringCustomer { CustomerId = "KIOTA-0002", AvgDailyBalance = -1 };
+var batch = await teller.V1.Decisions.Batch.PostAsync(new BatchDecisionRequest
+{
+    RuleSet = "retail-tiering", AsOf = request.AsOf, Customers = [request.Customer, refusedCustomer],
+});
+Check(batch?.Decided == 1 && batch.Items?[0].Decision?.Tier?.Code == "VIP", "the batch did not decide the VIP");
+Check(batch?.Items?[1].Errors?.Single().Path == "customer.avgDailyBalance", "the batch did not refuse the balance");
+
 request.Customer.AvgDailyBalance = -1;
 try
 {
@@ -48,7 +57,7 @@ var replay = await auditor.V1.Decisions[decided.DecisionId].Replay.PostAsync();
 Check(replay?.Identical == true && replay.Replayed?.Tier?.Code == "VIP",
     $"the replay differs at {replay?.Differences?.FirstOrDefault()?.Path}");
 Console.WriteLine(
-    $"kiota: decided {decided.DecisionId} VIP (version {decided.RuleSet?.Version}), retried once, read back, replayed identical");
+    $"kiota: decided {decided.DecisionId} VIP (version {decided.RuleSet?.Version}), retried, batched, read back, replayed identical");
 
 TellerClient Client(string apiKey)
 {

@@ -26,6 +26,15 @@ var retried = await teller.DecisionsPOSTAsync(key, null, request);
 Check(decided.Tier.Code == "VIP", $"tier {decided.Tier.Code}, expected VIP");
 Check(retried.DecisionId == decided.DecisionId, "a retry with the same Idempotency-Key was decided again");
 
+// A batch answers each customer: a decision, or the fields at fault.
+var refusedCustomer = new RetailTieringCustomer { CustomerId = "NSWAG-0002", AvgDailyBalance = -1 };
+var batch = await teller.BatchAsync(null, null, new BatchDecisionRequest
+{
+    RuleSet = "retail-tiering", AsOf = request.AsOf, Customers = [request.Customer, refusedCustomer],
+});
+Check(batch.Decided == 1 && batch.Items.First().Decision.Tier.Code == "VIP", "the batch did not decide the VIP");
+Check(batch.Items.Last().Errors.Single().Path == "customer.avgDailyBalance", "the batch did not refuse the balance");
+
 request.Customer.AvgDailyBalance = -1;
 try
 {
@@ -48,7 +57,7 @@ var replay = await auditor.ReplayAsync(decided.DecisionId, null);
 Check(replay.Identical && replay.Replayed.Tier.Code == "VIP",
     $"the replay differs at {replay.Differences.FirstOrDefault()?.Path}");
 Console.WriteLine(
-    $"nswag: decided {decided.DecisionId} VIP (version {decided.RuleSet.Version}), retried once, read back, replayed identical");
+    $"nswag: decided {decided.DecisionId} VIP (version {decided.RuleSet.Version}), retried, batched, read back, replayed identical");
 
 static void Check(bool condition, string failure)
 {

@@ -40,6 +40,13 @@ const retried = await teller.POST("/v1/decisions", { params: { header: { "Idempo
 check(decided.data?.tier.code === "VIP", `tier ${decided.data?.tier.code}, expected VIP`);
 check(retried.data?.decisionId === decided.data?.decisionId, "a retry with the same Idempotency-Key was decided again");
 
+// A batch answers each customer: a decision, or the fields at fault.
+const refusedCustomer: Customer = { customerId: "TS-0002", avgDailyBalance: -1 };
+const customers = [customer, refusedCustomer];
+const batch = await teller.POST("/v1/decisions/batch", { body: { ruleSet: body.ruleSet, asOf: body.asOf, customers } });
+check(batch.data?.decided === 1 && batch.data.items[0].decision?.tier.code === "VIP", "the batch did not decide the VIP");
+check(batch.data?.items[1].errors?.[0]?.path === "customer.avgDailyBalance", "the batch did not refuse the balance");
+
 const refused = await teller.POST("/v1/decisions", { body: { ...body, customer: { ...customer, avgDailyBalance: -1 } } });
 check(refused.response.status === 422 && refused.error?.status === 422, `a negative balance answered ${refused.response.status}`);
 
@@ -51,4 +58,4 @@ const replay = await auditor.POST("/v1/decisions/{id}/replay", { params: { path:
 check(replay.data?.identical === true && replay.data.replayed?.tier.code === "VIP",
   `the replay differs at ${replay.data?.differences[0]?.path}`);
 const version = decided.data?.ruleSet.version;
-console.log(`typescript: decided ${id} VIP (version ${version}), retried once, read back, replayed identical`);
+console.log(`typescript: decided ${id} VIP (version ${version}), retried, batched, read back, replayed identical`);
