@@ -41,7 +41,8 @@ public static class OpenApiExtensions
                 schema.Items = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,
-                    Description = "A customer as the rule set's input schema describes it (GET /v1/rulesets/{name}/input-schema).",
+                    Description = "A customer as the rule set's input schema describes it "
+                        + "(GET /v1/rulesets/{name}/input-schema).",
                 };
             }
 

@@ -64,7 +64,8 @@ public sealed class CustomerSchemaApiTests(DecisionsAppFixture app) : IClassFixt
         var typed = schemas.GetProperty("RetailTieringCustomer");
         Assert.Equal(active.GetProperty("properties").GetRawText(), typed.GetProperty("properties").GetRawText());
         Assert.Contains("/v1/decisions/{id}/replay", document.GetProperty("paths").EnumerateObject().Select(p => p.Name));
-        Assert.Equal("retail-tiering", Property(schemas, "BatchDecisionRequest", "ruleSet").GetProperty("default").GetString());
+        var ruleSet = Property(schemas, "BatchDecisionRequest", "ruleSet");
+        Assert.Equal("retail-tiering", ruleSet.GetProperty("default").GetString());
     }
 
     [Fact]

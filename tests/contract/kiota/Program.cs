@@ -56,8 +56,8 @@ Check(logged?.RuleSet?.Version == decided.RuleSet?.Version, "the decision read b
 var replay = await auditor.V1.Decisions[decided.DecisionId].Replay.PostAsync();
 Check(replay?.Identical == true && replay.Replayed?.Tier?.Code == "VIP",
     $"the replay differs at {replay?.Differences?.FirstOrDefault()?.Path}");
-Console.WriteLine(
-    $"kiota: decided {decided.DecisionId} VIP (version {decided.RuleSet?.Version}), retried, batched, read back, replayed identical");
+Console.WriteLine($"kiota: decided {decided.DecisionId} VIP (version {decided.RuleSet?.Version}), "
+    + "retried, batched, read back, replayed identical");
 
 TellerClient Client(string apiKey)
 {

@@ -56,8 +56,8 @@ Check(logged.RuleSet.Version == decided.RuleSet.Version, "the decision read back
 var replay = await auditor.ReplayAsync(decided.DecisionId, null);
 Check(replay.Identical && replay.Replayed.Tier.Code == "VIP",
     $"the replay differs at {replay.Differences.FirstOrDefault()?.Path}");
-Console.WriteLine(
-    $"nswag: decided {decided.DecisionId} VIP (version {decided.RuleSet.Version}), retried, batched, read back, replayed identical");
+Console.WriteLine($"nswag: decided {decided.DecisionId} VIP (version {decided.RuleSet.Version}), "
+    + "retried, batched, read back, replayed identical");
 
 static void Check(bool condition, string failure)
 {

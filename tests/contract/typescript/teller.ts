@@ -48,7 +48,8 @@ check(batch.data?.decided === 1 && batch.data.items[0].decision?.tier.code === "
 check(batch.data?.items[1].errors?.[0]?.path === "customer.avgDailyBalance", "the batch did not refuse the balance");
 
 const refused = await teller.POST("/v1/decisions", { body: { ...body, customer: { ...customer, avgDailyBalance: -1 } } });
-check(refused.response.status === 422 && refused.error?.status === 422, `a negative balance answered ${refused.response.status}`);
+check(refused.response.status === 422 && refused.error?.status === 422,
+  `a negative balance answered ${refused.response.status}`);
 
 const id = decided.data!.decisionId;
 const logged = await auditor.GET("/v1/decisions/{id}", { params: { path: { id } } });
