@@ -2,8 +2,8 @@
 # Generated clients, as a teller team would make them: against the service started from the Release build (built
 # when missing) on 127.0.0.1:${CLIENTS_PORT:-5220}, generates a client from /openapi/rulesets/retail-tiering.json with
 # NSwag, Kiota and openapi-typescript, builds each into the small teller program beside this script (nswag/, kiota/,
-# typescript/) and runs it: decide with a typed customer, retry with the same Idempotency-Key, read the decision back
-# and replay it as an auditor. No generated line is patched. The generators are installed once, at pinned versions,
+# typescript/) and runs it: decide with a typed customer, retry with the same Idempotency-Key, send a batch with a
+# refused customer, read the decision back and replay it as an auditor. No generated line is patched. The generators are installed once, at pinned versions,
 # under ${DECISIONS_TOOLS:-~/.cache/decisions-clients}. Prints "Passed: 3" as a test project does, for ./test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,9 +34,11 @@ use_build_output
 trap finish EXIT
 [ -x "$nswag/nswag" ] || step nswag-install dotnet tool install NSwag.ConsoleCore --version 14.8.0 --tool-path "$nswag"
 [ -x "$kiota/kiota" ] || step kiota-install dotnet tool install Microsoft.OpenApi.Kiota --version 1.38.0 --tool-path "$kiota"
-if ! cmp -s "$contract/typescript/package-lock.json" "$npm/package-lock.json"; then
+# The lock is kept as installed only once npm ci succeeded, so an interrupted install is redone.
+if ! cmp -s "$contract/typescript/package-lock.json" "$npm/installed-lock.json"; then
   mkdir -p "$npm" && cp "$contract/typescript/package.json" "$contract/typescript/package-lock.json" "$npm/"
   step npm-install npm ci --prefix "$npm" --no-audit --no-fund
+  cp "$npm/package-lock.json" "$npm/installed-lock.json"
 fi
 
 # A service already on the port would answer start_service's readiness probe in place of this one.
