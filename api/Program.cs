@@ -41,11 +41,13 @@ app.UseHttpMetrics();
 app.UseAuthorization();
 
 app.MapDecisionOpenApi();
+app.MapRuleSetDocuments();
 app.MapDecisionHealthChecks();
 app.MapObservability();
 app.MapMeEndpoints();
 app.MapDecisionEndpoints();
 app.MapRuleSetEndpoints();
+app.MapCustomerSchemaEndpoints();
 app.MapAnalysisRunEndpoints();
 app.MapAuditEndpoints();
 app.MapBackupEndpoints();

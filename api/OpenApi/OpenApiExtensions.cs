@@ -36,6 +36,18 @@ public static class OpenApiExtensions
                 schema.Format = "date-time";
             }
 
+            // A batch's customers are objects; their fields are typed in /openapi/rulesets/{name}.json.
+            if (context.JsonPropertyInfo is { Name: "customers" } customers
+                && customers.DeclaringType == typeof(Decisions.BatchDecisionRequest))
+            {
+                schema.Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "A customer as the rule set's input schema describes it "
+                        + "(GET /v1/rulesets/{name}/input-schema).",
+                };
+            }
+
             return Task.CompletedTask;
         }).AddSchemaTransformer(GeneratorSchemas.Tidy).AddSchemaTransformer(ProblemDocumentation.DescribeSchema)
         .AddOperationTransformer((operation, _, _) => ProblemDocumentation.DescribeOperation(operation))

@@ -25,7 +25,8 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
         [Roles.SignedIn] = ["teller", "editor", "approver", "auditor", "admin"],
     };
 
-    private static readonly HashSet<string> Public = ["/healthz", "/readyz", "/openapi/{documentName}.json", "/console"];
+    private static readonly HashSet<string> Public =
+        ["/healthz", "/readyz", "/openapi/{documentName}.json", "/openapi/rulesets/{name}.json", "/console"];
 
     [Fact]
     public async Task Every_endpoint_answers_each_role_as_its_policy_says()

@@ -1,16 +1,28 @@
-# Sourced by the load scripts: wrk from Debian, the service published in Release once, and started on
-# 127.0.0.1 with production settings plus the extra environment a script gives (its keys, its switches).
+# Sourced by the load and contract scripts: wrk from Debian, the service published in Release once (or the build
+# output), and started on 127.0.0.1 with production settings plus the extra environment a script gives (its keys,
+# its switches).
 # Sets $work (a temporary folder holding the build and the data) and $server (the process id).
 
 ensure_wrk() {
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 }
 
-publish_service() {
+# new_work: the temporary folder, with a throw-away checkpoint signing key (production refuses to start without one).
+new_work() {
   work=$(mktemp -d)
-  dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
-  # Production refuses to start without a checkpoint signing key: a throw-away one per run.
   openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt > "$work/checkpoint-key.pem"
+}
+
+publish_service() {
+  new_work
+  dotnet publish api -c Release -o "$work/app" --nologo -v quiet >/dev/null
+}
+
+# use_build_output: the Release build ./test.sh has just made (built here when missing), instead of a publish.
+use_build_output() {
+  new_work
+  [ -f api/bin/Release/net10.0/Decisions.Api.dll ] || dotnet build api -c Release --nologo -v quiet >/dev/null
+  ln -s "$PWD/api/bin/Release/net10.0" "$work/app"
 }
 
 # start_service PORT [NAME=VALUE ...]: starts the service on the same data folder each time, waits until ready.
