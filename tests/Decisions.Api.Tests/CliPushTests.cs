@@ -90,7 +90,8 @@ public sealed class CliPushTests : IAsyncLifetime
         var run = await Push(broken, "--api-key", DecisionsAppFixture.Keys["editor"]);
 
         Assert.Equal(1, run.Code);
-        Assert.StartsWith("decisions: push refused: 422 The content is not a valid rule-set file.\n", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("decisions: push refused: 422 ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  The content is not a valid rule-set file.\n", run.Error, StringComparison.Ordinal);
         Assert.Contains("  tiers.rules[0].whenn: ", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output);
     }

@@ -5,7 +5,7 @@ using Teller.NSwag;
 var (service, tellerKey, auditorKey) = (args[0], args[1], args[2]);
 using var tellerHttp = new HttpClient();
 tellerHttp.DefaultRequestHeaders.Add("X-Api-Key", tellerKey);
-var teller = new DecisionsClient(service, tellerHttp);
+var teller = new DecisionsClient(tellerHttp) { BaseUrl = service };
 
 var request = new DecisionRequest
 {
@@ -49,7 +49,7 @@ catch (ApiException<ProblemDetails> refused)
 
 using var auditorHttp = new HttpClient();
 auditorHttp.DefaultRequestHeaders.Add("X-Api-Key", auditorKey);
-var auditor = new DecisionsClient(service, auditorHttp);
+var auditor = new DecisionsClient(auditorHttp) { BaseUrl = service };
 var logged = await auditor.GetDecisionAsync(decided.DecisionId);
 Check(logged.DecisionId == decided.DecisionId && logged.CustomerId == "NSWAG-0001", "the decision read back is another");
 Check(logged.RuleSet.Version == decided.RuleSet.Version, "the decision read back names another version");
