@@ -121,7 +121,7 @@ public sealed partial class LiteDbStore
     /// <summary>Holding the journal's turn, so nothing is appended meanwhile: waits for LiteDB, then clears.</summary>
     private async Task EmptyJournalAsync()
     {
-        await _indexer.WhenIndexedAsync(_indexWait, CancellationToken.None).ConfigureAwait(false);
+        await _indexer.WhenCaughtUpAsync(_indexWait, CancellationToken.None).ConfigureAwait(false);
         _journal.Clear();
     }
 

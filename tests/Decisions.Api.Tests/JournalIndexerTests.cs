@@ -49,5 +49,50 @@ public sealed class JournalIndexerTests
         Assert.IsType<IOException>(indexer.LastFailure);
     }
 
+    [Fact]
+    public async Task A_writer_waiting_for_a_full_journal_waits_as_long_as_LiteDB_keeps_indexing()
+    {
+        var turns = new SemaphoreSlim(0);
+        var entered = new SemaphoreSlim(0);
+        await using var indexer = new JournalIndexer(0, async _ =>
+        {
+            entered.Release();
+            await turns.WaitAsync();
+            return true;
+        });
+        indexer.Enqueue(Block(1, 1));
+        await entered.WaitAsync();
+        indexer.Enqueue(Block(2, 3));
+
+        // Two index writes of 250 ms each: the wait outlasts the 400 ms stall time, yet LiteDB advanced within it.
+        var caughtUp = indexer.WhenCaughtUpAsync(TimeSpan.FromMilliseconds(400), CancellationToken.None);
+        await Task.Delay(250);
+        turns.Release();
+        await entered.WaitAsync();
+        await Task.Delay(250);
+        turns.Release();
+
+        await caughtUp;
+        Assert.Equal(0, indexer.Lag);
+    }
+
+    [Fact]
+    public async Task A_writer_waiting_for_a_full_journal_fails_once_indexing_stalls()
+    {
+        var turns = new SemaphoreSlim(0);
+        await using var indexer = new JournalIndexer(0, async _ =>
+        {
+            await turns.WaitAsync();
+            return true;
+        });
+        indexer.Enqueue(Block(1, 1));
+
+        var waited = await Assert.ThrowsAsync<TimeoutException>(
+            () => indexer.WhenCaughtUpAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        Assert.Contains("index is behind", waited.Message, StringComparison.Ordinal);
+        Assert.Equal(1, indexer.Lag);
+        turns.Release(2);
+    }
+
     private static JournaledBlock Block(long first, long last) => new(first, last, new BsonDocument { ["_id"] = first });
 }

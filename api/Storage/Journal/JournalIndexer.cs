@@ -77,6 +77,28 @@ internal sealed class JournalIndexer : IAsyncDisposable
         return WaitAsync(done.Task, timeout, cancellationToken);
     }
 
+    /// <summary>
+    /// Completes once every block journaled before the call is in LiteDB, however long that takes while LiteDB keeps
+    /// indexing; fails only when no block was indexed for <paramref name="stall"/>. A full journal waits here: a slow
+    /// index holds the writers back, and only a stalled one fails their decisions.
+    /// </summary>
+    public async Task WhenCaughtUpAsync(TimeSpan stall, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var before = Volatile.Read(ref _indexed);
+            try
+            {
+                await WhenIndexedAsync(stall, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TimeoutException) when (Volatile.Read(ref _indexed) > before)
+            {
+                // It advanced within the stall time: keep waiting for the rest.
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _stopping = true;
