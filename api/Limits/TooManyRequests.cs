@@ -1,4 +1,5 @@
 using System.Globalization;
+using Decisions.Api.Observability;
 using Prometheus;
 
 namespace Decisions.Api.Limits;
@@ -34,6 +35,7 @@ internal sealed class TooManyRequests(LimitKind limit, int retryAfterSeconds, st
     public static async Task WriteAsync(HttpContext context, LimitKind limit, int retryAfterSeconds, string detail)
     {
         Limited.WithLabels(Label(limit)).Inc();
+        DecisionMetrics.RecordLimited(Label(limit));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
