@@ -59,7 +59,11 @@ public sealed class DecisionWriter : IAsyncDisposable
             throw new InvalidOperationException("The store is shutting down.");
         }
 
-        pending.Trace = Activity.Current?.Context ?? default;
+        if (DecisionTracing.Source.HasListeners())
+        {
+            pending.Trace = Activity.Current?.Context ?? default;
+        }
+
         DecisionLogMetrics.Queued(1);
         return pending.Completion.Task;
     }
