@@ -21,7 +21,8 @@ public sealed partial class DecisionService
         CancellationToken cancellationToken)
     {
         using var activity = DecisionTracing.Source.StartActivity("decisions.decide_batch");
-        activity?.SetTag(DecisionTracing.RuleSet, request.RuleSet).SetTag(DecisionTracing.Customers, request.Customers.Count);
+        activity?.SetTag(DecisionTracing.RuleSet, request.RuleSet)
+            .SetTag(DecisionTracing.Customers, request.Customers.Count);
         var now = Now();
         var ruleSet = await ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken)
             .ConfigureAwait(false);

@@ -64,7 +64,8 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
     /// <paramref name="tag"/> and the calling key's name <paramref name="caller"/>.
     /// </summary>
     public async Task<Outcome<DecisionResponse>> DecideAsync(
-        DecisionRequest request, ExplainLevel level, IdempotencyTag? tag, string? caller, CancellationToken cancellationToken)
+        DecisionRequest request, ExplainLevel level, IdempotencyTag? tag, string? caller,
+        CancellationToken cancellationToken)
     {
         using var activity = DecisionTracing.Source.StartActivity("decisions.decide");
         activity?.SetTag(DecisionTracing.RuleSet, request.RuleSet);
@@ -78,7 +79,8 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
         }
 
         activity?.SetTag(DecisionTracing.Version, ruleSet.Value.Ref.Version);
-        var evaluation = Evaluate(ruleSet.Value, request.Customer, request.AsOf, now, level, cancellationToken, tag, caller);
+        var evaluation = Evaluate(
+            ruleSet.Value, request.Customer, request.AsOf, now, level, cancellationToken, tag, caller);
         var decided = await LogAsync(evaluation, cancellationToken).ConfigureAwait(false);
         activity?.SetTag(DecisionTracing.Tier, decided.Value?.Tier.Code);
         return decided;

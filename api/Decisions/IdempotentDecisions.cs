@@ -53,7 +53,8 @@ public sealed class IdempotentDecisions(
         var all = Enumerable.Range(0, request.Customers.Count);
         if (header is null)
         {
-            return Respond(await service.DecideAsync(request, level, all, null, caller, cancellationToken).ConfigureAwait(false));
+            return Respond(
+                await service.DecideAsync(request, level, all, null, caller, cancellationToken).ConfigureAwait(false));
         }
 
         var key = IdempotencyKey.Parse(header, caller);
@@ -73,7 +74,8 @@ public sealed class IdempotentDecisions(
                 return Respond(answered);
             }
 
-            var decided = await service.DecideAsync(request, level, missing, tag, caller, cancellationToken).ConfigureAwait(false);
+            var decided = await service.DecideAsync(request, level, missing, tag, caller, cancellationToken)
+                .ConfigureAwait(false);
             return decided.Succeeded ? Respond(answered.Concat(decided.Value).ToList()) : decided.Failure;
         }, cancellationToken).ConfigureAwait(false);
     }

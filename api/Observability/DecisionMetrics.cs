@@ -18,19 +18,21 @@ public sealed class DecisionMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    private static readonly double[] Buckets = Prometheus.Histogram.ExponentialBuckets(0.0001, 2, 16);
+
     private static readonly Counter Decisions = Metrics.CreateCounter(
         "decisions_total", "Decisions made, by rule set and outcome.", "rule_set", "outcome");
 
     private static readonly Prometheus.Histogram Duration = Metrics.CreateHistogram(
         "decision_duration_seconds", "Time to decide and durably log one decision.",
-        new HistogramConfiguration { LabelNames = ["rule_set", "outcome"], Buckets = Prometheus.Histogram.ExponentialBuckets(0.0001, 2, 16) });
+        new HistogramConfiguration { LabelNames = ["rule_set", "outcome"], Buckets = Buckets });
 
     private static readonly Counter<long> Decided = Meter.CreateCounter<long>(
         "decisions", "{decision}", "Decisions made, by rule set and outcome.");
 
     private static readonly Histogram<double> Latency = Meter.CreateHistogram<double>(
         "decision_duration", "s", "Time to decide and durably log one decision.",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [.. Prometheus.Histogram.ExponentialBuckets(0.0001, 2, 16)] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
 
     private static readonly Counter<long> Limited = Meter.CreateCounter<long>(
         "requests_limited", "{request}", "Requests answered 429, by the limit that refused them.");

@@ -23,7 +23,8 @@ public static class DecisionTracing
     public const string BlockSize = "decision_log.block.size";
     public const string BlockFirst = "decision_log.block.first";
 
-    public static readonly ActivitySource Source = new(SourceName, typeof(DecisionTracing).Assembly.GetName().Version?.ToString());
+    public static readonly ActivitySource Source =
+        new(SourceName, typeof(DecisionTracing).Assembly.GetName().Version?.ToString());
 
     /// <summary>The trace a logged decision records: the current one's id, or null outside any trace.</summary>
     public static string? CurrentTraceId() =>

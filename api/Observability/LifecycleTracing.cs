@@ -21,7 +21,8 @@ public static class LifecycleTracing
             activity.SetTag(DecisionTracing.RuleSet, route["name"]).SetTag(DecisionTracing.Version, route["version"])
                 .SetTag(DecisionTracing.Caller, context.HttpContext.User.Identity?.Name);
             var result = await next(context);
-            if ((result is INestedHttpResult nested ? nested.Result : result) is IStatusCodeHttpResult { StatusCode: >= 400 } refused)
+            var answer = result is INestedHttpResult nested ? nested.Result : result;
+            if (answer is IStatusCodeHttpResult { StatusCode: >= 400 } refused)
             {
                 activity.Failed($"Answered {refused.StatusCode}.");
             }

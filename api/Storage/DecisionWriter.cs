@@ -125,7 +125,8 @@ public sealed class DecisionWriter : IAsyncDisposable
         }
 
         var links = batch.Where(p => p.Trace != default).Select(p => new ActivityLink(p.Trace)).ToList();
-        return DecisionTracing.Source.StartActivity("decision_log.commit", ActivityKind.Internal, default(ActivityContext), links: links)
+        return DecisionTracing.Source
+            .StartActivity("decision_log.commit", ActivityKind.Internal, default(ActivityContext), links: links)
             ?.SetTag(DecisionTracing.BlockSize, batch.Count);
     }
 }

@@ -36,9 +36,11 @@ public sealed class OtlpExportTests
         await (await TracingTests.Send(app.Client("teller"), trace, body)).Json(HttpStatusCode.OK);
         // Spans are exported in batches as they end: the evaluation ends first and may travel in an earlier one.
         var traceBytes = Convert.FromHexString(trace.ToHexString());
-        var decide = await collector.Find(b => b.AsSpan().IndexOf(traceBytes) >= 0 && b.AsSpan().IndexOf("decisions.decide"u8) >= 0);
+        var decide = await collector.Find(
+            b => b.AsSpan().IndexOf(traceBytes) >= 0 && b.AsSpan().IndexOf("decisions.decide"u8) >= 0);
         Assert.True(decide.AsSpan().IndexOf("retail-tiering"u8) >= 0);
-        await collector.Find(b => b.AsSpan().IndexOf(traceBytes) >= 0 && b.AsSpan().IndexOf("decisions.evaluate"u8) >= 0);
+        await collector.Find(
+            b => b.AsSpan().IndexOf(traceBytes) >= 0 && b.AsSpan().IndexOf("decisions.evaluate"u8) >= 0);
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public sealed class TracingTests
             && a.Links.Any(link => link.Context.SpanId == append.SpanId));
         Assert.NotEqual(trace, commit.TraceId);
         var sequence = (long)append.GetTagItem(DecisionTracing.Sequence)!;
-        Assert.InRange(sequence, (long)commit.GetTagItem(DecisionTracing.BlockFirst)!, (long)commit.GetTagItem(DecisionTracing.Sequence)!);
+        var first = (long)commit.GetTagItem(DecisionTracing.BlockFirst)!;
+        Assert.InRange(sequence, first, (long)commit.GetTagItem(DecisionTracing.Sequence)!);
 
         var id = decision.GetProperty("decisionId").GetString();
         var logged = await (await app.Client("auditor").GetAsync($"/v1/decisions/{id}")).Json(HttpStatusCode.OK);
@@ -110,7 +111,8 @@ public sealed class TracingTests
         Assert.StartsWith($"00-{trace}-", response.Headers.GetValues(ObservabilityExtensions.TraceResponseHeader).Single());
     }
 
-    internal static Task<HttpResponseMessage> Send(HttpClient client, ActivityTraceId trace, object body, string url = "/v1/decisions")
+    internal static Task<HttpResponseMessage> Send(
+        HttpClient client, ActivityTraceId trace, object body, string url = "/v1/decisions")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
         request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
