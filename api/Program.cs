@@ -34,6 +34,7 @@ builder.Services.AddDecisionHealthChecks();
 
 var app = builder.Build();
 
+app.UseTraceResponse();
 app.UseDecisionErrorHandling();
 app.UseAuthentication();
 app.UseRateLimiter();

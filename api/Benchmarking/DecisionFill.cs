@@ -30,7 +30,8 @@ internal sealed class DecisionFill(
             for (var i = Interlocked.Increment(ref next); i < from + count; i = Interlocked.Increment(ref next))
             {
                 var decided = await service.DecideAsync(
-                    new DecisionRequest("retail-tiering", Customer(i)), ExplainLevel.Reasons, null, stoppingToken).ConfigureAwait(false);
+                    new DecisionRequest("retail-tiering", Customer(i)), ExplainLevel.Reasons, null, null,
+                    stoppingToken).ConfigureAwait(false);
                 if (!decided.Succeeded)
                 {
                     throw new InvalidOperationException($"Synthetic customer {i} was not decided: {decided.Failure}");

@@ -81,7 +81,11 @@ public sealed record BatchDecisionResponse(int Decided, int Failed, IReadOnlyLis
 /// </summary>
 public sealed record LoggedDecision(
     string DecisionId, long Sequence, DateTimeOffset DecidedAt, RuleSetRef RuleSet, string? CustomerId,
-    DateTimeOffset AsOf, JsonElement? Input, JsonElement? Output, LoggedErasure? Erasure = null);
+    DateTimeOffset AsOf, JsonElement? Input, JsonElement? Output, LoggedErasure? Erasure = null,
+    [property: Description("The W3C trace id of the request that made the decision; null if logged before traces were.")]
+    string? TraceId = null,
+    [property: Description("The configured name of the API key that asked (never the key); null if logged before callers were.")]
+    string? Caller = null);
 
 /// <summary>When a decision's personal data was erased, the trail entry recording why, and the digest its chain link covers.</summary>
 public sealed record LoggedErasure(DateTimeOffset ErasedAt, long TrailEntry, string Digest);

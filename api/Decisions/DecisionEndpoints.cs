@@ -169,7 +169,7 @@ public static class DecisionEndpoints
     private static LoggedDecision ToLogged(DecisionRecord record) =>
         new(record.Id, record.Sequence, record.DecidedAt, new RuleSetRef(record.RuleSet, record.Version, record.RuleSetHash),
             record.CustomerId, record.AsOf, Json(record, record.Input), Json(record, record.Output),
-            record.Erasure is { } e ? new LoggedErasure(e.At, e.TrailEntry, e.Digest) : null);
+            record.Erasure is { } e ? new LoggedErasure(e.At, e.TrailEntry, e.Digest) : null, record.TraceId, record.Caller);
 
     private static JsonElement? Json(DecisionRecord record, string payload) =>
         record.Erasure is null ? JsonSerializer.Deserialize<JsonElement>(payload) : null;

@@ -61,19 +61,29 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
 
     /// <summary>
     /// Resolves the version, decides, explained to <paramref name="level"/>, and logs the decision, tagged with
-    /// <paramref name="tag"/>.
+    /// <paramref name="tag"/> and the calling key's name <paramref name="caller"/>.
     /// </summary>
     public async Task<Outcome<LoggedAnswer>> DecideAsync(
-        DecisionRequest request, ExplainLevel level, IdempotencyTag? tag, CancellationToken cancellationToken)
+        DecisionRequest request, ExplainLevel level, IdempotencyTag? tag, string? caller,
+        CancellationToken cancellationToken)
     {
+        using var activity = DecisionTracing.Source.StartActivity("decisions.decide");
+        activity?.SetTag(DecisionTracing.RuleSet, request.RuleSet);
         var now = Now();
         var ruleSet = await ResolveAsync(request.RuleSet, request.Version, request.AsOf ?? now, now, cancellationToken)
             .ConfigureAwait(false);
-        return ruleSet.Succeeded
-            ? await LogAsync(
-                Evaluate(ruleSet.Value, request.Customer, request.AsOf, now, level, cancellationToken, tag), cancellationToken)
-                .ConfigureAwait(false)
-            : ruleSet.Failure;
+        if (!ruleSet.Succeeded)
+        {
+            activity.Failed(ruleSet.Failure.Detail);
+            return ruleSet.Failure;
+        }
+
+        activity?.SetTag(DecisionTracing.Version, ruleSet.Value.Ref.Version);
+        var evaluation = Evaluate(
+            ruleSet.Value, request.Customer, request.AsOf, now, level, cancellationToken, tag, caller);
+        var decided = await LogAsync(evaluation, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(DecisionTracing.Tier, evaluation.Response?.Tier.Code);
+        return decided;
     }
 
     /// <summary>
@@ -83,14 +93,19 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
     /// </summary>
     public Evaluation Evaluate(
         CompiledRuleSet ruleSet, JsonElement customer, DateTimeOffset? asOf, DateTimeOffset now, ExplainLevel level,
-        CancellationToken cancellationToken, IdempotencyTag? tag = null)
+        CancellationToken cancellationToken, IdempotencyTag? tag = null, string? caller = null)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = DecisionTracing.Source.StartActivity("decisions.evaluate");
+        activity?.SetTag(DecisionTracing.RuleSet, ruleSet.Ref.Name).SetTag(DecisionTracing.Version, ruleSet.Ref.Version);
         var result = ruleSet.Evaluate(customer, asOf ?? now, level, cancellationToken);
         if (result.Decision is not { } decision)
         {
+            activity.Failed(result.Failure.ToString()!);
             return new Evaluation(ruleSet.Ref.Name, result, null, null, started);
         }
+
+        activity?.SetTag(DecisionTracing.Tier, decision.Tier.Code);
 
         var response = DecisionResponse.From(Guid.CreateVersion7(now).ToString(), now, decision, level);
         var record = new DecisionRecord
@@ -107,6 +122,8 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
             Input = customer.GetRawText(),
             Output = JsonSerializer.Serialize(response, _json),
             Idempotency = tag,
+            TraceId = DecisionTracing.CurrentTraceId(),
+            Caller = caller,
         };
         return new Evaluation(ruleSet.Ref.Name, result, response, record, started);
     }
@@ -120,7 +137,21 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
             return new Failure.Invalid(Title(evaluation.Result.Failure), evaluation.Result.Problems);
         }
 
-        await log.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        using (var activity = DecisionTracing.Source.StartActivity("decision_log.append"))
+        {
+            activity?.SetTag(DecisionTracing.DecisionId, record.Id);
+            try
+            {
+                var logged = await log.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag(DecisionTracing.Sequence, logged.Sequence);
+            }
+            catch (Exception exception)
+            {
+                activity.Failed(exception.Message);
+                throw;
+            }
+        }
+
         metrics.Record(evaluation.RuleSet, "Decided", evaluation.Started);
         return new LoggedAnswer(record.Output);
     }

@@ -27,7 +27,7 @@ public sealed class IdempotentDecisions(
     {
         if (header is null)
         {
-            return await service.DecideAsync(request, level, null, cancellationToken).ConfigureAwait(false);
+            return await service.DecideAsync(request, level, null, caller, cancellationToken).ConfigureAwait(false);
         }
 
         var key = IdempotencyKey.Parse(header, caller);
@@ -39,7 +39,7 @@ public sealed class IdempotentDecisions(
         return await OnceAsync<LoggedAnswer>(key.Value, RequestFingerprint.Of(request, level), 1, async (logged, tag) =>
             logged.Count == 1
                 ? new LoggedAnswer(logged[0].Output)
-                : await service.DecideAsync(request, level, tag, cancellationToken).ConfigureAwait(false),
+                : await service.DecideAsync(request, level, tag, caller, cancellationToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -53,7 +53,8 @@ public sealed class IdempotentDecisions(
         var all = Enumerable.Range(0, request.Customers.Count);
         if (header is null)
         {
-            return Respond(await service.DecideAsync(request, level, all, null, cancellationToken).ConfigureAwait(false));
+            return Respond(
+                await service.DecideAsync(request, level, all, null, caller, cancellationToken).ConfigureAwait(false));
         }
 
         var key = IdempotencyKey.Parse(header, caller);
@@ -73,7 +74,8 @@ public sealed class IdempotentDecisions(
                 return Respond(answered);
             }
 
-            var decided = await service.DecideAsync(request, level, missing, tag, cancellationToken).ConfigureAwait(false);
+            var decided = await service.DecideAsync(request, level, missing, tag, caller, cancellationToken)
+                .ConfigureAwait(false);
             return decided.Succeeded ? Respond(answered.Concat(decided.Value).ToList()) : decided.Failure;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using Decisions.Api.Errors;
+using Decisions.Api.Observability;
 using Prometheus;
 
 namespace Decisions.Api.Limits;
@@ -34,6 +35,7 @@ internal sealed class TooManyRequests(LimitKind limit, int retryAfterSeconds, st
     public static async Task WriteAsync(HttpContext context, LimitKind limit, int retryAfterSeconds, string detail)
     {
         Limited.WithLabels(Label(limit)).Inc();
+        DecisionMetrics.RecordLimited(Label(limit));
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(
             context, ProblemTypes.TooManyRequests, detail,
             extensions: new Dictionary<string, object?> { [RetryAfter.Extension] = retryAfterSeconds });

@@ -1,21 +1,67 @@
+using System.Diagnostics;
 using Decisions.Api.Auth;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Prometheus;
 
 namespace Decisions.Api.Observability;
 
 public static class ObservabilityExtensions
 {
-    /// <summary>JSON logs outside Development (one event per line, for log shippers), and decision metrics.</summary>
+    /// <summary>The W3C Trace Context (level 2) response header: <c>00-{trace id}-{server span id}-{flags}</c>.</summary>
+    public const string TraceResponseHeader = "traceresponse";
+
+    /// <summary>
+    /// Console logs (JSON outside Development, see <see cref="AddConsoleLogs"/>), decision metrics, and
+    /// OpenTelemetry when an OTLP endpoint is configured (<see cref="AddOpenTelemetry"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
     {
-        if (!builder.Environment.IsDevelopment())
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
-        }
-
+        builder.AddConsoleLogs();
         builder.Services.AddSingleton<DecisionMetrics>();
+        // The Decisions meter repeats what prometheus-net's own families already show on /metrics.
+        Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate =
+            instrument => instrument.Meter.Name != DecisionMetrics.MeterName);
+        builder.Services.PostConfigure<ProblemDetailsOptions>(options =>
+        {
+            var customize = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                customize?.Invoke(context);
+                if (RequestActivity(context.HttpContext) is { } activity)
+                {
+                    context.ProblemDetails.Extensions["traceId"] = activity.TraceId.ToHexString();
+                }
+            };
+        });
+        builder.AddOpenTelemetry();
         return builder;
+    }
+
+    /// <summary>Every answer, problems included, carries its trace in <see cref="TraceResponseHeader"/>.</summary>
+    public static WebApplication UseTraceResponse(this WebApplication app)
+    {
+        // On starting, not now: the exception handler clears the headers set before it runs.
+        app.Use(static (context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var http = (HttpContext)state;
+                if (RequestActivity(http) is { } activity)
+                {
+                    http.Response.Headers[TraceResponseHeader] = activity.Id;
+                }
+
+                return Task.CompletedTask;
+            }, context);
+            return next(context);
+        });
+        return app;
     }
 
     /// <summary>HTTP metrics per endpoint and status, and <c>/metrics</c> in Prometheus format (auditors and admins).</summary>
@@ -24,4 +70,82 @@ public static class ObservabilityExtensions
         app.MapMetrics("/metrics").RequireAuthorization(Roles.Audit);
         return app;
     }
+
+    /// <summary>
+    /// The request's server span, which ASP.NET Core starts whenever logging or a listener is on; its trace id is
+    /// what problems, the response header, the logs and the decision log carry.
+    /// </summary>
+    private static Activity? RequestActivity(HttpContext context) =>
+        context.Features.Get<IHttpActivityFeature>()?.Activity is { IdFormat: ActivityIdFormat.W3C } activity ? activity : null;
+
+    /// <summary>
+    /// The console formatter is <c>Logging:Console:FormatterName</c>, by default <c>json</c> outside Development (one
+    /// event per line, for log shippers) and <c>simple</c> in it. JSON events carry a UTC timestamp and, in their
+    /// scopes, the trace and span ids of the request they belong to.
+    /// </summary>
+    private static void AddConsoleLogs(this IHostApplicationBuilder builder)
+    {
+        var console = builder.Configuration.GetSection("Logging:Console");
+        var development = builder.Environment.IsDevelopment();
+        if (!development)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole();
+        }
+
+        var formatter = console["FormatterName"] ?? (development ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.FormatterName = formatter);
+        builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
+        {
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat ??= "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+            options.IncludeScopes = console.GetValue("FormatterOptions:IncludeScopes", true);
+        });
+        builder.Logging.Configure(options => options.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+    }
+
+    /// <summary>
+    /// Traces (the <c>Decisions</c> spans and ASP.NET Core's server spans), metrics (the service's meters, ASP.NET
+    /// Core's and the runtime's) and logs, exported by OTLP to <c>Telemetry:Otlp:Endpoint</c> (with
+    /// <c>Telemetry:Otlp:Protocol</c> <c>grpc</c> or <c>http/protobuf</c>) or to the standard
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>. Neither set: nothing is registered, nothing listens to the spans and they
+    /// are never created.
+    /// </summary>
+    private static void AddOpenTelemetry(this IHostApplicationBuilder builder)
+    {
+        var endpoint = builder.Configuration["Telemetry:Otlp:Endpoint"];
+        if (string.IsNullOrEmpty(endpoint) && string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return;
+        }
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource =>
+            {
+                if (builder.Configuration["OTEL_SERVICE_NAME"] is null)
+                {
+                    resource.AddService("decisions");
+                }
+            })
+            .WithTracing(tracing => tracing.AddSource(DecisionTracing.SourceName)
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path)))
+            .WithMetrics(metrics => metrics.AddMeter(DecisionMetrics.MeterName, "Decisions.DecisionLog", "System.Runtime")
+                .AddAspNetCoreInstrumentation());
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            telemetry.UseOtlpExporter();
+        }
+        else
+        {
+            var protocol = builder.Configuration["Telemetry:Otlp:Protocol"] == "http/protobuf"
+                ? OtlpExportProtocol.HttpProtobuf
+                : OtlpExportProtocol.Grpc;
+            telemetry.UseOtlpExporter(protocol, new Uri(endpoint));
+        }
+    }
+
+    // Load balancers probe every few seconds; their spans would bury the decisions.
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
 }

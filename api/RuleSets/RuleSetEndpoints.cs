@@ -5,6 +5,7 @@ using Decisions.Api.Auth;
 using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
 using Decisions.Api.Limits;
+using Decisions.Api.Observability;
 using Decisions.Api.OpenApi;
 using Decisions.Api.Storage;
 using Decisions.Engine.Comparison;
@@ -27,20 +28,29 @@ public static class RuleSetEndpoints
         group.MapGet("/{name}/versions/{version:int}/export", Export).WithName("ExportRuleSetVersion").RequireAuthorization(Roles.Read).WithSummary("A version as a rule-set file")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").Problems(404);
         group.MapGet("/{name}/diff", Diff).WithName("DiffRuleSetVersions").RequireAuthorization(Roles.Read).WithSummary("Rule-level diff of two versions").Problems(404);
-        group.MapPost("/import", Import).WithName("ImportRuleSet").RequireAuthorization(Roles.Edit).WithSummary("Import a rule-set file as a new draft").Problems(409, 422);
-        group.MapPost("/{name}/drafts", CreateDraft).WithName("CreateDraft").RequireAuthorization(Roles.Edit).WithSummary("Start a draft from a version or from content").Problems(404, 409, 422);
-        group.MapPut("/{name}/versions/{version:int}", UpdateDraft).WithName("UpdateDraft").RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content; If-Match guards against lost updates").Problems(404, 409, 412, 422);
+        group.MapPost("/import", Import).WithName("ImportRuleSet").RequireAuthorization(Roles.Edit).WithSummary("Import a rule-set file as a new draft").Problems(409, 422)
+            .Traced("import");
+        group.MapPost("/{name}/drafts", CreateDraft).WithName("CreateDraft").RequireAuthorization(Roles.Edit).WithSummary("Start a draft from a version or from content").Problems(404, 409, 422)
+            .Traced("create_draft");
+        group.MapPut("/{name}/versions/{version:int}", UpdateDraft).WithName("UpdateDraft").RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content; If-Match guards against lost updates").Problems(404, 409, 412, 422)
+            .Traced("update_draft");
         group.MapPost("/{name}/versions/{version:int}/validate", Validate).WithName("ValidateVersion").RequireAuthorization(Roles.Edit).WithSummary("Validate and run the embedded tests").Problems(404);
         group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).WithName("SimulateDecision").RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged").Problems(404, 422);
         group.MapPost("/{name}/versions/{version:int}/impact", Impact).WithName("AnalyseImpact").RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422)
             .WithinAnalysisLimits().WithDescription(ImpactRuns.Description);
-        group.MapPost("/{name}/versions/{version:int}/submit", Submit).WithName("SubmitVersion").RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review; If-Match guards against lost updates").Problems(404, 409, 412, 422);
-        group.MapPost("/{name}/versions/{version:int}/approve", Approve).WithName("ApproveVersion").RequireAuthorization(Roles.Approve).WithSummary("Approve (never by anyone who wrote its content); a comment is required").Problems(404, 409, 422);
-        group.MapPost("/{name}/versions/{version:int}/reject", Reject).WithName("RejectVersion").RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version; a comment is required").Problems(404, 409, 422);
-        group.MapPost("/{name}/versions/{version:int}/activate", Activate).WithName("ActivateVersion").RequireAuthorization(Roles.Approve).WithSummary("Activate now or at a future time").Problems(404, 409, 422);
+        group.MapPost("/{name}/versions/{version:int}/submit", Submit).WithName("SubmitVersion").RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review; If-Match guards against lost updates").Problems(404, 409, 412, 422)
+            .Traced("submit");
+        group.MapPost("/{name}/versions/{version:int}/approve", Approve).WithName("ApproveVersion").RequireAuthorization(Roles.Approve).WithSummary("Approve (never by anyone who wrote its content); a comment is required").Problems(404, 409, 422)
+            .Traced("approve");
+        group.MapPost("/{name}/versions/{version:int}/reject", Reject).WithName("RejectVersion").RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version; a comment is required").Problems(404, 409, 422)
+            .Traced("reject");
+        group.MapPost("/{name}/versions/{version:int}/activate", Activate).WithName("ActivateVersion").RequireAuthorization(Roles.Approve).WithSummary("Activate now or at a future time").Problems(404, 409, 422)
+            .Traced("activate");
         group.MapPost("/{name}/activations/{sequence:long}/cancel", CancelScheduled).WithName("CancelActivation").RequireAuthorization(Roles.Approve)
-            .WithSummary("Cancel a scheduled activation that has not taken effect").Problems(404, 409, 422);
-        group.MapPost("/{name}/rollback", Rollback).WithName("RollBackRuleSet").RequireAuthorization(Roles.Approve).WithSummary("Make an earlier published version active again").Problems(404, 409, 422);
+            .WithSummary("Cancel a scheduled activation that has not taken effect").Problems(404, 409, 422)
+            .Traced("cancel_activation");
+        group.MapPost("/{name}/rollback", Rollback).WithName("RollBackRuleSet").RequireAuthorization(Roles.Approve).WithSummary("Make an earlier published version active again").Problems(404, 409, 422)
+            .Traced("rollback");
         return endpoints;
     }
 

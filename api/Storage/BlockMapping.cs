@@ -44,6 +44,8 @@ internal static class BlockMapping
                 ["key"] = r.Idempotency?.Key,
                 ["requestDigest"] = r.Idempotency?.RequestDigest,
                 ["itemIndex"] = r.Idempotency?.Index ?? 0,
+                ["traceId"] = r.TraceId,
+                ["caller"] = r.Caller,
             });
         }
 
@@ -112,6 +114,9 @@ internal static class BlockMapping
             Hash = e["hash"].AsString,
             Idempotency = e["key"].IsNull ? null : new IdempotencyTag(e["key"].AsString, e["requestDigest"].AsString, e["itemIndex"].AsInt32),
             Erasure = ErasureMapping.Of(e),
+            // Entries of blocks written before these were recorded lack both fields, which LiteDB reads as null.
+            TraceId = e["traceId"].IsNull ? null : e["traceId"].AsString,
+            Caller = e["caller"].IsNull ? null : e["caller"].AsString,
         };
     }
 

@@ -47,24 +47,36 @@ public static class Chain
     /// <summary>
     /// The digest of everything a decision records except its place in the chain: each field's UTF-8 bytes
     /// behind their length, hashed incrementally. Re-serializing kilobytes of input and output as JSON just
-    /// to hash them cost as much CPU as the decision itself.
+    /// to hash them cost as much CPU as the decision itself. The trace id and the caller follow only when either is
+    /// there, so a decision logged before they were recorded keeps its digest, and removing them breaks it.
     /// </summary>
     public static string Digest(DecisionRecord record)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[4];
         foreach (var field in (ReadOnlySpan<string?>)[
             record.DecidedAt.ToString("O", CultureInfo.InvariantCulture), record.RuleSet,
             record.Version.ToString(CultureInfo.InvariantCulture), record.RuleSetHash, record.CustomerId,
             record.AsOf.ToString("O", CultureInfo.InvariantCulture), record.Input, record.Output])
         {
-            var bytes = Encoding.UTF8.GetBytes(field ?? string.Empty);
-            BinaryPrimitives.WriteInt32LittleEndian(length, field is null ? -1 : bytes.Length);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
+            Append(hash, field);
+        }
+
+        if (record.TraceId is not null || record.Caller is not null)
+        {
+            Append(hash, record.TraceId);
+            Append(hash, record.Caller);
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Append(IncrementalHash hash, string? field)
+    {
+        Span<byte> length = stackalloc byte[4];
+        var bytes = Encoding.UTF8.GetBytes(field ?? string.Empty);
+        BinaryPrimitives.WriteInt32LittleEndian(length, field is null ? -1 : bytes.Length);
+        hash.AppendData(length);
+        hash.AppendData(bytes);
     }
 
     private static string Hash<T>(T content) =>

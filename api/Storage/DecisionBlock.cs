@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Decisions.Api.Storage;
 
 /// <summary>The head of the decision chain: the last linked decision's sequence and hash.</summary>
@@ -13,6 +15,9 @@ public sealed record ChainHead(long Sequence, string Hash)
 public sealed record PendingDecision(DecisionRecord Record, string Digest, byte[]? Packed = null)
 {
     internal TaskCompletionSource<DecisionRecord> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The span that waits for this decision's block, which the block's commit span links to.</summary>
+    internal ActivityContext Trace { get; set; }
 }
 
 /// <summary>

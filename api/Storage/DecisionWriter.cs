@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Decisions.Api.Observability;
 
 namespace Decisions.Api.Storage;
 
@@ -58,6 +59,11 @@ public sealed class DecisionWriter : IAsyncDisposable
             throw new InvalidOperationException("The store is shutting down.");
         }
 
+        if (DecisionTracing.Source.HasListeners())
+        {
+            pending.Trace = Activity.Current?.Context ?? default;
+        }
+
         DecisionLogMetrics.Queued(1);
         return pending.Completion.Task;
     }
@@ -71,6 +77,8 @@ public sealed class DecisionWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        // A block serves many requests: its span starts a trace of its own, whatever request created the writer.
+        Activity.Current = null;
         var batch = new List<PendingDecision>(_maxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -82,9 +90,11 @@ public sealed class DecisionWriter : IAsyncDisposable
 
             DecisionLogMetrics.Queued(-batch.Count);
             var started = Stopwatch.GetTimestamp();
+            using var activity = StartCommit(batch);
             try
             {
                 var block = await _store.CommitAsync(batch).ConfigureAwait(false);
+                activity?.SetTag(DecisionTracing.BlockFirst, block.First).SetTag(DecisionTracing.Sequence, block.Head.Sequence);
                 _lastFailure = null;
                 DecisionLogMetrics.Committed(block, Stopwatch.GetElapsedTime(started));
                 for (var i = 0; i < batch.Count; i++)
@@ -96,6 +106,7 @@ public sealed class DecisionWriter : IAsyncDisposable
             {
                 // A writer that died would leave every later decision waiting: the block fails, the loop goes on.
                 _lastFailure = exception;
+                activity.Failed(exception.Message);
                 DecisionLogMetrics.Failed();
                 foreach (var pending in batch)
                 {
@@ -103,5 +114,19 @@ public sealed class DecisionWriter : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>The block's span, linked to each decision's wait for it; nothing is built while nobody listens.</summary>
+    private static Activity? StartCommit(List<PendingDecision> batch)
+    {
+        if (!DecisionTracing.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = batch.Where(p => p.Trace != default).Select(p => new ActivityLink(p.Trace)).ToList();
+        return DecisionTracing.Source
+            .StartActivity("decision_log.commit", ActivityKind.Internal, default(ActivityContext), links: links)
+            ?.SetTag(DecisionTracing.BlockSize, batch.Count);
     }
 }

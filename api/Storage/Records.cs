@@ -89,6 +89,16 @@ public sealed record DecisionRecord
     /// </summary>
     public IdempotencyTag? Idempotency { get; init; }
 
+    /// <summary>
+    /// The W3C trace the decision was made in (32 hex digits), and the configured name of the API key that asked for it
+    /// (never the key). Decisions logged before these were recorded have neither. Both are in the chained digest when
+    /// present (<see cref="Chain.Digest"/>): who asked is part of what an auditor relies on.
+    /// </summary>
+    public string? TraceId { get; init; }
+
+    /// <inheritdoc cref="TraceId"/>
+    public string? Caller { get; init; }
+
     /// <summary>Set once the personal data is erased: <see cref="Input"/> and <see cref="Output"/> are then empty.</summary>
     public DecisionErasure? Erasure { get; init; }
 }

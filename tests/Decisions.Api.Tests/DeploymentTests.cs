@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -12,6 +13,7 @@ public sealed class DeploymentTests
     [Fact]
     public async Task The_built_service_started_from_another_directory_finds_its_seed_rule_sets_and_becomes_ready()
     {
+        var lines = new ConcurrentQueue<string>();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var dll = Path.Combine(DecisionsAppFixture.RepositoryRoot(), "api", "bin", configuration, "net10.0", "Decisions.Api.dll");
         var elsewhere = Directory.CreateTempSubdirectory("decisions-cwd-").FullName;
@@ -19,6 +21,7 @@ public sealed class DeploymentTests
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = elsewhere,
+            RedirectStandardOutput = true,
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -29,9 +32,13 @@ public sealed class DeploymentTests
                 ["Auth__ApiKeys__0__Name"] = "deployment-test",
                 ["Checkpoints__KeyId"] = "deployment-test-1",
                 ["Checkpoints__SigningKey"] = DecisionsAppFixture.CheckpointKey,
+                // Request logs, so that the JSON log has events inside the decision's trace.
+                ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
             },
         };
         using var service = Process.Start(start)!;
+        service.OutputDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
+        service.BeginOutputReadLine();
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -39,7 +46,9 @@ public sealed class DeploymentTests
             Assert.True(ready == HttpStatusCode.OK, $"/readyz answered {ready}");
             client.DefaultRequestHeaders.Add("X-Api-Key", Key);
             var body = new { ruleSet = "retail-tiering", customer = new { customerId = "cwd-1", avgDailyBalance = 10 } };
-            await (await client.PostJson("/v1/decisions", body)).Json(HttpStatusCode.OK);
+            var trace = ActivityTraceId.CreateRandom();
+            await (await TracingTests.Send(client, trace, body)).Json(HttpStatusCode.OK);
+            await JsonLogs.InTrace(lines, trace.ToHexString());
         }
         finally
         {

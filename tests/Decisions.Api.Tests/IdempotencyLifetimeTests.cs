@@ -79,7 +79,7 @@ public sealed class IdempotencyLifetimeTests
         var tag = new IdempotencyTag(new IdempotencyKey("teller", "cut-short").Scoped, RequestFingerprint.Of(request, ExplainLevel.Reasons), 0);
         // What a crash after the first chunk's commit leaves: customers 0 and 3 logged, the others not.
         var service = app.Services.GetRequiredService<DecisionService>();
-        var logged = await service.DecideAsync(request, ExplainLevel.Reasons, [0, 3], tag, CancellationToken.None);
+        var logged = await service.DecideAsync(request, ExplainLevel.Reasons, [0, 3], tag, "teller", CancellationToken.None);
 
         var retried = await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short")).Answer();
 

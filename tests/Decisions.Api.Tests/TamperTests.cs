@@ -48,6 +48,15 @@ public sealed class TamperTests
     }
 
     [Fact]
+    public async Task Rewriting_which_key_asked_for_a_decision_is_named_without_a_checkpoint()
+    {
+        var (plain, _, scene) = await Tampered(
+            (store, _) => store.EditDecision(2, d => d with { Caller = "admin" }, rechain: false));
+
+        Broken(plain, $"decision {scene.Decisions[1]} (#2)", "Its content or link does not match its hash.");
+    }
+
+    [Fact]
     public async Task Deleting_the_last_audit_entries_approve_and_activate_is_detected()
     {
         var (plain, anchored, scene) = await Tampered((store, _) => store.DeleteLastAuditEntries(2), extras: false);

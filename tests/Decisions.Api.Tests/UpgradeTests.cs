@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Decisions.Api.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -36,6 +37,9 @@ public sealed class UpgradeTests
         {
             var logged = await (await auditor.GetAsync($"/v1/decisions/{id}")).Json(HttpStatusCode.OK);
             Assert.Equal("R-0001", logged.GetProperty("customerId").GetString());
+            // Logged before trace ids and callers were recorded: neither is there, and the digest never covered them.
+            Assert.Equal((JsonValueKind.Null, JsonValueKind.Null),
+                (logged.GetProperty("traceId").ValueKind, logged.GetProperty("caller").ValueKind));
             var replay = await (await auditor.PostAsync($"/v1/decisions/{id}/replay", null)).Json(HttpStatusCode.OK);
             Assert.True(replay.GetProperty("identical").GetBoolean(), replay.ToString());
         }

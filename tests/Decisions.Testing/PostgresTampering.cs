@@ -32,9 +32,9 @@ public sealed class PostgresTampering(string connectionString) : StoreTampering
         {
             Execute(
                 "insert into decisions (seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, customer_id, as_of, input, output, "
-                + "previous_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                + "previous_hash, hash, trace_id, caller) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
                 d.Sequence, d.Id, Text(d.DecidedAt), d.DecidedAt.UtcTicks, d.RuleSet, d.Version, d.RuleSetHash, (object?)d.CustomerId ?? DBNull.Value,
-                Text(d.AsOf), d.Input, d.Output, d.PreviousHash, d.Hash);
+                Text(d.AsOf), d.Input, d.Output, d.PreviousHash, d.Hash, (object?)d.TraceId ?? DBNull.Value, (object?)d.Caller ?? DBNull.Value);
         }
 
         Head("decisions", decisions.Count, decisions.Count == 0 ? Chain.Genesis : decisions[^1].Hash);

@@ -11,7 +11,7 @@ namespace Decisions.Api.Storage.Postgres;
 public sealed partial class PostgresStore
 {
     private const string Columns = "seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, customer_id, "
-        + "as_of, input, output, previous_hash, hash, idempotency_key, request_digest, item_index";
+        + "as_of, input, output, previous_hash, hash, idempotency_key, request_digest, item_index, trace_id, caller";
 
     async Task<DecisionBlock> IBlockStore.CommitAsync(IReadOnlyList<PendingDecision> batch)
     {
@@ -40,6 +40,8 @@ public sealed partial class PostgresStore
                 await WriteAsync(import, record.Idempotency?.Key).ConfigureAwait(false);
                 await WriteAsync(import, record.Idempotency?.RequestDigest).ConfigureAwait(false);
                 await (record.Idempotency is { } tag ? import.WriteAsync(tag.Index, NpgsqlDbType.Integer) : import.WriteNullAsync()).ConfigureAwait(false);
+                await WriteAsync(import, record.TraceId).ConfigureAwait(false);
+                await WriteAsync(import, record.Caller).ConfigureAwait(false);
             }
 
             await import.CompleteAsync().ConfigureAwait(false);

@@ -110,7 +110,12 @@ public sealed partial class PostgresStore
                 reader.GetString(reader.GetOrdinal("idempotency_key")),
                 reader.GetString(reader.GetOrdinal("request_digest")),
                 reader.GetInt32(reader.GetOrdinal("item_index"))),
+        TraceId = Text(reader, "trace_id"),
+        Caller = Text(reader, "caller"),
     };
+
+    private static string? Text(NpgsqlDataReader reader, string column) =>
+        reader.IsDBNull(reader.GetOrdinal(column)) ? null : reader.GetString(reader.GetOrdinal(column));
 
     // Times are kept as the round-trip text: a replay needs the decision time exactly, offset included.
     internal static string Text(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
