@@ -1,6 +1,9 @@
+using System.ComponentModel;
+using System.Globalization;
 using Decisions.Api.Auth;
 using Decisions.Api.Checkpoints;
 using Decisions.Api.Errors;
+using Decisions.Api.Lists;
 using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
@@ -11,11 +14,14 @@ namespace Decisions.Api.Audit;
 /// <summary>The change trail, its verification, and which version was active when.</summary>
 public static class AuditEndpoints
 {
+    private const string ListName = "audit";
+
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
-        group.MapGet("", List).WithSummary("The change trail: who changed what, when and why");
+        group.MapGet("", List).WithSummary("The change trail: who changed what, when and why")
+            .WithDescription("Oldest first; a page's `next` continues after its last entry, so entries appended meanwhile come on later pages.");
         group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log, the stored versions and the activations");
         group.MapPost("/verify", VerifyAgainst).WithName("VerifyAgainstCheckpoint").Problems(422)
             .WithSummary("Verify everything, and that both chains extend a checkpoint this service signed earlier");
@@ -23,8 +29,25 @@ public static class AuditEndpoints
         return endpoints;
     }
 
-    public static async Task<Ok<IReadOnlyList<AuditEntry>>> List(IAuditTrail trail, CancellationToken cancellationToken, string? ruleSet = null) =>
-        TypedResults.Ok(await trail.ListAsync(ruleSet, cancellationToken));
+    public static async Task<Results<Ok<ListPage<TrailEntry>>, ProblemHttpResult>> List(
+        IAuditTrail trail, CancellationToken cancellationToken, string? ruleSet = null,
+        [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
+        [Description(PageCursor.CursorDescription)] string? cursor = null)
+    {
+        if (PageCursor.RefuseLimit(limit) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!PageCursor.TryReadSequence(ListName, cursor, out var after))
+        {
+            return PageCursor.Refused();
+        }
+
+        var entries = await trail.ListAsync(ruleSet, cancellationToken);
+        var rest = entries.Where(e => e.Sequence > (after ?? 0)).Select(TrailEntry.From);
+        return TypedResults.Ok(PageCursor.Page(ListName, rest, limit, e => e.Sequence.ToString(CultureInfo.InvariantCulture)));
+    }
 
     public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, CancellationToken cancellationToken) =>
         TypedResults.Ok(await trail.VerifyAsync(null, cancellationToken));
@@ -36,8 +59,8 @@ public static class AuditEndpoints
         return verified.Succeeded ? TypedResults.Ok(verified.Value) : verified.Failure.ToProblem();
     }
 
-    public static Results<Ok<Activation>, ProblemHttpResult> ActiveAt(string name, DateTimeOffset at, RuleSetRegistry registry) =>
+    public static Results<Ok<ActivationEntry>, ProblemHttpResult> ActiveAt(string name, DateTimeOffset at, RuleSetRegistry registry) =>
         registry.ActiveAt(name, at) is { } activation
-            ? TypedResults.Ok(activation)
+            ? TypedResults.Ok(ActivationEntry.From(activation))
             : Problems.NotFound($"No version of '{name}' was active at {at:O}.");
 }

@@ -70,7 +70,7 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
         Assert.Equal("VIP", items[1].GetProperty("decision").GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal(JsonValueKind.Array, items[2].GetProperty("errors").ValueKind);
 
-        var found = await (await app.Client("auditor").GetAsync("/v1/decisions?customerId=G-2")).Json(HttpStatusCode.OK);
+        var found = (await (await app.Client("auditor").GetAsync("/v1/decisions?customerId=G-2")).Json(HttpStatusCode.OK)).GetProperty("items");
         Assert.Equal(items[1].GetProperty("decision").GetProperty("decisionId").GetString(), Assert.Single(found.EnumerateArray()).GetProperty("decisionId").GetString());
     }
 
