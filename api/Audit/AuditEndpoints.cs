@@ -34,14 +34,9 @@ public static class AuditEndpoints
         [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
         [Description(PageCursor.CursorDescription)] string? cursor = null)
     {
-        if (PageCursor.RefuseLimit(limit) is { } refused)
+        if (PageCursor.Refuse(ListName, limit, cursor, out long? after) is { } refused)
         {
             return refused;
-        }
-
-        if (!PageCursor.TryReadSequence(ListName, cursor, out var after))
-        {
-            return PageCursor.Refused();
         }
 
         var entries = await trail.ListAsync(ruleSet, cancellationToken);

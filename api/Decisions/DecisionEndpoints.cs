@@ -92,14 +92,9 @@ public static class DecisionEndpoints
         [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
         [Description(PageCursor.CursorDescription)] string? cursor = null)
     {
-        if (PageCursor.RefuseLimit(limit) is { } refused)
+        if (PageCursor.Refuse(SearchList, limit, cursor, out long? before) is { } refused)
         {
             return refused;
-        }
-
-        if (!PageCursor.TryReadSequence(SearchList, cursor, out var before))
-        {
-            return PageCursor.Refused();
         }
 
         var found = await log.SearchAsync(new DecisionQuery(customerId, ruleSet, from, to, limit, before), cancellationToken);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -28,51 +29,52 @@ public static class PageCursor
 
     public static string Of(string list, long position) => Of(list, position.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>A 400 problem for a limit out of range, or null.</summary>
-    public static ProblemHttpResult? RefuseLimit(int limit) =>
-        limit is < 1 or > MaxLimit ? Problems.BadRequest($"'limit' must be between 1 and {MaxLimit:N0}.") : null;
-
     /// <summary>
-    /// Reads <paramref name="cursor"/> of the list named <paramref name="list"/>: true with the position it holds
-    /// (null without a cursor), false for text no page of that list gave out.
+    /// A 400 problem for a limit out of range or a cursor no page of the list named <paramref name="list"/> gave
+    /// out; otherwise null, with the position the cursor holds (null without a cursor).
     /// </summary>
-    public static bool TryRead(string list, string? cursor, out string? position)
+    public static ProblemHttpResult? Refuse(string list, int limit, string? cursor, out string? position)
     {
         position = null;
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problems.BadRequest("'limit' must be between 1 and 1,000.");
+        }
+
         if (cursor is null)
         {
-            return true;
+            return null;
         }
 
         var bytes = new byte[Base64Url.GetMaxDecodedLength(cursor.Length)];
         var prefix = list + ":";
-        if (Base64Url.DecodeFromChars(cursor, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
+        if (Base64Url.DecodeFromChars(cursor, bytes, out _, out var written) != OperationStatus.Done
             || Encoding.UTF8.GetString(bytes, 0, written) is not { } text || !text.StartsWith(prefix, StringComparison.Ordinal))
         {
-            return false;
+            return Refused();
         }
 
         position = text[prefix.Length..];
-        return true;
+        return null;
     }
 
-    /// <summary>Reads a cursor holding a sequence number; see <see cref="TryRead"/>.</summary>
-    public static bool TryReadSequence(string list, string? cursor, out long? sequence)
+    /// <summary><see cref="Refuse(string, int, string?, out string?)"/> for a list whose cursors hold sequence numbers.</summary>
+    public static ProblemHttpResult? Refuse(string list, int limit, string? cursor, out long? sequence)
     {
         sequence = null;
-        if (!TryRead(list, cursor, out var position))
+        if (Refuse(list, limit, cursor, out string? position) is { } refused)
         {
-            return false;
+            return refused;
         }
 
         if (position is null)
         {
-            return true;
+            return null;
         }
 
         var parsed = long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
         sequence = parsed ? number : null;
-        return parsed;
+        return parsed ? null : Refused();
     }
 
     /// <summary>
@@ -87,6 +89,6 @@ public static class PageCursor
         return new ListPage<T>(items, limit, more ? Of(list, position(items[^1])) : null);
     }
 
-    public static ProblemHttpResult Refused() =>
+    private static ProblemHttpResult Refused() =>
         Problems.BadRequest("'cursor' is not the 'next' of a page of this list.");
 }

@@ -53,14 +53,9 @@ public static class RuleSetEndpoints
         [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
         [Description(PageCursor.CursorDescription)] string? cursor = null)
     {
-        if (PageCursor.RefuseLimit(limit) is { } refused)
+        if (PageCursor.Refuse(ListName, limit, cursor, out string? after) is { } refused)
         {
             return refused;
-        }
-
-        if (!PageCursor.TryRead(ListName, cursor, out var after))
-        {
-            return PageCursor.Refused();
         }
 
         var now = clock.GetUtcNow();
