@@ -39,8 +39,9 @@ public static class AuditEndpoints
             return refused;
         }
 
-        var entries = await trail.ListAsync(ruleSet, cancellationToken);
-        var rest = entries.Where(e => e.Sequence > (after ?? 0)).Select(TrailEntry.From);
+        // One entry more than the page tells whether a next page exists.
+        var entries = await trail.PageAsync(ruleSet, after ?? 0, limit + 1, cancellationToken);
+        var rest = entries.Select(TrailEntry.From);
         return TypedResults.Ok(PageCursor.Page(ListName, rest, limit, e => e.Sequence.ToString(CultureInfo.InvariantCulture)));
     }
 

@@ -46,9 +46,16 @@ public sealed class ListPagingTests
         var names = (await Pages(app, "/v1/rulesets?limit=1", namePage)).SelectMany(p => p.GetProperty("items").EnumerateArray())
             .Select(r => r.GetProperty("name").GetString());
 
-        Assert.True(trail.Count > 3 && ruleSets.Count > 1);
+        var retail = (await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("sequence").GetInt64()).ToList();
+        var retailPage = await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering&limit=1");
+        var retailPaged = (await Pages(app, "/v1/audit?ruleSet=retail-tiering&limit=1", retailPage))
+            .SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(e => e.GetProperty("sequence").GetInt64());
+
+        Assert.True(trail.Count > 3 && ruleSets.Count > 1 && retail.Count > 1 && retail.Count < trail.Count);
         Assert.Equal(trail, paged);
         Assert.Equal(ruleSets, names);
+        Assert.Equal(retail, retailPaged);
     }
 
     [Theory]
