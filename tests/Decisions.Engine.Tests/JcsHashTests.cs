@@ -23,7 +23,8 @@ public sealed class JcsHashTests
             var exports = files.Select((file, i) => Path.Combine(folder, $"{i}.json")).ToList();
             foreach (var (file, export) in files.Zip(exports))
             {
-                File.WriteAllText(export, RuleSetJson.Serialize(RuleSetFiles.Load(file) with { Schema = null }));
+                // As the seeder stores it and GET .../export answers it: with the "$schema" hint, which is not hashed.
+                File.WriteAllText(export, RuleSetJson.Serialize(RuleSetFiles.Load(file)));
             }
 
             var independent = Node(["hash.mjs", .. exports]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
