@@ -21,7 +21,8 @@ public static class AuditEndpoints
         var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
         group.MapGet("", List).WithSummary("The change trail: who changed what, when and why")
-            .WithDescription("Oldest first; a page's `next` continues after its last entry, so entries appended meanwhile come on later pages.");
+            .WithDescription(
+                "Oldest first; a page's `next` continues after its last entry, so entries appended meanwhile come on later pages.");
         group.MapGet("/verify", Verify).WithSummary("Verify the change trail, the decision log, the stored versions and the activations");
         group.MapPost("/verify", VerifyAgainst).WithName("VerifyAgainstCheckpoint").Problems(422)
             .WithSummary("Verify everything, and that both chains extend a checkpoint this service signed earlier");
@@ -42,7 +43,8 @@ public static class AuditEndpoints
         // One entry more than the page tells whether a next page exists.
         var entries = await trail.PageAsync(ruleSet, after ?? 0, limit + 1, cancellationToken);
         var rest = entries.Select(TrailEntry.From);
-        return TypedResults.Ok(PageCursor.Page(ListName, rest, limit, e => e.Sequence.ToString(CultureInfo.InvariantCulture)));
+        return TypedResults.Ok(
+            PageCursor.Page(ListName, rest, limit, e => e.Sequence.ToString(CultureInfo.InvariantCulture)));
     }
 
     public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, CancellationToken cancellationToken) =>
@@ -55,7 +57,8 @@ public static class AuditEndpoints
         return verified.Succeeded ? TypedResults.Ok(verified.Value) : verified.Failure.ToProblem();
     }
 
-    public static Results<Ok<ActivationEntry>, ProblemHttpResult> ActiveAt(string name, DateTimeOffset at, RuleSetRegistry registry) =>
+    public static Results<Ok<ActivationEntry>, ProblemHttpResult> ActiveAt(
+        string name, DateTimeOffset at, RuleSetRegistry registry) =>
         registry.ActiveAt(name, at) is { } activation
             ? TypedResults.Ok(ActivationEntry.From(activation))
             : Problems.NotFound($"No version of '{name}' was active at {at:O}.");

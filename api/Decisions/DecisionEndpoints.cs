@@ -97,10 +97,12 @@ public static class DecisionEndpoints
             return refused;
         }
 
-        var found = await log.SearchAsync(new DecisionQuery(customerId, ruleSet, from, to, limit, before), cancellationToken);
+        var query = new DecisionQuery(customerId, ruleSet, from, to, limit, before);
+        var found = await log.SearchAsync(query, cancellationToken);
         UnreadableDecisions.Report(response, found);
         var items = found.Decisions.Concat(found.Erased).OrderByDescending(d => d.Sequence).Select(ToLogged).ToList();
-        return TypedResults.Ok(new ListPage<LoggedDecision>(items, limit, found.Next is { } next ? PageCursor.Of(SearchList, next) : null));
+        var following = found.Next is { } next ? PageCursor.Of(SearchList, next) : null;
+        return TypedResults.Ok(new ListPage<LoggedDecision>(items, limit, following));
     }
 
     public static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> Replay(

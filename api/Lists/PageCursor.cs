@@ -48,8 +48,9 @@ public static class PageCursor
 
         var bytes = new byte[Base64Url.GetMaxDecodedLength(cursor.Length)];
         var prefix = list + ":";
-        if (Base64Url.DecodeFromChars(cursor, bytes, out _, out var written) != OperationStatus.Done
-            || Encoding.UTF8.GetString(bytes, 0, written) is not { } text || !text.StartsWith(prefix, StringComparison.Ordinal))
+        var decoded = Base64Url.DecodeFromChars(cursor, bytes, out _, out var written) == OperationStatus.Done;
+        var text = decoded ? Encoding.UTF8.GetString(bytes, 0, written) : "";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal))
         {
             return Refused();
         }
@@ -58,7 +59,9 @@ public static class PageCursor
         return null;
     }
 
-    /// <summary><see cref="Refuse(string, int, string?, out string?)"/> for a list whose cursors hold sequence numbers.</summary>
+    /// <summary>
+    /// <see cref="Refuse(string, int, string?, out string?)"/> for a list whose cursors hold sequence numbers.
+    /// </summary>
     public static ProblemHttpResult? Refuse(string list, int limit, string? cursor, out long? sequence)
     {
         sequence = null;

@@ -64,7 +64,9 @@ public static class RuleSetEndpoints
             .Where(g => after is null || string.CompareOrdinal(g.Key, after) > 0)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new RuleSetSummary(
-                g.Key, registry.ActiveAt(g.Key, now)?.Version, [.. registry.Scheduled(g.Key, now).Select(ActivationEntry.From)],
+                g.Key,
+                registry.ActiveAt(g.Key, now)?.Version,
+                [.. registry.Scheduled(g.Key, now).Select(ActivationEntry.From)],
                 [.. g.OrderBy(r => r.Version).Select(VersionSummary.From)]));
         return TypedResults.Ok(PageCursor.Page(ListName, rest, limit, summary => summary.Name));
     }

@@ -51,7 +51,8 @@ public interface IAuditTrail
     /// At most <paramref name="limit"/> entries with a sequence number above <paramref name="after"/>, oldest first,
     /// of <paramref name="ruleSet"/> when given: a page read by index, however long the trail.
     /// </summary>
-    Task<IReadOnlyList<AuditEntry>> PageAsync(string? ruleSet, long after, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AuditEntry>> PageAsync(
+        string? ruleSet, long after, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Checks the change trail, the decision log, the stored versions and the activations, and with

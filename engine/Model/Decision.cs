@@ -48,13 +48,15 @@ public static class OutcomeJson
 }
 
 /// <summary>The decided tier with its display text.</summary>
-public sealed record TierOutcome([property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label, LocalizedText Labels, string? Owner, string? Message);
+public sealed record TierOutcome(
+    [property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label, LocalizedText Labels, string? Owner, string? Message);
 
 /// <summary>A granted privilege.</summary>
 public sealed record PrivilegeOutcome([property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label);
 
 /// <summary>A next action; only the winner carries a rendered message.</summary>
-public sealed record ActionOutcome([property: JsonPropertyName(OutcomeJson.Code)] string Code, string Title, int Priority, string? Message);
+public sealed record ActionOutcome(
+    [property: JsonPropertyName(OutcomeJson.Code)] string Code, string Title, int Priority, string? Message);
 
 /// <summary>
 /// One rule evaluated: its section, its code or name, whether it matched, its value (scores), any error, and at

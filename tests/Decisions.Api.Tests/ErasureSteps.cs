@@ -23,10 +23,10 @@ internal static class ErasureSteps
     }
 
     public static async Task<JsonElement> Between(this DecisionsAppFixture app, DateTimeOffset from, DateTimeOffset to) =>
-        (await app.Read("auditor", $"/v1/decisions?from={Time(from)}&to={Time(to)}&limit=1000")).GetProperty("items");
+        (await app.Read("auditor", $"/v1/decisions?from={Time(from)}&to={Time(to)}&limit=1000")).Items();
 
     public static async Task<IReadOnlyList<JsonElement>> Trail(this DecisionsAppFixture app, string action) =>
-        [.. (await app.Read("auditor", "/v1/audit")).GetProperty("items").EnumerateArray().Where(e => e.GetProperty("action").GetString() == action)];
+        [.. (await app.Read("auditor", "/v1/audit")).Items().EnumerateArray().Where(e => e.GetProperty("action").GetString() == action)];
 
     public static bool IsErased(this JsonElement logged) => logged.GetProperty("erasure").ValueKind == JsonValueKind.Object;
 

@@ -23,34 +23,36 @@ public sealed class ListPagingTests
         var first = await app.Read("auditor", "/v1/decisions?customerId=PG-1&limit=2");
         Assert.Equal(2, first.GetProperty("limit").GetInt32());
         var appended = await app.Decide("PG-1");
-        var read = Ids(first).Concat((await Pages(app, "/v1/decisions?customerId=PG-1&limit=2", first)).Skip(1).SelectMany(Ids)).ToList();
+        var pages = await Pages(app, "/v1/decisions?customerId=PG-1&limit=2", first);
+        var read = pages.SelectMany(Ids).ToList();
 
         Assert.Equal(Enumerable.Reverse(decided), read);
         Assert.DoesNotContain(appended, read);
-        Assert.Equal(JsonValueKind.Null, (await app.Read("auditor", "/v1/decisions?customerId=PG-1&limit=10")).GetProperty("next").ValueKind);
+        var whole = await app.Read("auditor", "/v1/decisions?customerId=PG-1&limit=10");
+        Assert.Equal(JsonValueKind.Null, whole.GetProperty("next").ValueKind);
     }
 
     [Fact]
     public async Task Trail_and_rule_set_pages_read_every_item_once_in_order()
     {
         await using var app = new DecisionsAppFixture();
-        var trail = (await app.Read("auditor", "/v1/audit?limit=1000")).GetProperty("items").EnumerateArray()
+        var trail = (await app.Read("auditor", "/v1/audit?limit=1000")).Items().EnumerateArray()
             .Select(e => e.GetProperty("sequence").GetInt64()).ToList();
-        var ruleSets = (await app.Read("auditor", "/v1/rulesets")).GetProperty("items").EnumerateArray()
+        var ruleSets = (await app.Read("auditor", "/v1/rulesets")).Items().EnumerateArray()
             .Select(r => r.GetProperty("name").GetString()).ToList();
 
         var trailPage = await app.Read("auditor", "/v1/audit?limit=3");
-        var paged = (await Pages(app, "/v1/audit?limit=3", trailPage)).SelectMany(p => p.GetProperty("items").EnumerateArray())
+        var paged = (await Pages(app, "/v1/audit?limit=3", trailPage)).SelectMany(p => p.Items().EnumerateArray())
             .Select(e => e.GetProperty("sequence").GetInt64());
         var namePage = await app.Read("auditor", "/v1/rulesets?limit=1");
-        var names = (await Pages(app, "/v1/rulesets?limit=1", namePage)).SelectMany(p => p.GetProperty("items").EnumerateArray())
+        var names = (await Pages(app, "/v1/rulesets?limit=1", namePage)).SelectMany(p => p.Items().EnumerateArray())
             .Select(r => r.GetProperty("name").GetString());
 
-        var retail = (await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).GetProperty("items").EnumerateArray()
+        var retail = (await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).Items().EnumerateArray()
             .Select(e => e.GetProperty("sequence").GetInt64()).ToList();
         var retailPage = await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering&limit=1");
         var retailPaged = (await Pages(app, "/v1/audit?ruleSet=retail-tiering&limit=1", retailPage))
-            .SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(e => e.GetProperty("sequence").GetInt64());
+            .SelectMany(p => p.Items().EnumerateArray()).Select(e => e.GetProperty("sequence").GetInt64());
 
         Assert.True(trail.Count > 3 && ruleSets.Count > 1 && retail.Count > 1 && retail.Count < trail.Count);
         Assert.Equal(trail, paged);
@@ -73,9 +75,9 @@ public sealed class ListPagingTests
     }
 
     private static IEnumerable<string> Ids(JsonElement page) =>
-        page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!);
+        page.Items().EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!);
 
-    /// <summary><paramref name="first"/> and every page after it, each read with the <c>next</c> of the one before.</summary>
+    /// <summary><paramref name="first"/> and every page after it, each read with the one before's <c>next</c>.</summary>
     private static async Task<List<JsonElement>> Pages(DecisionsAppFixture app, string url, JsonElement first)
     {
         var pages = new List<JsonElement> { first };

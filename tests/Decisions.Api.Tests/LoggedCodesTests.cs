@@ -33,7 +33,8 @@ public sealed class LoggedCodesTests
         var at = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
         var answer = new DecisionResponse(
             "d", new RuleSetRef("r", 1, "sha256:0"), at, at, new TierOutcome("VIP", "VIP", [], null, null),
-            [new PrivilegeOutcome("lounge", "Lounge")], new ActionOutcome("call", "Call", 1, null), [], new Dictionary<string, decimal>());
+            [new PrivilegeOutcome("lounge", "Lounge")], new ActionOutcome("call", "Call", 1, null), [],
+            new Dictionary<string, decimal>());
 
         var codes = LoggedCodes.Read(JsonSerializer.SerializeToUtf8Bytes(answer, JsonSerializerOptions.Default));
 

@@ -16,12 +16,14 @@ public sealed class AuditSearchTests(BrowserFixture browser) : IClassFixture<Bro
         var ids = new List<string>();
         foreach (var balance in new[] { 1_000, 900_000 })
         {
-            var answer = await (await teller.PostJson("/v1/decisions",
-                new { ruleSet = "retail-tiering", customer = new { customerId = "C-SEARCH", avgDailyBalance = balance } })).Json(HttpStatusCode.OK);
+            var customer = new { customerId = "C-SEARCH", avgDailyBalance = balance };
+            var answer = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer }))
+                .Json(HttpStatusCode.OK);
             ids.Add(answer.GetProperty("decisionId").GetString()!);
         }
 
-        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?limit=1000")).Json(HttpStatusCode.OK)).GetProperty("items");
+        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?limit=1000")).Json(HttpStatusCode.OK))
+            .GetProperty("items");
         var auditor = await browser.SignIn("auditor");
         await auditor.GotoAsync("/console/index.html#/audit");
         await auditor.Locator("#customer-id").FillAsync("C-SEARCH");

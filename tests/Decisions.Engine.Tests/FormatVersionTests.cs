@@ -22,7 +22,8 @@ public sealed class FormatVersionTests
         Assert.Null(ruleSet.Format);
         Assert.Equal(RuleSetFormat.Original, RuleSetFormat.Of(ruleSet));
         Assert.True(RuleSetJson.Matches(ruleSet, hashBefore));
-        Assert.Equal(hashBefore, name == "big-customer-revenue" ? RuleSetJson.SortedKeysHash(ruleSet) : RuleSetJson.Hash(ruleSet));
+        var logged = name == "big-customer-revenue" ? RuleSetJson.SortedKeysHash(ruleSet) : RuleSetJson.Hash(ruleSet);
+        Assert.Equal(hashBefore, logged);
     }
 
     [Fact]

@@ -30,7 +30,9 @@ public sealed class JcsHashTests
             var independent = Node(["hash.mjs", .. exports]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
             Assert.Equal(files.Count, independent.Length);
-            Assert.Equal(files.Select(f => $"{f} {independent[files.IndexOf(f)]}"), files.Select(f => $"{f} {RuleSetJson.Hash(RuleSetFiles.Load(f))}"));
+            Assert.Equal(
+                files.Select((f, i) => $"{f} {independent[i]}"),
+                files.Select(f => $"{f} {RuleSetJson.Hash(RuleSetFiles.Load(f))}"));
         }
         finally
         {
@@ -67,7 +69,10 @@ public sealed class JcsHashTests
     {
         Assert.True(Directory.Exists(Path.Combine(Tool, "node_modules", "canonicalize")),
             "The independent JCS library is not installed: run 'npm ci --prefix tests/jcs' (test.sh does).");
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Tool, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = Tool, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
