@@ -6,14 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The console's browser tests drive Debian's Chromium; a CJK font shows the Chinese labels. faketime moves
-# the clock of the engine's determinism probe, and the test fails rather than skips when it is missing.
-# npm installs the OpenAPI linters (tests/contract/lint-openapi.sh).
+# the clock of the engine's determinism probe, and the test fails rather than skips when it is missing; so
+# does the content-hash test without Node. npm installs the OpenAPI linters (tests/contract/lint-openapi.sh).
 if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi" \
   || ! command -v faketime >/dev/null || ! command -v npm >/dev/null; then
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime nodejs npm >/dev/null
 fi
+# An independent RFC 8785 implementation (npm's canonicalize) that the content hashes are checked against.
+npm ci --prefix tests/jcs --no-audit --no-fund --silent
 export DECISIONS_REQUIRE_FAKETIME=1
 # PostgreSQL from Debian on 127.0.0.1 for the PostgreSQL store's tests; databases of earlier runs are dropped.
 source tests/postgres.sh

@@ -5,6 +5,7 @@ using Decisions.Api.Analysis;
 using Decisions.Api.Auth;
 using Decisions.Api.Errors;
 using Decisions.Api.Limits;
+using Decisions.Api.Lists;
 using Decisions.Api.OpenApi;
 using Decisions.Api.Outcomes;
 using Decisions.Api.RuleSets;
@@ -22,6 +23,9 @@ namespace Decisions.Api.Decisions;
 public static class DecisionEndpoints
 {
     public const int MaxBatch = 1_000;
+
+    /// <summary>The search's cursors hold the sequence number the next page reads below (newest first).</summary>
+    private const string SearchList = "decisions";
 
     private const string ReplayExplainDescription =
         "The replay is compared with the answer at the level it was given at; this shows the replayed decision "
@@ -82,18 +86,23 @@ public static class DecisionEndpoints
     public static async Task<Results<Ok<LoggedDecision>, ProblemHttpResult>> Get(string id, IDecisionLog log, CancellationToken cancellationToken) =>
         await log.GetAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToLogged(record)) : Problems.Of(ProblemTypes.UnknownDecision, $"No decision '{id}'.");
 
-    public static async Task<Results<Ok<IReadOnlyList<LoggedDecision>>, ProblemHttpResult>> Search(
+    public static async Task<Results<Ok<ListPage<LoggedDecision>>, ProblemHttpResult>> Search(
         IDecisionLog log, HttpResponse response, CancellationToken cancellationToken, string? customerId = null, string? ruleSet = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 100)
+        DateTimeOffset? from = null, DateTimeOffset? to = null,
+        [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
+        [Description(PageCursor.CursorDescription)] string? cursor = null)
     {
-        if (limit is < 1 or > 1_000)
+        if (PageCursor.Refuse(SearchList, limit, cursor, out long? before) is { } refused)
         {
-            return Problems.Of(ProblemTypes.InvalidParameter, "'limit' must be between 1 and 1,000.");
+            return refused;
         }
 
-        var found = await log.SearchAsync(new DecisionQuery(customerId, ruleSet, from, to, limit), cancellationToken);
+        var query = new DecisionQuery(customerId, ruleSet, from, to, limit, before);
+        var found = await log.SearchAsync(query, cancellationToken);
         UnreadableDecisions.Report(response, found);
-        return TypedResults.Ok<IReadOnlyList<LoggedDecision>>([.. found.Decisions.Concat(found.Erased).OrderByDescending(d => d.Sequence).Select(ToLogged)]);
+        var items = found.Decisions.Concat(found.Erased).OrderByDescending(d => d.Sequence).Select(ToLogged).ToList();
+        var following = found.Next is { } next ? PageCursor.Of(SearchList, next) : null;
+        return TypedResults.Ok(new ListPage<LoggedDecision>(items, limit, following));
     }
 
     public static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> Replay(

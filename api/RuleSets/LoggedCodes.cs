@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Decisions.Api.Decisions;
 
 namespace Decisions.Api.RuleSets;
 
 /// <summary>
-/// The codes impact compares in a logged answer: its tier, privileges and next action ("" for none), read from its
+/// The codes impact compares in a logged answer: its tier, privileges and next action ("" for none), by the names
+/// <see cref="LoggedAnswerShape"/> gives them, read from its
 /// UTF-8 with a reader instead of parsing the whole answer into a document (the trace is most of it). The rest is
 /// only read through, so that a damaged answer still counts as failed.
 /// </summary>
@@ -19,15 +21,15 @@ internal sealed record LoggedCodes(string Tier, HashSet<string> Privileges, stri
         {
             var name = reader;
             Next(ref reader);
-            if (name.ValueTextEquals("tier"u8))
+            if (name.ValueTextEquals(LoggedAnswerShape.TierUtf8))
             {
                 tier = Code(ref reader);
             }
-            else if (name.ValueTextEquals("privileges"u8))
+            else if (name.ValueTextEquals(LoggedAnswerShape.PrivilegesUtf8))
             {
                 privileges = Codes(ref reader);
             }
-            else if (name.ValueTextEquals("nextAction"u8))
+            else if (name.ValueTextEquals(LoggedAnswerShape.NextActionUtf8))
             {
                 action = reader.TokenType == JsonTokenType.StartObject ? Code(ref reader) : Skipped(ref reader, "");
             }
@@ -74,7 +76,7 @@ internal sealed record LoggedCodes(string Tier, HashSet<string> Privileges, stri
         string? code = null;
         while (Next(ref reader).TokenType == JsonTokenType.PropertyName)
         {
-            var isCode = reader.ValueTextEquals("code"u8);
+            var isCode = reader.ValueTextEquals(LoggedAnswerShape.CodeUtf8);
             Next(ref reader);
             code = isCode ? reader.GetString() : Skipped(ref reader, code);
         }

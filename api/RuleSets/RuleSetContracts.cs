@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Decisions.Api.Audit;
 using Decisions.Api.Decisions;
 using Decisions.Api.Storage;
 using Decisions.Engine.Model;
@@ -8,7 +9,8 @@ using Decisions.Engine.Testing;
 namespace Decisions.Api.RuleSets;
 
 /// <summary>A rule set at a glance: what is active, what is scheduled, what is in review.</summary>
-public sealed record RuleSetSummary(string Name, int? ActiveVersion, IReadOnlyList<Activation> Scheduled, IReadOnlyList<VersionSummary> Versions);
+public sealed record RuleSetSummary(
+    string Name, int? ActiveVersion, IReadOnlyList<ActivationEntry> Scheduled, IReadOnlyList<VersionSummary> Versions);
 
 /// <summary>A version without its content: status and who moved it through review.</summary>
 public sealed record VersionSummary(

@@ -1,17 +1,19 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
+using Decisions.Api.Audit;
 using Decisions.Api.Auth;
 using Decisions.Api.Decisions;
 using Decisions.Api.Errors;
 using Decisions.Api.Limits;
+using Decisions.Api.Lists;
 using Decisions.Api.Observability;
 using Decisions.Api.OpenApi;
+using Decisions.Api.Outcomes;
 using Decisions.Api.Storage;
 using Decisions.Engine.Comparison;
 using Decisions.Engine.Model;
 using Decisions.Engine.Serialization;
-using Decisions.Api.Outcomes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,10 +22,13 @@ namespace Decisions.Api.RuleSets;
 /// <summary>Rule sets: read (every back-office role), draft and test (editor), review and publish (approver).</summary>
 public static class RuleSetEndpoints
 {
+    private const string ListName = "rulesets";
+
     public static IEndpointRouteBuilder MapRuleSetEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1/rulesets").WithTags("Rule sets").CommonProblems();
-        group.MapGet("", List).WithName("ListRuleSets").RequireAuthorization(Roles.Read).WithSummary("Rule sets with their active, scheduled and pending versions");
+        group.MapGet("", List).WithName("ListRuleSets").RequireAuthorization(Roles.Read).WithSummary("Rule sets with their active, scheduled and pending versions")
+            .WithDescription("By name; a page's `next` continues after its last name.");
         group.MapGet("/{name}/versions/{version:int}", Get).WithName("GetRuleSetVersion").RequireAuthorization(Roles.Read).WithSummary("A version with its content").Problems(404);
         group.MapGet("/{name}/versions/{version:int}/export", Export).WithName("ExportRuleSetVersion").RequireAuthorization(Roles.Read).WithSummary("A version as a rule-set file")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").Problems(404);
@@ -54,12 +59,27 @@ public static class RuleSetEndpoints
         return endpoints;
     }
 
-    public static async Task<Ok<IReadOnlyList<RuleSetSummary>>> List(IRuleSetStore store, RuleSetRegistry registry, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListPage<RuleSetSummary>>, ProblemHttpResult>> List(
+        IRuleSetStore store, RuleSetRegistry registry, TimeProvider clock, CancellationToken cancellationToken,
+        [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
+        [Description(PageCursor.CursorDescription)] string? cursor = null)
     {
+        if (PageCursor.Refuse(ListName, limit, cursor, out string? after) is { } refused)
+        {
+            return refused;
+        }
+
         var now = clock.GetUtcNow();
         var all = await store.ListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<RuleSetSummary>>([.. all.GroupBy(r => r.Name).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new RuleSetSummary(
-            g.Key, registry.ActiveAt(g.Key, now)?.Version, [.. registry.Scheduled(g.Key, now)], [.. g.OrderBy(r => r.Version).Select(VersionSummary.From)]))]);
+        var rest = all.GroupBy(r => r.Name)
+            .Where(g => after is null || string.CompareOrdinal(g.Key, after) > 0)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RuleSetSummary(
+                g.Key,
+                registry.ActiveAt(g.Key, now)?.Version,
+                [.. registry.Scheduled(g.Key, now).Select(ActivationEntry.From)],
+                [.. g.OrderBy(r => r.Version).Select(VersionSummary.From)]));
+        return TypedResults.Ok(PageCursor.Page(ListName, rest, limit, summary => summary.Name));
     }
 
     public static async Task<Results<Ok<VersionDetail>, ProblemHttpResult>> Get(
@@ -245,7 +265,7 @@ public static class RuleSetEndpoints
         Step(name, version, lifecycle, context, record =>
             lifecycle.ReviewAsync(record, false, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
 
-    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Activate(
+    public static async Task<Results<Ok<ActivationEntry>, ProblemHttpResult>> Activate(
         string name, int version, ActivateRequest request, RuleSetLifecycle lifecycle, HttpContext context,
         CancellationToken cancellationToken)
     {
@@ -259,7 +279,7 @@ public static class RuleSetEndpoints
         return Ok(await lifecycle.ActivateAsync(found.Value, request.EffectiveAt, kind, request.Comment, actor, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> Rollback(
+    public static async Task<Results<Ok<ActivationEntry>, ProblemHttpResult>> Rollback(
         string name, RollbackRequest request, RuleSetLifecycle lifecycle, HttpContext context,
         CancellationToken cancellationToken)
     {
@@ -269,7 +289,7 @@ public static class RuleSetEndpoints
             : found.Failure.ToProblem();
     }
 
-    public static async Task<Results<Ok<Activation>, ProblemHttpResult>> CancelScheduled(
+    public static async Task<Results<Ok<ActivationEntry>, ProblemHttpResult>> CancelScheduled(
         string name, long sequence, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
         CancellationToken cancellationToken) =>
         Ok(await lifecycle.CancelScheduledAsync(name, sequence, request.Comment, context.User.Actor(), cancellationToken));
@@ -290,8 +310,8 @@ public static class RuleSetEndpoints
             : new Failure.Invalid("The content is not a valid rule-set file.", problem is null ? [] : [problem]);
     }
 
-    private static Results<Ok<Activation>, ProblemHttpResult> Ok(Outcome<Activation> outcome) =>
-        outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Failure.ToProblem();
+    private static Results<Ok<ActivationEntry>, ProblemHttpResult> Ok(Outcome<Activation> outcome) =>
+        outcome.Succeeded ? TypedResults.Ok(ActivationEntry.From(outcome.Value)) : outcome.Failure.ToProblem();
 
     /// <summary>A version's answer carries its entity tag, for the <c>If-Match</c> of the next change.</summary>
     private static Results<Ok<VersionSummary>, ProblemHttpResult> Ok(

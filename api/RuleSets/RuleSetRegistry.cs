@@ -93,7 +93,7 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
         {
             var (ruleSet, problem) = RuleSetJson.Parse(record.Json);
             var result = ruleSet is null ? null : compiler.Compile(ruleSet);
-            return result?.RuleSet ?? throw new InvalidOperationException(
+            return result?.RuleSet?.RecordedAs(record.Hash) ?? throw new InvalidOperationException(
                 $"Stored version {record.Version} of '{record.Name}' does not compile: {problem?.Message ?? string.Join("; ", result!.Problems)}");
         })).Value;
     }

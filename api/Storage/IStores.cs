@@ -48,6 +48,13 @@ public interface IAuditTrail
     Task<IReadOnlyList<AuditEntry>> ListAsync(string? ruleSet, CancellationToken cancellationToken);
 
     /// <summary>
+    /// At most <paramref name="limit"/> entries with a sequence number above <paramref name="after"/>, oldest first,
+    /// of <paramref name="ruleSet"/> when given: a page read by index, however long the trail.
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> PageAsync(
+        string? ruleSet, long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Checks the change trail, the decision log, the stored versions and the activations, and with
     /// <paramref name="expected"/> that both chains extend those heads; names the first broken entry.
     /// </summary>

@@ -123,6 +123,16 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         Task.FromResult<IReadOnlyList<AuditEntry>>([.. _audit.FindAll().Select(BsonMapping.ToAudit)
             .Where(entry => ruleSet is null || entry.RuleSet == ruleSet).OrderBy(entry => entry.Sequence)]);
 
+    public Task<IReadOnlyList<AuditEntry>> PageAsync(
+        string? ruleSet, long after, int limit, CancellationToken cancellationToken)
+    {
+        var query = ruleSet is null
+            ? Query.GT("_id", after)
+            : Query.And(Query.GT("_id", after), Query.EQ("ruleSet", ruleSet));
+        var entries = _audit.Find(query, limit: limit).Select(BsonMapping.ToAudit).OrderBy(e => e.Sequence);
+        return Task.FromResult<IReadOnlyList<AuditEntry>>([.. entries]);
+    }
+
     /// <summary>Drains the writer (every queued write commits), then closes the file: graceful shutdown loses nothing.</summary>
     public async ValueTask DisposeAsync()
     {

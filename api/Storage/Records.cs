@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Decisions.Api.Storage;
 
 /// <summary>The lifecycle of a rule-set version: only drafts change; everything after submission is immutable.</summary>
@@ -42,17 +44,37 @@ public sealed record RuleSetVersionRecord
 /// From <see cref="EffectiveAt"/> on, <see cref="Version"/> is the active version of <see cref="Name"/>;
 /// the latest activation not in the future wins, so scheduling and "which version at time T" are one rule.
 /// A record of kind <see cref="ActivationKind.Cancel"/> takes the activation numbered <see cref="Cancels"/> off.
+/// PostgreSQL stores it as JSON under these pinned names, so renaming a member leaves old rows readable; the API
+/// answers with its own type.
 /// </summary>
 public sealed record Activation(
-    long Sequence, string Name, int Version, DateTimeOffset EffectiveAt, string By, DateTimeOffset At, string Kind, long? Cancels = null);
+    [property: JsonPropertyName("Sequence")] long Sequence,
+    [property: JsonPropertyName("Name")] string Name,
+    [property: JsonPropertyName("Version")] int Version,
+    [property: JsonPropertyName("EffectiveAt")] DateTimeOffset EffectiveAt,
+    [property: JsonPropertyName("By")] string By,
+    [property: JsonPropertyName("At")] DateTimeOffset At,
+    [property: JsonPropertyName("Kind")] string Kind,
+    [property: JsonPropertyName("Cancels")] long? Cancels = null);
 
 /// <summary>
 /// One entry of the tamper-evident change trail: each hashes the one before it. Entries that record an activation
 /// also carry when it takes effect and, for a cancellation, the activation it cancels (older trails lack both).
+/// Stored under pinned JSON names (see <see cref="Activation"/>).
 /// </summary>
 public sealed record AuditEntry(
-    long Sequence, DateTimeOffset At, string Actor, string Action, string RuleSet, int? Version, string? ContentHash, string? Comment,
-    string PreviousHash, string Hash, DateTimeOffset? EffectiveAt = null, long? Cancels = null);
+    [property: JsonPropertyName("Sequence")] long Sequence,
+    [property: JsonPropertyName("At")] DateTimeOffset At,
+    [property: JsonPropertyName("Actor")] string Actor,
+    [property: JsonPropertyName("Action")] string Action,
+    [property: JsonPropertyName("RuleSet")] string RuleSet,
+    [property: JsonPropertyName("Version")] int? Version,
+    [property: JsonPropertyName("ContentHash")] string? ContentHash,
+    [property: JsonPropertyName("Comment")] string? Comment,
+    [property: JsonPropertyName("PreviousHash")] string PreviousHash,
+    [property: JsonPropertyName("Hash")] string Hash,
+    [property: JsonPropertyName("EffectiveAt")] DateTimeOffset? EffectiveAt = null,
+    [property: JsonPropertyName("Cancels")] long? Cancels = null);
 
 /// <summary>A logged decision: everything needed to replay it, chained to the one before it.</summary>
 public sealed record DecisionRecord

@@ -1,10 +1,10 @@
 // Audit pages: find decisions, open one, replay it; the change trail and whether it verifies.
-import { act, api, ApiError, h, table } from "./core.js";
+import { act, api, ApiError, everyItem, h, table } from "./core.js";
 import { explanation } from "./explanation.js";
 
 export async function auditPage(me) {
   if (!me.capabilities.includes("audit")) throw new ApiError(403, { detail: "Only auditors see decisions and the change trail." });
-  const [trail, verification] = await Promise.all([api("/v1/audit"), api("/v1/audit/verify")]);
+  const [trail, verification] = await Promise.all([everyItem("/v1/audit"), api("/v1/audit/verify")]);
   const status = h("p", { class: "status-line", role: "status" });
   const customer = h("input", { id: "customer-id" });
   const from = h("input", { id: "from", type: "datetime-local" });
@@ -14,7 +14,7 @@ export async function auditPage(me) {
   const search = async (event) => {
     event.preventDefault();
     const query = new URLSearchParams(Object.entries({ customerId: customer.value || undefined, from: iso(from), to: iso(to) }).filter(([, v]) => v));
-    const decisions = await act(status, "Searching", () => api(`/v1/decisions?${query}`));
+    const { items: decisions } = await act(status, "Searching", () => api(`/v1/decisions?${query}`));
     found.replaceChildren(decisions.length === 0 ? h("p", {}, "No decision matches.") : table("Decisions, newest first", ["Decision", "Decided at", "Customer", "Rule set", "Tier"],
       decisions.map((d) => ({ cells: [h("a", { href: `#/decisions/${d.decisionId}` }, d.decisionId), new Date(d.decidedAt).toLocaleString(), d.customerId ?? "", `${d.ruleSet.name} v${d.ruleSet.version}`, d.output.tier.code] })), "decisions"));
   };

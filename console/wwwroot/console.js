@@ -1,6 +1,6 @@
 // The console is a thin client of the HTTP API: every call carries the signed-in key, so it can do
 // exactly what the key's role may do, and every change it makes is in the audit trail.
-import { api, h, keyStorage, table } from "./core.js";
+import { api, everyItem, h, keyStorage, statusLabel, table } from "./core.js";
 import { ruleSetPage, versionPage, diffPage } from "./rulesets.js";
 import { auditPage, decisionPage } from "./audit.js";
 
@@ -19,15 +19,15 @@ async function overview() {
   if (!me.capabilities.includes("read")) {
     return [h("h1", {}, "Rule sets"), h("p", { id: "overview-note" }, "Tellers use the HTTP API for decisions; the console has nothing for this role.")];
   }
-  const ruleSets = await api("/v1/rulesets");
+  const ruleSets = await everyItem("/v1/rulesets");
   const rows = ruleSets.map((r) => ({
     attributes: { "data-rule-set": r.name },
     cells: [
       h("a", { href: `#/rulesets/${r.name}` }, r.name),
       r.activeVersion ? `v${r.activeVersion}` : "none",
       r.scheduled.map((a) => `v${a.version} at ${new Date(a.effectiveAt).toLocaleString()}`).join(", ") || "none",
-      r.versions.filter((v) => v.status === "Draft" || v.status === "Submitted").map((v) => `v${v.version} ${v.status.toLowerCase()}`).join(", ") || "none",
-      r.versions.map((v) => h("span", { class: `badge ${v.status}`, title: `by ${v.author}` }, `v${v.version} ${v.status}`)),
+      r.versions.filter((v) => v.status === "draft" || v.status === "submitted").map((v) => `v${v.version} ${v.status}`).join(", ") || "none",
+      r.versions.map((v) => h("span", { class: `badge ${v.status}`, title: `by ${v.author}` }, `v${v.version} ${statusLabel(v.status)}`)),
     ],
   }));
   return [h("h1", {}, "Rule sets"), table("Every rule set with its active version, scheduled activations and versions in progress", ["Rule set", "Active", "Scheduled", "In progress", "Versions"], rows, "rule-sets")];

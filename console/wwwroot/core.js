@@ -22,6 +22,22 @@ export async function api(path, options = {}) {
   return body;
 }
 
+/** Every item of a list, following its pages' `next` cursors (lists answer `{ items, limit, next }`). */
+export async function everyItem(path) {
+  const items = [];
+  let next = null;
+  do {
+    const separator = path.includes("?") ? "&" : "?";
+    const page = await api(next === null ? path : `${path}${separator}cursor=${encodeURIComponent(next)}`);
+    items.push(...page.items);
+    next = page.next;
+  } while (next);
+  return items;
+}
+
+/** A version's status as the console shows it: the API's kebab-case code, capitalised ("approved" reads "Approved"). */
+export const statusLabel = (status) => status.charAt(0).toUpperCase() + status.slice(1);
+
 // Problems in words a product manager understands; the paths and details stay visible beside them.
 function explain(status, problem) {
   switch (status) {

@@ -1,10 +1,10 @@
 // Rule-set pages: history and diff, and a version's page where a draft is edited, checked and reviewed.
-import { act, api, h, problemList, table } from "./core.js";
+import { act, api, everyItem, h, problemList, statusLabel, table } from "./core.js";
 import { explanation } from "./explanation.js";
 import { schemaHints } from "./schema-hints.js";
 
 export async function ruleSetPage(me, name) {
-  const all = await api("/v1/rulesets");
+  const all = await everyItem("/v1/rulesets");
   const ruleSet = all.find((r) => r.name === name);
   if (!ruleSet) throw new Error(`There is no rule set '${name}'.`);
   const status = h("p", { class: "status-line", role: "status" });
@@ -12,7 +12,7 @@ export async function ruleSetPage(me, name) {
     attributes: { "data-version": v.version },
     cells: [
       h("a", { href: `#/rulesets/${name}/versions/${v.version}` }, `v${v.version}`),
-      h("span", { class: `badge ${v.status}` }, v.status),
+      h("span", { class: `badge ${v.status}` }, statusLabel(v.status)),
       v.author,
       v.reviewedBy ?? "",
       v.version === ruleSet.activeVersion ? "active" : "",
@@ -43,7 +43,7 @@ export async function ruleSetPage(me, name) {
     }, `New draft from the active version (v${ruleSet.activeVersion})`));
   }
   if (me.capabilities.includes("approve")) {
-    const approved = ruleSet.versions.filter((v) => v.status === "Approved" && v.version !== ruleSet.activeVersion);
+    const approved = ruleSet.versions.filter((v) => v.status === "approved" && v.version !== ruleSet.activeVersion);
     const target = h("select", { id: "rollback-to" }, approved.map((v) => h("option", { value: v.version }, `v${v.version}`)));
     const comment = h("input", { id: "rollback-comment", required: true });
     content.push(h("form", { class: "inline", onsubmit: async (e) => {
@@ -82,14 +82,14 @@ export async function diffPage(name, from, to) {
 }
 
 export async function versionPage(me, name, version, target) {
-  const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`), me.capabilities.includes("read") ? api("/v1/rulesets") : []]);
+  const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`), me.capabilities.includes("read") ? everyItem("/v1/rulesets") : []]);
   const ruleSet = all.find((r) => r.name === name);
   const scheduled = ruleSet?.scheduled.find((a) => a.version === version);
   const activation = ruleSet?.activeVersion === version ? "Active now."
     : scheduled ? `Scheduled to become active at ${new Date(scheduled.effectiveAt).toLocaleString()}.` : "Not active.";
   const summary = detail.summary;
   const content = detail.content;
-  const draft = summary.status === "Draft" && me.capabilities.includes("edit");
+  const draft = summary.status === "draft" && me.capabilities.includes("edit");
   const status = h("p", { class: "status-line", role: "status", id: "status" });
   const results = h("div", { id: "results" });
   const base = `/v1/rulesets/${name}/versions/${version}`;
@@ -177,17 +177,17 @@ export async function versionPage(me, name, version, target) {
   } }, label);
   const review = h("section", { "aria-labelledby": "review-title" }, h("h2", { id: "review-title" }, "Review"),
     h("p", { id: "four-eyes" }, `Written by ${summary.author}`, summary.submittedBy ? ` · submitted by ${summary.submittedBy}` : "",
-      summary.reviewedBy ? ` · ${summary.status === "Rejected" ? "rejected" : "approved"} by ${summary.reviewedBy}: “${summary.reviewComment ?? ""}”` : ""),
+      summary.reviewedBy ? ` · ${summary.status === "rejected" ? "rejected" : "approved"} by ${summary.reviewedBy}: “${summary.reviewComment ?? ""}”` : ""),
     h("label", { for: "review-comment" }, "Comment"), comment);
-  if (summary.status === "Draft" && me.capabilities.includes("edit")) review.append(step("Submit for review", "submit", () => ({ comment: comment.value })));
-  if (summary.status === "Submitted" && me.capabilities.includes("approve")) review.append(step("Approve", "approve", () => ({ comment: comment.value })), step("Reject", "reject", () => ({ comment: comment.value })));
-  if (summary.status === "Approved" && me.capabilities.includes("approve")) {
+  if (summary.status === "draft" && me.capabilities.includes("edit")) review.append(step("Submit for review", "submit", () => ({ comment: comment.value })));
+  if (summary.status === "submitted" && me.capabilities.includes("approve")) review.append(step("Approve", "approve", () => ({ comment: comment.value })), step("Reject", "reject", () => ({ comment: comment.value })));
+  if (summary.status === "approved" && me.capabilities.includes("approve")) {
     review.append(h("label", { for: "activate-at" }, "Activate at (empty: now)"), when,
       step("Activate", "activate", () => ({ comment: comment.value, effectiveAt: when.value ? new Date(when.value).toISOString() : undefined })));
   }
 
   return [
-    h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, summary.status)),
+    h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, statusLabel(summary.status))),
     h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
     status, review, rules, ...form, tools, results,
   ];

@@ -69,7 +69,7 @@ public sealed partial class CompiledRuleSet
     public RuleSet Definition { get; }
 
     /// <summary>Name, version and content hash, recorded with every decision.</summary>
-    public RuleSetRef Ref { get; }
+    public RuleSetRef Ref { get; private set; }
 
     /// <summary>The class emitted for this version's customer input; it lives as long as this object.</summary>
     internal Type InputType => _input.Record.Type;

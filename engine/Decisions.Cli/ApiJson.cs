@@ -1,22 +1,22 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Decisions.Engine.Serialization;
 
 namespace Decisions.Cli;
 
 /// <summary>
-/// The JSON the HTTP API answers with (web defaults, enums as names, RFC 3339 times, unescaped text), indented:
+/// The JSON the HTTP API answers with (web defaults and <see cref="AnswerJson"/>), indented:
 /// what the tool prints is what the service would answer for the same content.
 /// </summary>
 internal static class ApiJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
     {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(), new Rfc3339TimeConverter() },
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+        AnswerJson.Apply(options);
+        return options;
+    }
 
     public static void Write<T>(TextWriter output, T value) =>
         output.Write(JsonSerializer.Serialize(value, Options) + "\n");

@@ -13,7 +13,7 @@ internal static class PushAnswer
         if (response.IsSuccessStatusCode && json is { ValueKind: JsonValueKind.Object } summary)
         {
             var version = summary.GetProperty("version").GetInt32();
-            var status = summary.TryGetProperty("status", out var s) ? s.ToString() : "Draft";
+            var status = summary.TryGetProperty("status", out var s) ? s.ToString() : "draft";
             context.Output.Write(string.Create(CultureInfo.InvariantCulture,
                 $"{(created ? "Created" : "Saved")} version {version} ({status})\n"));
             context.Output.Write($"ETag: {response.Headers.ETag?.ToString() ?? "(none)"}\n");

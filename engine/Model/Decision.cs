@@ -38,14 +38,25 @@ public sealed record Decision(
     public IReadOnlyList<TierChanges>? WhatItWouldTake { get; init; }
 }
 
+/// <summary>
+/// The JSON name of every outcome's code. Pinned rather than derived from the member's name: logged answers are
+/// read back by it (impact compares logged codes), so renaming the member must not rename it.
+/// </summary>
+public static class OutcomeJson
+{
+    public const string Code = "code";
+}
+
 /// <summary>The decided tier with its display text.</summary>
-public sealed record TierOutcome(string Code, string Label, LocalizedText Labels, string? Owner, string? Message);
+public sealed record TierOutcome(
+    [property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label, LocalizedText Labels, string? Owner, string? Message);
 
 /// <summary>A granted privilege.</summary>
-public sealed record PrivilegeOutcome(string Code, string Label);
+public sealed record PrivilegeOutcome([property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label);
 
 /// <summary>A next action; only the winner carries a rendered message.</summary>
-public sealed record ActionOutcome(string Code, string Title, int Priority, string? Message);
+public sealed record ActionOutcome(
+    [property: JsonPropertyName(OutcomeJson.Code)] string Code, string Title, int Priority, string? Message);
 
 /// <summary>
 /// One rule evaluated: its section, its code or name, whether it matched, its value (scores), any error, and at

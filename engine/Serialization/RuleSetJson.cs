@@ -36,25 +36,42 @@ public static class RuleSetJson
     public static string Serialize(RuleSet ruleSet) => JsonSerializer.Serialize(ruleSet, Options);
 
     /// <summary>
-    /// SHA-256 of the canonical form: the parsed rule set written with sorted object keys and no white space,
-    /// without the editor hint. Formatting and key order do not change it; any change of meaning does.
+    /// SHA-256 of the rule set's RFC 8785 canonical form (<see cref="JsonCanonicalization"/>): the file as exported,
+    /// without the editor hint, canonicalized. Formatting and key order do not change it; any change of meaning does;
+    /// an auditor recomputes it from the export with any JCS library.
     /// </summary>
     public static string Hash(RuleSet ruleSet)
     {
-        var node = JsonSerializer.SerializeToNode(ruleSet with { Schema = null }, Compact)!;
-        var canonical = Encoding.UTF8.GetBytes(Canonicalize(node)!.ToJsonString(Compact));
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(canonical));
+        var element = JsonSerializer.SerializeToElement(ruleSet with { Schema = null }, Compact);
+        return Digest(JsonCanonicalization.Canonicalize(element));
     }
+
+    /// <summary>
+    /// Whether <paramref name="hash"/> is the content hash of <paramref name="ruleSet"/>: its <see cref="Hash"/>, or,
+    /// for a version stored before hashes were RFC 8785, the hash of the form used then (sorted keys, but numbers
+    /// and strings as written, so <c>1.0</c> stayed <c>1.0</c>). Both bind the same content; only the second cannot be
+    /// checked with a JCS library.
+    /// </summary>
+    public static bool Matches(RuleSet ruleSet, string hash) => hash == Hash(ruleSet) || hash == SortedKeysHash(ruleSet);
+
+    /// <summary>The content hash of versions stored before RFC 8785: kept only to verify those.</summary>
+    internal static string SortedKeysHash(RuleSet ruleSet)
+    {
+        var node = JsonSerializer.SerializeToNode(ruleSet with { Schema = null }, Compact)!;
+        return Digest(Encoding.UTF8.GetBytes(SortKeys(node)!.ToJsonString(Compact)));
+    }
+
+    private static string Digest(byte[] canonical) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(canonical));
 
     internal static string ToPath(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.TrimStart('$').TrimStart('.');
 
-    private static JsonNode? Canonicalize(JsonNode? node) => node switch
+    private static JsonNode? SortKeys(JsonNode? node) => node switch
     {
         JsonObject obj => new JsonObject(obj
             .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => KeyValuePair.Create(pair.Key, Canonicalize(pair.Value)))),
-        JsonArray array => new JsonArray([.. array.Select(Canonicalize)]),
+            .Select(pair => KeyValuePair.Create(pair.Key, SortKeys(pair.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(SortKeys)]),
         _ => node?.DeepClone(),
     };
 

@@ -22,7 +22,7 @@ public sealed class AnalysisRunTests
 
         var (status, percents) = await Finish(auditor, await Start(auditor, Replay, WholeRange));
 
-        Assert.Equal("Succeeded", status.GetProperty("state").GetString());
+        Assert.Equal("succeeded", status.GetProperty("state").GetString());
         Assert.Equal(300, status.GetProperty("read").GetInt64());
         Assert.Equal(100, status.GetProperty("percent").GetDouble());
         Assert.Equal(percents.Order(), percents);
@@ -48,9 +48,9 @@ public sealed class AnalysisRunTests
         var running = await (await auditor.GetAsync(location)).Json(HttpStatusCode.OK);
         var cancelled = await (await auditor.DeleteAsync(location)).Json(HttpStatusCode.OK);
 
-        Assert.Equal("Running", running.GetProperty("state").GetString());
+        Assert.Equal("running", running.GetProperty("state").GetString());
         Assert.True(running.GetProperty("percent").GetDouble() < 100, running.ToString());
-        Assert.Equal("Cancelled", cancelled.GetProperty("state").GetString());
+        Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
         Assert.True(cancelled.GetProperty("read").GetInt64() < 3_000, cancelled.ToString());
         Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("replay").ValueKind);
         var (again, _) = await Finish(auditor, await Start(auditor, Replay, WholeRange));
@@ -101,7 +101,7 @@ public sealed class AnalysisRunTests
         var (status, _) = await Finish(editor, await Start(editor, Impact, new { }));
         var answered = await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { })).Json(HttpStatusCode.OK);
 
-        Assert.Equal("Impact", status.GetProperty("kind").GetString());
+        Assert.Equal("impact", status.GetProperty("kind").GetString());
         Assert.Equal(answered.GetRawText(), status.GetProperty("impact").GetRawText());
         Assert.Equal(10, answered.GetProperty("suppressedBelow").GetInt32());
         Assert.Equal(12, answered.GetProperty("customers").GetInt32());
@@ -136,7 +136,7 @@ public sealed class AnalysisRunTests
         {
             var status = await (await client.GetAsync(location)).Json(HttpStatusCode.OK);
             percents.Add(status.GetProperty("percent").GetDouble());
-            if (status.GetProperty("state").GetString() != "Running" || DateTime.UtcNow > deadline)
+            if (status.GetProperty("state").GetString() != "running" || DateTime.UtcNow > deadline)
             {
                 return (status, percents);
             }

@@ -17,6 +17,9 @@ internal static class ApiCalls
     public static async Task<JsonElement> Read(this DecisionsAppFixture app, string who, string url) =>
         await (await app.Client(who).GetAsync(url)).Json(HttpStatusCode.OK);
 
+    /// <summary>The items of a list's page (<c>{ items, limit, next }</c>).</summary>
+    public static JsonElement Items(this JsonElement page) => page.GetProperty("items");
+
     /// <summary>The path of the one error a 422 problem lists.</summary>
     public static string? OnlyErrorPath(this JsonElement problem) =>
         Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("path").GetString();

@@ -24,7 +24,7 @@ public sealed class BoundedWorkTests : IAsyncLifetime
     {
         await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Engine:MaxScoreRules"] = "1" });
 
-        var list = await (await app.Client("editor").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK);
+        var list = (await (await app.Client("editor").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK)).Items();
         var names = list.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
 
         Assert.Contains("retail-tiering", names);

@@ -26,14 +26,14 @@ public sealed class CancelScheduleTests : IAsyncLifetime
 
         Assert.Equal("cancel", cancelled.GetProperty("kind").GetString());
         Assert.Equal(_scheduled, cancelled.GetProperty("cancels").GetInt64());
-        var overview = await _app.Read("approver", "/v1/rulesets");
+        var overview = (await _app.Read("approver", "/v1/rulesets")).Items();
         var retail = overview.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "retail-tiering");
         Assert.Equal(0, retail.GetProperty("scheduled").GetArrayLength());
         _app.Clock.Advance(TimeSpan.FromDays(8));
         var customer = new { customerId = "R-C", avgDailyBalance = 1 };
         var answer = await _app.Post("teller", "/v1/decisions", new { ruleSet = "retail-tiering", customer }, HttpStatusCode.OK);
         Assert.Equal(1, answer.GetProperty("ruleSet").GetProperty("version").GetInt32());
-        var trail = await _app.Read("auditor", "/v1/audit?ruleSet=retail-tiering");
+        var trail = (await _app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).Items();
         var last = trail.EnumerateArray().Last();
         Assert.Equal(("schedule-cancelled", "approver", "Campaign postponed"), (last.GetProperty("action").GetString(), last.GetProperty("actor").GetString(), last.GetProperty("comment").GetString()));
         var verify = await _app.Read("auditor", "/v1/audit/verify");

@@ -28,8 +28,8 @@ public sealed class CliPushTests : IAsyncLifetime
         Assert.True(run.Code == 0, run.Error);
         var read = await _app.Client("editor").GetAsync("/v1/rulesets/retail-tiering/versions/2");
         var version = await read.Json(HttpStatusCode.OK);
-        Assert.Equal("Draft", version.GetProperty("summary").GetProperty("status").GetString());
-        Assert.Equal($"Created version 2 (Draft)\nETag: {read.Headers.ETag}\n", run.Output);
+        Assert.Equal("draft", version.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal($"Created version 2 (draft)\nETag: {read.Headers.ETag}\n", run.Output);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class CliPushTests : IAsyncLifetime
         var run = await Run(environment, "push", Seed("corporate-tiering/v2.json"));
 
         Assert.True(run.Code == 0, run.Error);
-        Assert.StartsWith("Created version 2 (Draft)\n", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Created version 2 (draft)\n", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CliPushTests : IAsyncLifetime
         var stale = await Push(Seed("retail-tiering/v2.json"), "--api-key", editor, "--draft", "2", "--if-match", etag);
 
         Assert.True(saved.Code == 0, saved.Error);
-        Assert.StartsWith("Saved version 2 (Draft)\n", saved.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Saved version 2 (draft)\n", saved.Output, StringComparison.Ordinal);
         Assert.Equal(4, stale.Code);
         Assert.StartsWith("decisions: push refused: 412 ", stale.Error, StringComparison.Ordinal);
         Assert.Contains("If-Match", stale.Error, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class CorruptPayloadTests
 
             var search = await auditor.GetAsync("/v1/decisions?customerId=R-CORRUPT");
             var found = await search.Json(HttpStatusCode.OK);
-            Assert.Equal([ids[2], ids[0]], found.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()));
+            Assert.Equal([ids[2], ids[0]], found.Items().EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()));
             Assert.Equal(ids[1], string.Join(',', search.Headers.GetValues("Decisions-Skipped")));
 
             var replay = await (await auditor.PostJson($"/v1/decisions/{ids[1]}/replay", new { })).Problem(HttpStatusCode.Conflict);
@@ -62,7 +62,7 @@ public sealed class CorruptPayloadTests
         var restarted = app.Reopened();
         await using (restarted)
         {
-            var trail = (await restarted.Read("auditor", "/v1/audit")).GetArrayLength();
+            var trail = (await restarted.Read("auditor", "/v1/audit")).Items().GetArrayLength();
             var refused = await restarted.Refused("admin", "/v1/erasures", new { customerId = "R-CORRUPT", reason = "PIPL #9" },
                 HttpStatusCode.Conflict);
             Assert.Equal(ids[1], refused.GetProperty("decisionId").GetString());

@@ -65,12 +65,12 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
         })).Json(HttpStatusCode.OK);
 
         Assert.Equal(2, batch.GetProperty("decided").GetInt32());
-        var items = batch.GetProperty("items").EnumerateArray().ToList();
+        var items = batch.Items().EnumerateArray().ToList();
         Assert.Equal("DIAMOND", items[0].GetProperty("decision").GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal("VIP", items[1].GetProperty("decision").GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal(JsonValueKind.Array, items[2].GetProperty("errors").ValueKind);
 
-        var found = await (await app.Client("auditor").GetAsync("/v1/decisions?customerId=G-2")).Json(HttpStatusCode.OK);
+        var found = (await (await app.Client("auditor").GetAsync("/v1/decisions?customerId=G-2")).Json(HttpStatusCode.OK)).Items();
         Assert.Equal(items[1].GetProperty("decision").GetProperty("decisionId").GetString(), Assert.Single(found.EnumerateArray()).GetProperty("decisionId").GetString());
     }
 

@@ -22,11 +22,11 @@ internal static class ErasureSteps
         return report;
     }
 
-    public static Task<JsonElement> Between(this DecisionsAppFixture app, DateTimeOffset from, DateTimeOffset to) =>
-        app.Read("auditor", $"/v1/decisions?from={Time(from)}&to={Time(to)}&limit=1000");
+    public static async Task<JsonElement> Between(this DecisionsAppFixture app, DateTimeOffset from, DateTimeOffset to) =>
+        (await app.Read("auditor", $"/v1/decisions?from={Time(from)}&to={Time(to)}&limit=1000")).Items();
 
     public static async Task<IReadOnlyList<JsonElement>> Trail(this DecisionsAppFixture app, string action) =>
-        [.. (await app.Read("auditor", "/v1/audit")).EnumerateArray().Where(e => e.GetProperty("action").GetString() == action)];
+        [.. (await app.Read("auditor", "/v1/audit")).Items().EnumerateArray().Where(e => e.GetProperty("action").GetString() == action)];
 
     public static bool IsErased(this JsonElement logged) => logged.GetProperty("erasure").ValueKind == JsonValueKind.Object;
 

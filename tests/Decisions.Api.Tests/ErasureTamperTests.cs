@@ -57,14 +57,14 @@ public sealed class ErasureTamperTests
         var app = DecisionsAppFixture.OnLiteDbDirectory(directory);
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 15, 2, 0, 0, TimeSpan.Zero)); // after the fixture's activations
         var before = (await app.Verify()).GetProperty("decisions").GetInt32();
-        var legacy = (await app.Read("auditor", "/v1/decisions?customerId=R-0001")).GetArrayLength();
+        var legacy = (await app.Read("auditor", "/v1/decisions?customerId=R-0001")).Items().GetArrayLength();
         Assert.True(legacy > 0, "The fixture holds decisions of R-0001.");
         await app.Decide("R-0001");
 
         Assert.Equal(legacy + 1, (await app.Erase("R-0001")).GetProperty("erased").GetInt32());
-        Assert.Empty((await app.Read("auditor", "/v1/decisions?customerId=R-0001")).EnumerateArray());
+        Assert.Empty((await app.Read("auditor", "/v1/decisions?customerId=R-0001")).Items().EnumerateArray());
         Assert.Equal(before + 1, (await app.Verify()).GetProperty("decisions").GetInt32());
-        var replayed = (await app.Read("auditor", "/v1/decisions?customerId=R-0002")).EnumerateArray().First().GetProperty("decisionId").GetString();
+        var replayed = (await app.Read("auditor", "/v1/decisions?customerId=R-0002")).Items().EnumerateArray().First().GetProperty("decisionId").GetString();
         Assert.True((await app.Post("auditor", $"/v1/decisions/{replayed}/replay", new { }, HttpStatusCode.OK)).GetProperty("identical").GetBoolean());
 
         var restarted = await app.Restart();

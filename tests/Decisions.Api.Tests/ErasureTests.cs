@@ -35,8 +35,8 @@ public sealed class ErasureTests
         var gone = await app.Refused("auditor", $"/v1/decisions/{erased[1]}/replay", new { }, HttpStatusCode.Gone);
         Assert.Contains($"trail entry #{receipt.GetProperty("trailEntry").GetInt64()}", gone.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        Assert.Empty((await app.Read("auditor", "/v1/decisions?customerId=E-0001")).EnumerateArray());
-        Assert.Equal(3, (await app.Read("auditor", "/v1/decisions?customerId=K-0001")).GetArrayLength());
+        Assert.Empty((await app.Read("auditor", "/v1/decisions?customerId=E-0001")).Items().EnumerateArray());
+        Assert.Equal(3, (await app.Read("auditor", "/v1/decisions?customerId=K-0001")).Items().GetArrayLength());
         var listed = (await app.Between(from, from.AddMinutes(1))).EnumerateArray().ToList();
         Assert.Equal(erased.Order(), listed.Where(d => d.IsErased()).Select(d => d.GetProperty("decisionId").GetString()).Order());
         Assert.Equal(kept.Order(), listed.Where(d => !d.IsErased()).Select(d => d.GetProperty("decisionId").GetString()).Order());
@@ -65,7 +65,7 @@ public sealed class ErasureTests
             Assert.Equal(6, (await restarted.Verify()).GetProperty("decisions").GetInt32());
             Assert.True((await restarted.Read("auditor", $"/v1/decisions/{erased[0]}")).IsErased());
             await restarted.Decide("E-0001");
-            Assert.Single((await restarted.Read("auditor", "/v1/decisions?customerId=E-0001")).EnumerateArray());
+            Assert.Single((await restarted.Read("auditor", "/v1/decisions?customerId=E-0001")).Items().EnumerateArray());
         }
     }
 

@@ -78,9 +78,9 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
             customers = new[] { Target, new { customerId = "R-301", avgDailyBalance = 900000, lastTierReviewDate = "2026-03-01" } },
         });
 
-        Assert.All(batch.GetProperty("items").EnumerateArray(), item =>
+        Assert.All(batch.Items().EnumerateArray(), item =>
             Assert.True(item.GetProperty("decision").GetProperty("trace").GetArrayLength() > 20));
-        await AssertReplaysIdentical(batch.GetProperty("items")[1].GetProperty("decision"));
+        await AssertReplaysIdentical(batch.Items()[1].GetProperty("decision"));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class FourEyesTests : IAsyncLifetime
             new { comment = "fine" }, HttpStatusCode.Forbidden);
 
         Assert.Contains("Four eyes", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var trail = await _app.Read("auditor", "/v1/audit?ruleSet=retail-tiering");
+        var trail = (await _app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).Items();
         var created = trail.EnumerateArray().Last(e => e.GetProperty("action").GetString() == "draft-created");
         Assert.Equal("From version 2 (identical content)", created.GetProperty("comment").GetString());
     }
@@ -69,7 +69,7 @@ public sealed class FourEyesTests : IAsyncLifetime
 
         Assert.Equal("comment", refused.OnlyErrorPath());
         var version = await _app.Read("approver", "/v1/rulesets/retail-tiering/versions/2");
-        Assert.Equal("Submitted", version.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal("submitted", version.GetProperty("summary").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class IdempotencyLifetimeTests
         var retried = await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, key)).Answer();
 
         Assert.Equal(answered, retried);
-        var ids = JsonDocument.Parse(answered).RootElement.GetProperty("items").EnumerateArray()
+        var ids = JsonDocument.Parse(answered).RootElement.Items().EnumerateArray()
             .Select(item => item.GetProperty("decision").GetProperty("decisionId").GetString()!).ToList();
         Assert.Equal(20, ids.Distinct().Count());
         Assert.Equal(ids.Order(), (await app.Logged("ONCE-BATCH")).Order());
@@ -83,7 +83,7 @@ public sealed class IdempotencyLifetimeTests
 
         var retried = await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short")).Answer();
 
-        var items = JsonDocument.Parse(retried).RootElement.GetProperty("items").EnumerateArray().ToList();
+        var items = JsonDocument.Parse(retried).RootElement.Items().EnumerateArray().ToList();
         Assert.Equal([0, 1, 2, 3, 4], items.Select(item => item.GetProperty("index").GetInt32()));
         var ids = items.Select(item => item.GetProperty("decision").GetProperty("decisionId").GetString()!).ToList();
         Assert.Equal(logged.Value!.OrderBy(item => item.Index).Select(item => item.Decision!.DecisionId), [ids[0], ids[3]]);

@@ -39,7 +39,7 @@ internal static class IdempotentCalls
     /// <summary>The ids of the decisions the log holds for <paramref name="customerId"/>, as an auditor finds them.</summary>
     public static async Task<IReadOnlyList<string>> Logged(this DecisionsAppFixture app, string customerId)
     {
-        var found = await app.Read("auditor", $"/v1/decisions?customerId={customerId}&limit=100");
+        var found = (await app.Read("auditor", $"/v1/decisions?customerId={customerId}&limit=100")).Items();
         return [.. found.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!)];
     }
 }

@@ -48,7 +48,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         await (await approver.PostJson("/v1/rulesets/retail-tiering/rollback", new { toVersion = 1, comment = "Back out" })).Json(HttpStatusCode.OK);
         Assert.Equal("TARGET", await Tier(customer));
 
-        var trail = await (await _app.Client("auditor").GetAsync("/v1/audit?ruleSet=retail-tiering")).Json(HttpStatusCode.OK);
+        var trail = (await (await _app.Client("auditor").GetAsync("/v1/audit?ruleSet=retail-tiering")).Json(HttpStatusCode.OK)).Items();
         Assert.Equal(
             ["seeded", "activated", "draft-created", "draft-updated", "submitted", "approved", "activated", "rolled-back"],
             trail.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
@@ -64,7 +64,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         var start = _app.Clock.GetUtcNow();
         await (await _app.Client("approver").PostJson("/v1/rulesets/big-customer-revenue/versions/2/activate", new { comment = "Next month", effectiveAt = start.AddHours(1) })).Json(HttpStatusCode.OK);
 
-        var overview = await (await admin.GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK);
+        var overview = (await (await admin.GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK)).Items();
         var entry = overview.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "big-customer-revenue");
         Assert.Equal(1, entry.GetProperty("activeVersion").GetInt32());
         Assert.Equal(2, Assert.Single(entry.GetProperty("scheduled").EnumerateArray()).GetProperty("version").GetInt32());
@@ -116,7 +116,7 @@ public sealed class LifecycleTests : IAsyncLifetime
 
         var rejected = await (await approver.PostJson("/v1/rulesets/corporate-tiering/versions/2/reject", new { comment = "No change in it" })).Json(HttpStatusCode.OK);
 
-        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
+        Assert.Equal("rejected", rejected.GetProperty("status").GetString());
         Assert.Equal("approver", rejected.GetProperty("reviewedBy").GetString());
         await (await approver.PostJson("/v1/rulesets/corporate-tiering/versions/2/approve", new { comment = "changed my mind" })).Problem(HttpStatusCode.Conflict);
         await (await approver.PostJson("/v1/rulesets/corporate-tiering/versions/2/activate", new { comment = "go" })).Problem(HttpStatusCode.Conflict);
@@ -132,7 +132,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         var created = await (await editor.PostAsync("/v1/rulesets/import", new StringContent(exported, System.Text.Encoding.UTF8, "application/json"))).Json(HttpStatusCode.Created);
         var diff = await (await editor.GetAsync("/v1/rulesets/retail-tiering/diff?from=1&to=2")).Json(HttpStatusCode.OK);
 
-        Assert.Equal("Draft", created.GetProperty("status").GetString());
+        Assert.Equal("draft", created.GetProperty("status").GetString());
         Assert.DoesNotContain(diff.EnumerateArray(), c => c.GetProperty("section").GetString() is "tiers" or "privileges" or "nextActions" or "parameters");
     }
 

@@ -1,10 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using Decisions.Api.Decisions;
 using Decisions.Api.RuleSets;
+using Decisions.Engine.Model;
 
 namespace Decisions.Api.Tests;
 
-/// <summary>Impact reads a logged answer's codes without parsing it into a document, and refuses a damaged one.</summary>
+/// <summary>
+/// Impact reads a logged answer's codes without parsing it into a document, by the names the answer pins (so they
+/// hold under any naming policy), and refuses a damaged one.
+/// </summary>
 public sealed class LoggedCodesTests
 {
     [Fact]
@@ -20,6 +25,20 @@ public sealed class LoggedCodesTests
 
         Assert.Equal(("VIP", "call"), (codes.Tier, codes.Action));
         Assert.Equal(["fee-waiver", "lounge"], codes.Privileges.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_codes_are_read_from_an_answer_as_the_service_writes_it()
+    {
+        var at = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+        var answer = new DecisionResponse(
+            "d", new RuleSetRef("r", 1, "sha256:0"), at, at, new TierOutcome("VIP", "VIP", [], null, null),
+            [new PrivilegeOutcome("lounge", "Lounge")], new ActionOutcome("call", "Call", 1, null), [],
+            new Dictionary<string, decimal>());
+
+        var codes = LoggedCodes.Read(JsonSerializer.SerializeToUtf8Bytes(answer, JsonSerializerOptions.Default));
+
+        Assert.Equal(("VIP", "call", "lounge"), (codes.Tier, codes.Action, Assert.Single(codes.Privileges)));
     }
 
     [Theory]

@@ -61,7 +61,7 @@ public sealed class LostUpdateTests : IAsyncLifetime
         await save.Problem(HttpStatusCode.PreconditionFailed);
         await (await _app.Client("editor").SendAsync(submit)).Problem(HttpStatusCode.PreconditionFailed);
         var draft = await _app.Read("editor", Draft);
-        Assert.Equal("Draft", draft.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal("draft", draft.GetProperty("summary").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class PinningTests : IAsyncLifetime
         var refused = await (await Decide(version, DateTimeOffset.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture))).Problem(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("asOf", refused.OnlyErrorPath());
-        var logged = await _app.Read("auditor", "/v1/decisions?customerId=R-PIN");
+        var logged = (await _app.Read("auditor", "/v1/decisions?customerId=R-PIN")).Items();
         Assert.Equal(0, logged.GetArrayLength());
     }
 

@@ -14,7 +14,7 @@ public sealed class ReplayDifferenceTests
     {
         var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:Analysis:PageSize"] = "10" });
         await AnalysisRunTests.Decide(app, 40);
-        var edited = (await app.Read("auditor", "/v1/decisions?limit=40")).EnumerateArray()
+        var edited = (await app.Read("auditor", "/v1/decisions?limit=40")).Items().EnumerateArray()
             .Single(d => d.GetProperty("sequence").GetInt64() == 17).GetProperty("decisionId").GetString();
         await app.StopAsync();
         await EditTier(app, sequence: 17);

@@ -63,7 +63,7 @@ public sealed partial class ReplicaTests : IAsyncLifetime
 
         foreach (var (reader, other) in new[] { (_a, _b), (_b, _a) })
         {
-            var found = await (await reader.Client("auditor").GetAsync("/v1/decisions?customerId=R-BOTH&limit=100")).Json(HttpStatusCode.OK);
+            var found = (await (await reader.Client("auditor").GetAsync("/v1/decisions?customerId=R-BOTH&limit=100")).Json(HttpStatusCode.OK)).Items();
             Assert.Equal(made.Order(), found.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!).Order());
             var replay = await (await other.Client("auditor").PostAsync($"/v1/decisions/{made[1]}/replay", null)).Json(HttpStatusCode.OK);
             Assert.True(replay.GetProperty("identical").GetBoolean());
@@ -83,7 +83,7 @@ public sealed partial class ReplicaTests : IAsyncLifetime
         await using var second = DecisionsAppFixture.Replica(database, everySeed);
         await Task.WhenAll(Task.Run(first.StartServer), Task.Run(second.StartServer));
 
-        var trail = await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+        var trail = (await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK)).Items();
         var entries = trail.EnumerateArray().Select(e => (
             Action: e.GetProperty("action").GetString(), RuleSet: e.GetProperty("ruleSet").GetString()!,
             Version: e.GetProperty("version").GetInt32())).ToList();
@@ -119,7 +119,7 @@ public sealed partial class ReplicaTests : IAsyncLifetime
         var report = await (await _b.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
         Assert.Equal(100, report.GetProperty("decisions").GetInt32());
-        var trail = await (await _a.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+        var trail = (await (await _a.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK)).Items();
         Assert.Equal(statuses.Count(s => s == HttpStatusCode.Created), trail.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "draft-created"));
         Assert.True(statuses.Count(s => s == HttpStatusCode.Created) >= 4);
     }

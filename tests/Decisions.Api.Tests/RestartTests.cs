@@ -59,12 +59,12 @@ public sealed class RestartTests
             ruleSet = "prospect-grading",
             customer = new { customerId = "P-1", occupation = "executive", annualIncome = 160000, age = 40, familyStatus = "married_with_children", education = "bachelor", yearsKnown = 4, contactEase = "easy", influence = "high" },
         })).Json(HttpStatusCode.OK);
-        var trailBefore = await (await first.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+        var trailBefore = (await (await first.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK)).Items();
 
         var second = await first.Restart();
         try
         {
-            var trailAfter = await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+            var trailAfter = (await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK)).Items();
             var replay = await (await second.Client("auditor").PostAsync($"/v1/decisions/{answered.GetProperty("decisionId").GetString()}/replay", null)).Json(HttpStatusCode.OK);
 
             Assert.Equal(trailBefore.GetArrayLength(), trailAfter.GetArrayLength());
@@ -85,17 +85,17 @@ public sealed class RestartTests
         var copy = System.Text.Json.Nodes.JsonNode.Parse(exported)!;
         copy["name"] = "retail-tiering-pilot";
         await (await editor.PostAsync("/v1/rulesets/import", new StringContent(copy.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).Json(HttpStatusCode.Created);
-        var trailBefore = await (await first.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+        var trailBefore = (await (await first.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK)).Items();
 
         var second = await first.Restart();
         try
         {
-            var trailAfter = await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK);
+            var trailAfter = (await (await second.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK)).Items();
             Assert.Equal(trailBefore.GetArrayLength(), trailAfter.GetArrayLength());
             await (await second.Client("editor").PostJson("/v1/rulesets/retail-tiering-pilot/versions/1/submit", new { comment = "pilot" })).Json(HttpStatusCode.OK);
             await (await second.Client("approver").PostJson("/v1/rulesets/retail-tiering-pilot/versions/1/approve", new { comment = "ok" })).Json(HttpStatusCode.OK);
 
-            var overview = await (await second.Client("approver").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK);
+            var overview = (await (await second.Client("approver").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK)).Items();
             var pilot = overview.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "retail-tiering-pilot");
             Assert.Equal(System.Text.Json.JsonValueKind.Null, pilot.GetProperty("activeVersion").ValueKind);
             var unserved = await (await second.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering-pilot", customer = new { customerId = "P-1", avgDailyBalance = 1 } })).Problem(HttpStatusCode.NotFound);

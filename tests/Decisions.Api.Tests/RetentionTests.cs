@@ -35,7 +35,7 @@ public sealed class RetentionTests
         }
 
         Assert.False((await app.Read("auditor", $"/v1/decisions/{recent}")).IsErased());
-        Assert.Equal(recent, Assert.Single((await app.Read("auditor", "/v1/decisions?customerId=RT-1")).EnumerateArray()).GetProperty("decisionId").GetString());
+        Assert.Equal(recent, Assert.Single((await app.Read("auditor", "/v1/decisions?customerId=RT-1")).Items().EnumerateArray()).GetProperty("decisionId").GetString());
         Assert.Equal(4, (await app.Verify()).GetProperty("decisions").GetInt32());
         await Task.Delay(300);
         Assert.Equal(2, (await app.Trail("retention-swept")).Count);

@@ -25,11 +25,11 @@ public sealed class SeedVersionsTests
     {
         await using var app = DecisionsAppFixture.With(EverySeed);
         var seededAt = app.Clock.GetUtcNow();
-        var listed = await app.Read("auditor", "/v1/rulesets");
+        var listed = (await app.Read("auditor", "/v1/rulesets")).Items();
         app.Clock.Advance(TimeSpan.FromSeconds(1));
 
-        var ruleSets = (await app.Read("auditor", "/v1/rulesets")).EnumerateArray().ToList();
-        var trail = await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering");
+        var ruleSets = (await app.Read("auditor", "/v1/rulesets")).Items().EnumerateArray().ToList();
+        var trail = (await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).Items();
         var current = await Decide(app, new { ruleSet = "retail-tiering", customer = NewCustomer });
         var pinned = await Decide(app, new { ruleSet = "retail-tiering", customer = NewCustomer, version = 1, asOf = seededAt });
 
@@ -59,14 +59,14 @@ public sealed class SeedVersionsTests
             Assert.Equal(1, Answer(await Decide(first, new { ruleSet = "retail-tiering", customer })).Version);
         }
 
-        var trailBefore = (await first.Read("auditor", "/v1/audit")).GetArrayLength();
+        var trailBefore = (await first.Read("auditor", "/v1/audit")).Items().GetArrayLength();
         await using var app = await first.Restart(EverySeed);
 
-        var retail = (await app.Read("auditor", "/v1/rulesets")).EnumerateArray()
+        var retail = (await app.Read("auditor", "/v1/rulesets")).Items().EnumerateArray()
             .Single(r => r.GetProperty("name").GetString() == "retail-tiering");
         Assert.Equal(1, retail.GetProperty("activeVersion").GetInt32());
         Assert.Equal(1, retail.GetProperty("versions").GetArrayLength());
-        Assert.Equal(trailBefore, (await app.Read("auditor", "/v1/audit")).GetArrayLength());
+        Assert.Equal(trailBefore, (await app.Read("auditor", "/v1/audit")).Items().GetArrayLength());
 
         var file = await File.ReadAllTextAsync(
             Path.Combine(DecisionsAppFixture.RepositoryRoot(), "rulesets", "retail-tiering", "v2.json"));

@@ -199,7 +199,7 @@ public sealed class TamperTests
                 await (await app.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 2 })).Json(HttpStatusCode.Created);
             }
 
-            var trail = await (await app.Client("auditor").GetAsync("/v1/audit?ruleSet=retail-tiering")).Json(HttpStatusCode.OK);
+            var trail = (await (await app.Client("auditor").GetAsync("/v1/audit?ruleSet=retail-tiering")).Json(HttpStatusCode.OK)).Items();
             var approval = trail.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "approved").GetProperty("sequence").GetInt64();
             var intact = await (await app.Client("auditor").PostJson("/v1/audit/verify", checkpoint)).Json(HttpStatusCode.OK);
             Assert.True(intact.GetProperty("intact").GetBoolean(), intact.ToString());

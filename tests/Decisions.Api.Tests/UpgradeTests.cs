@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Decisions.Api.Storage;
+using Decisions.Engine.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -15,6 +16,10 @@ namespace Decisions.Api.Tests;
 public sealed class UpgradeTests
 {
     private const int LegacyDecisions = 18;
+
+    // big-customer-revenue v1 as main hashed it, before RFC 8785: its `1.0` was kept as written.
+    private const string LegacyBigCustomerHash =
+        "sha256:3e1ae83cec7ac9a63e57aa8c6772ef877bbc9118d0ee97b0c142959b20381082";
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "TestData", "upgrade");
 
     [Fact]
@@ -30,7 +35,7 @@ public sealed class UpgradeTests
         Assert.Equal(LegacyDecisions, before.GetProperty("decisions").GetInt32());
         Assert.Equal(6, before.GetProperty("versions").GetInt32());
 
-        var found = await (await auditor.GetAsync("/v1/decisions?customerId=R-0001")).Json(HttpStatusCode.OK);
+        var found = (await (await auditor.GetAsync("/v1/decisions?customerId=R-0001")).Json(HttpStatusCode.OK)).Items();
         var legacy = found.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!).ToList();
         Assert.Equal(2, legacy.Count);
         foreach (var id in legacy)
@@ -57,7 +62,7 @@ public sealed class UpgradeTests
         var after = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.True(after.GetProperty("intact").GetBoolean(), after.ToString());
         Assert.Equal(LegacyDecisions + 1, after.GetProperty("decisions").GetInt32());
-        var both = await (await auditor.GetAsync("/v1/decisions?customerId=R-0001")).Json(HttpStatusCode.OK);
+        var both = (await (await auditor.GetAsync("/v1/decisions?customerId=R-0001")).Json(HttpStatusCode.OK)).Items();
         Assert.Equal([added.GetProperty("decisionId").GetString()!, .. legacy], both.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!));
 
         // Paging crosses from the blocks into the older per-decision entries without a gap or a repeat.
@@ -70,6 +75,38 @@ public sealed class UpgradeTests
         }
 
         Assert.Equal(Enumerable.Range(1, LegacyDecisions + 1).Reverse().Select(i => (long)i), sequences);
+    }
+
+    [Fact]
+    public async Task A_version_hashed_before_jcs_keeps_its_hash_verifies_and_its_old_rows_read_through_the_api_shape()
+    {
+        await using var app = await Upgraded();
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero));
+        var auditor = app.Client("auditor");
+        var version = await app.Read("auditor", "/v1/rulesets/big-customer-revenue/versions/1");
+        var stored = version.GetProperty("summary").GetProperty("hash").GetString();
+        Assert.Equal(LegacyBigCustomerHash, stored);
+        var content = RuleSetJson.Parse(version.GetProperty("content").GetRawText()).RuleSet!;
+        Assert.NotEqual(LegacyBigCustomerHash, RuleSetJson.Hash(content));
+
+        var customer = new { customerId = "B-1", annualRevenue = 900000, cityGroup = 1 };
+        var decided = await app.Post("teller", "/v1/decisions", new { ruleSet = "big-customer-revenue", customer }, HttpStatusCode.OK);
+        Assert.Equal(stored, decided.GetProperty("ruleSet").GetProperty("hash").GetString());
+        var id = decided.GetProperty("decisionId").GetString();
+        var replay = await (await auditor.PostAsync($"/v1/decisions/{id}/replay", null)).Json(HttpStatusCode.OK);
+        Assert.True(replay.GetProperty("identical").GetBoolean(), replay.ToString());
+        var verified = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
+        Assert.True(verified.GetProperty("intact").GetBoolean(), verified.ToString());
+
+        // Trail entries and activations stored in the old shape come out in the API's own, camelCase, shape.
+        var first = (await app.Read("auditor", "/v1/audit?limit=1")).Items()[0];
+        Assert.Equal(
+            ("seeded", "big-customer-revenue", LegacyBigCustomerHash),
+            (first.GetProperty("action").GetString(), first.GetProperty("ruleSet").GetString(),
+                first.GetProperty("contentHash").GetString()));
+        var active = await app.Read("auditor", "/v1/audit/active/big-customer-revenue?at=2026-12-03T00:00:00Z");
+        Assert.Equal(
+            ("activate", 1), (active.GetProperty("kind").GetString(), active.GetProperty("version").GetInt32()));
     }
 
     private static async Task<DecisionsAppFixture> Upgraded()

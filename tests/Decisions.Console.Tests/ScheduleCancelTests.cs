@@ -22,10 +22,10 @@ public sealed class ScheduleCancelTests(BrowserFixture browser) : IClassFixture<
         await approver.GetByTestId($"scheduled-{sequence}").GetByTestId("cancel-schedule").ClickAsync();
 
         await Assertions.Expect(approver.GetByTestId($"scheduled-{sequence}")).ToHaveCountAsync(0);
-        var overview = await (await browser.App.Client("approver").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK);
+        var overview = (await (await browser.App.Client("approver").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK)).GetProperty("items");
         var entry = overview.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "big-customer-revenue");
         Assert.Equal(0, entry.GetProperty("scheduled").GetArrayLength());
-        var trail = await (await browser.App.Client("auditor").GetAsync("/v1/audit?ruleSet=big-customer-revenue")).Json(HttpStatusCode.OK);
+        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?ruleSet=big-customer-revenue")).Json(HttpStatusCode.OK)).GetProperty("items");
         Assert.Equal("schedule-cancelled", trail.EnumerateArray().Last().GetProperty("action").GetString());
     }
 

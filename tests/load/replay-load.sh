@@ -89,7 +89,7 @@ run() {
     now=$(rss); [ "$now" -gt "$peak" ] && peak=$now
     state=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["state"], s["read"], s["percent"])' "$status")
     echo "  $name: $state" >&2
-    [ "${state%% *}" = Running ] || break
+    [ "${state%% *}" = running ] || break
     sleep 1
   done
   awk -v r="$(cut -d' ' -f2 <<<"$state")" -v s="$started" -v e="$(date +%s.%N)" -v b="$before" -v p="$peak" -v n="$name" -v st="${state%% *}" \

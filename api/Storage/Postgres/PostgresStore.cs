@@ -80,6 +80,17 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
             ? await Records<AuditEntry>("select record from audit order by seq", cancellationToken).ConfigureAwait(false)
             : await Records<AuditEntry>("select record from audit where rule_set = $1 order by seq", cancellationToken, ruleSet).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<AuditEntry>> PageAsync(
+        string? ruleSet, long after, int limit, CancellationToken cancellationToken) =>
+        ruleSet is null
+            ? await Records<AuditEntry>(
+                "select record from audit where seq > $1 order by seq limit $2", cancellationToken, after, limit)
+                .ConfigureAwait(false)
+            : await Records<AuditEntry>(
+                "select record from audit where seq > $1 and rule_set = $2 order by seq limit $3",
+                cancellationToken, after, ruleSet, limit)
+                .ConfigureAwait(false);
+
     /// <summary>
     /// Versions and activations are read in one snapshot with the trail: every version and activation read has its
     /// entry in the trail, and no entry of the trail is missing its version or activation, while replicas keep writing.

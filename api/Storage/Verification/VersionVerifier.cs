@@ -33,7 +33,7 @@ internal static class VersionVerifier
         RuleSetVersionRecord version, VersionHistory? history, IReadOnlyList<AuditEntry> audit, IReadOnlyList<RuleSetVersionRecord> versions)
     {
         var (parsed, _) = RuleSetJson.Parse(version.Json);
-        if (parsed is null || RuleSetJson.Hash(parsed) != version.Hash)
+        if (parsed is null || !RuleSetJson.Matches(parsed, version.Hash))
         {
             return "Its content does not match its hash.";
         }

@@ -64,7 +64,7 @@ public sealed class SimulateCommandTests
         Assert.Equal(1, run.Code);
         var answer = JsonNode.Parse(run.Output)!;
         Assert.Null(answer["decision"]);
-        Assert.Equal("InvalidInput", (string?)answer["failure"]);
+        Assert.Equal("invalid-input", (string?)answer["failure"]);
         Assert.Contains(answer["problems"]!.AsArray(), p => (string?)p!["path"] == "customer.customerId");
     }
 
