@@ -15,7 +15,6 @@ using Decisions.Api.Operations;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine;
-using Prometheus;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,10 +33,10 @@ builder.Services.AddDecisionHealthChecks();
 
 var app = builder.Build();
 
+app.UseHttpRequestMetrics();
 app.UseDecisionErrorHandling();
 app.UseAuthentication();
 app.UseRateLimiter();
-app.UseHttpMetrics();
 app.UseAuthorization();
 
 app.MapDecisionOpenApi();

@@ -1,6 +1,7 @@
 using Decisions.Api.Auth;
 using Decisions.Api.Checkpoints;
 using Decisions.Api.Errors;
+using Decisions.Api.Observability;
 using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
@@ -26,8 +27,12 @@ public static class AuditEndpoints
     public static async Task<Ok<IReadOnlyList<AuditEntry>>> List(IAuditTrail trail, CancellationToken cancellationToken, string? ruleSet = null) =>
         TypedResults.Ok(await trail.ListAsync(ruleSet, cancellationToken));
 
-    public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await trail.VerifyAsync(null, cancellationToken));
+    public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var report = await trail.VerifyAsync(null, cancellationToken);
+        VerificationMetrics.Verified(report, clock.GetUtcNow());
+        return TypedResults.Ok(report);
+    }
 
     public static async Task<Results<Ok<ChainReport>, ProblemHttpResult>> VerifyAgainst(
         SignedCheckpoint checkpoint, CheckpointNotary notary, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Decisions.Api.Auth;
 using Prometheus;
 
 namespace Decisions.Api.Observability;
@@ -14,14 +13,46 @@ public static class ObservabilityExtensions
             builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
         }
 
+        ExportedFamilies.Configure();
         builder.Services.AddSingleton<DecisionMetrics>();
+        builder.Services.AddSingleton<HostGauges>();
+        MetricsEndpoint.AddScrapePolicy(builder);
         return builder;
     }
 
-    /// <summary>HTTP metrics per endpoint and status, and <c>/metrics</c> in Prometheus format (auditors and admins).</summary>
+    /// <summary>The HTTP request metrics; first in the pipeline, so every answer is counted, 401s and 429s too.</summary>
+    public static WebApplication UseHttpRequestMetrics(this WebApplication app)
+    {
+        app.UseMiddleware<HttpRequestMetrics>();
+        return app;
+    }
+
+    /// <summary><c>/metrics</c> in Prometheus format (auditors, admins, and the scraper's bearer token).</summary>
     public static WebApplication MapObservability(this WebApplication app)
     {
-        app.MapMetrics("/metrics").RequireAuthorization(Roles.Audit);
+        MetricsEndpoint.Map(app);
         return app;
+    }
+
+    /// <summary>
+    /// What prometheus-net adds to our own families: process metrics, and the service's meters (<c>Decisions.*</c>).
+    /// Not ASP.NET's and Kestrel's event counters and meters, which would repeat the HTTP families under other names
+    /// (<c>microsoft_aspnetcore_hosting_total_requests</c>) and fail <c>promtool check metrics</c>.
+    /// </summary>
+    private static class ExportedFamilies
+    {
+        // The default registry is process-wide and takes these settings once, before its first collection.
+        private static readonly Lazy<bool> Configured = new(() =>
+        {
+            Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
+            {
+                SuppressEventCounters = true, SuppressDebugMetrics = true,
+            });
+            Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate =
+                instrument => instrument.Meter.Name.StartsWith("Decisions.", StringComparison.Ordinal));
+            return true;
+        });
+
+        public static void Configure() => _ = Configured.Value;
     }
 }
