@@ -7,11 +7,12 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The console's browser tests drive Debian's Chromium; a CJK font shows the Chinese labels. faketime moves
 # the clock of the engine's determinism probe, and the test fails rather than skips when it is missing.
+# promtool (package prometheus) checks /metrics as a Prometheus server would read it (MetricsScrapeTests).
 if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi" \
-  || ! command -v faketime >/dev/null; then
+  || ! command -v faketime >/dev/null || ! command -v promtool >/dev/null; then
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime prometheus >/dev/null
 fi
 export DECISIONS_REQUIRE_FAKETIME=1
 # PostgreSQL from Debian on 127.0.0.1 for the PostgreSQL store's tests; databases of earlier runs are dropped.
