@@ -13,6 +13,8 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquan
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime prometheus >/dev/null
+  # Only its promtool is wanted: the server the package may start under systemd is stopped.
+  $sudo systemctl disable --now prometheus >/dev/null 2>&1 || true
 fi
 export DECISIONS_REQUIRE_FAKETIME=1
 # PostgreSQL from Debian on 127.0.0.1 for the PostgreSQL store's tests; databases of earlier runs are dropped.
