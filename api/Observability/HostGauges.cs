@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Prometheus;
@@ -29,7 +30,7 @@ internal sealed class HostGauges(RuleSetRegistry registry, IRuleSetStore store, 
         foreach (var activation in registry.InForce(clock.GetUtcNow()))
         {
             var hash = await HashAsync(activation.Name, activation.Version, cancellationToken).ConfigureAwait(false);
-            current.Add([activation.Name, activation.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), hash]);
+            current.Add([activation.Name, activation.Version.ToString(CultureInfo.InvariantCulture), hash]);
         }
 
         // The gauge is process-wide: series of versions no longer in force go, so exactly one per rule set stays.

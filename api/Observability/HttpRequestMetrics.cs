@@ -39,7 +39,8 @@ internal sealed class HttpRequestMetrics(RequestDelegate next)
             InProgress.Dec();
             // An exception that escapes the pipeline becomes Kestrel's bare 500, whatever the status said.
             var code = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-            Child(context.GetEndpoint(), context.Request.Method, code).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Child(context.GetEndpoint(), context.Request.Method, code)
+                .Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
