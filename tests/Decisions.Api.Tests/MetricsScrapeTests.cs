@@ -103,7 +103,8 @@ public sealed partial class MetricsScrapeTests
 
         Assert.False(report.GetProperty("intact").GetBoolean());
         Assert.Equal(0, Value(broken, "audit_verification_intact"));
-        Assert.Equal(restarted.Clock.GetUtcNow().ToUnixTimeSeconds(), Value(broken, "audit_verification_timestamp_seconds"), 0.01);
+        var brokenAt = Value(broken, "audit_verification_timestamp_seconds");
+        Assert.Equal(restarted.Clock.GetUtcNow().ToUnixTimeSeconds(), brokenAt, 0.01);
     }
 
     private static HttpClient Bearer(DecisionsAppFixture app, string token)
@@ -140,6 +141,7 @@ public sealed partial class MetricsScrapeTests
     [GeneratedRegex(@"(?m)^# TYPE (?<name>\S+) ")]
     private static partial Regex Family();
 
-    [GeneratedRegex(@"(?m)^ruleset_active_info\{rule_set=""(?<name>[^""]+)"",version=""(?<version>\d+)"",hash=""(?<hash>[^""]+)""\} 1$")]
+    [GeneratedRegex(
+        @"(?m)^ruleset_active_info\{rule_set=""(?<name>[^""]+)"",version=""(?<version>\d+)"",hash=""(?<hash>[^""]+)""\} 1$")]
     private static partial Regex ActiveSeries();
 }

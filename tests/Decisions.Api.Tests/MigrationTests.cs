@@ -21,7 +21,8 @@ public sealed class MigrationTests
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
             () => PostgresMigrations.ApplyAsync(source, edited, CancellationToken.None));
 
-        Assert.StartsWith($"Migration {shipped[2].Name} was edited after it was applied", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Migration {shipped[2].Name} was edited after it was applied", refused.Message,
+            StringComparison.Ordinal);
         Assert.Contains(shipped[2].Checksum, refused.Message, StringComparison.Ordinal);
         Assert.Equal(shipped[2].Checksum, new Migration(3, "x", shipped[2].Sql.ReplaceLineEndings("\r\n")).Checksum);
         await PostgresMigrations.ApplyAsync(source, CancellationToken.None);
@@ -29,7 +30,8 @@ public sealed class MigrationTests
         await Sql(source, "update schema_migrations set checksum = 'edited' where version = 2");
         await using var app = DecisionsAppFixture.Replica(database);
         var failed = Assert.ThrowsAny<Exception>(app.StartServer);
-        Assert.Contains($"Migration {shipped[1].Name} was edited after it was applied", failed.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Migration {shipped[1].Name} was edited after it was applied", failed.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]

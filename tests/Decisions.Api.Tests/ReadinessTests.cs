@@ -22,9 +22,10 @@ public sealed class ReadinessTests
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var lockTables = new NpgsqlCommand("lock table versions, activations, audit in access exclusive mode", connection, transaction))
+        const string lockTables = "lock table versions, activations, audit in access exclusive mode";
+        await using (var command = new NpgsqlCommand(lockTables, connection, transaction))
         {
-            await lockTables.ExecuteNonQueryAsync();
+            await command.ExecuteNonQueryAsync();
         }
 
         using var probeTime = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -33,7 +34,8 @@ public sealed class ReadinessTests
 
         // The lock holds: a request that reads the versions waits for it.
         using var readTime = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.Client("auditor").GetAsync("/v1/rulesets", readTime.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => app.Client("auditor").GetAsync("/v1/rulesets", readTime.Token));
         await transaction.RollbackAsync();
     }
 }
