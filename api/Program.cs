@@ -19,6 +19,7 @@ using Decisions.Engine;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
+builder.AddMetricsPort();
 builder.Services.AddDecisionErrorHandling();
 builder.AddApiKeyAuth();
 builder.AddRequestLimits();

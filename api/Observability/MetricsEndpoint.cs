@@ -12,7 +12,7 @@ namespace Decisions.Api.Observability;
 /// </summary>
 internal static class MetricsEndpoint
 {
-    /// <summary>The policy of <c>/metrics</c>: the audit roles, or the scraper's token.</summary>
+    /// <summary>The policy of <c>/metrics</c>: the audit roles, the scraper's token, or the metrics port.</summary>
     public const string Policy = "scrape";
 
     private const string TextFormat = "text/plain; version=0.0.4; charset=utf-8";
@@ -24,7 +24,7 @@ internal static class MetricsEndpoint
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAssertion(context =>
             context.User.IsInRole(Roles.Auditor) || context.User.IsInRole(Roles.Admin)
-            || (context.Resource is HttpContext http && PresentsToken(http))));
+            || (context.Resource is HttpContext http && Scraper(http))));
     }
 
     public static void Map(WebApplication app) =>
@@ -38,10 +38,17 @@ internal static class MetricsEndpoint
             .ConfigureAwait(false);
     }
 
-    // Digests of equal length compared in constant time: neither a prefix nor the token's length is told by timing.
-    private static bool PresentsToken(HttpContext context)
+    // The metrics port, or the token: digests of equal length compared in constant time, so neither a prefix nor the
+    // token's length is told by timing.
+    private static bool Scraper(HttpContext context)
     {
-        var token = context.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value.BearerToken;
+        var options = context.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        if (MetricsPort.Received(context, options))
+        {
+            return true;
+        }
+
+        var token = options.BearerToken;
         var header = context.Request.Headers.Authorization;
         const string scheme = "Bearer ";
         if (token is null || header.Count != 1 || header[0] is not { } value

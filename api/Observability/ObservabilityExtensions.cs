@@ -20,9 +20,20 @@ public static class ObservabilityExtensions
         return builder;
     }
 
-    /// <summary>The HTTP request metrics; first in the pipeline, so every answer is counted, 401s and 429s too.</summary>
+    /// <summary>A second port for <c>/metrics</c> alone, when <c>Metrics:Port</c> is set.</summary>
+    public static WebApplicationBuilder AddMetricsPort(this WebApplicationBuilder builder)
+    {
+        MetricsPort.Listen(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// The metrics port's restriction, then the HTTP request metrics: first in the pipeline, so every answer is
+    /// counted, 401s and 429s too.
+    /// </summary>
     public static WebApplication UseHttpRequestMetrics(this WebApplication app)
     {
+        MetricsPort.Restrict(app);
         app.UseMiddleware<HttpRequestMetrics>();
         return app;
     }

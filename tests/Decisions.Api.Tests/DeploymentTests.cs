@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
@@ -15,18 +15,20 @@ public sealed partial class DeploymentTests
     public async Task The_built_service_started_from_another_directory_finds_its_seed_rule_sets_and_becomes_ready()
     {
         var elsewhere = Directory.CreateTempSubdirectory("decisions-cwd-").FullName;
-        await DecideAsync(elsewhere, Key, new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Storage__Provider"] = "LiteDb",
-            ["Storage__LiteDb__Path"] = Path.Combine(elsewhere, "data", "decisions.db"),
-            ["Auth__ApiKeys__0__Key"] = Key,
-            ["Auth__ApiKeys__0__Role"] = "teller",
-            ["Auth__ApiKeys__0__Name"] = "deployment-test",
-            ["Checkpoints__KeyId"] = "deployment-test-1",
-            ["Checkpoints__SigningKey"] = DecisionsAppFixture.CheckpointKey,
-        });
+        await DecideAsync(elsewhere, Production(elsewhere));
     }
+
+    private static Dictionary<string, string> Production(string directory) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Storage__Provider"] = "LiteDb",
+        ["Storage__LiteDb__Path"] = Path.Combine(directory, "data", "decisions.db"),
+        ["Auth__ApiKeys__0__Key"] = Key,
+        ["Auth__ApiKeys__0__Role"] = "teller",
+        ["Auth__ApiKeys__0__Name"] = "deployment-test",
+        ["Checkpoints__KeyId"] = "deployment-test-1",
+        ["Checkpoints__SigningKey"] = DecisionsAppFixture.CheckpointKey,
+    };
 
     /// <summary>
     /// Docker is not needed to check what compose.yaml gives a replica: its environment, with the variables it
@@ -49,16 +51,42 @@ public sealed partial class DeploymentTests
         environment[connection] = DecisionsAppFixture.NewPostgresDatabase();
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
-        var metrics = await DecideAsync(Directory.CreateTempSubdirectory("decisions-compose-").FullName, Key, environment,
-            client => client.GetAsync("/metrics"), "compose-metrics-token-01");
-
-        Assert.Equal(HttpStatusCode.OK, metrics);
+        await DecideAsync(Directory.CreateTempSubdirectory("decisions-compose-").FullName, environment, async client =>
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", "compose-metrics-token-01");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/metrics")).StatusCode);
+        });
     }
 
-    // Starts the built service with the environment, waits until ready, decides, and runs a last request as the scraper.
-    private static async Task<HttpStatusCode?> DecideAsync(
-        string directory, string tellerKey, Dictionary<string, string> environment,
-        Func<HttpClient, Task<HttpResponseMessage>>? then = null, string? bearer = null)
+    /// <summary>
+    /// With <c>Metrics:Port</c>, the service also listens there (beside its own URLs, which still serve) and answers
+    /// <c>/metrics</c> there without a key, and nothing else; on the service's port <c>/metrics</c> still wants one.
+    /// </summary>
+    [Fact]
+    public async Task The_metrics_port_serves_metrics_without_a_key_and_nothing_else()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("decisions-metrics-port-").FullName;
+        var metricsPort = FreePort();
+        var environment = Production(elsewhere);
+        environment["Metrics__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture);
+
+        await DecideAsync(elsewhere, environment, async client =>
+        {
+            using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+            var metrics = await scraper.GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+            var text = await metrics.Content.ReadAsStringAsync();
+            Assert.Contains("http_request_duration_seconds", text, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await scraper.GetAsync("/readyz")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await scraper.GetAsync("/v1/rulesets")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/metrics")).StatusCode);
+        });
+    }
+
+    // Starts the built service with the environment, waits until ready, decides as the teller, then runs the checks
+    // given with a client of the service's port that has no key.
+    private static async Task DecideAsync(
+        string directory, Dictionary<string, string> environment, Func<HttpClient, Task>? then = null)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var dll = Path.Combine(DecisionsAppFixture.RepositoryRoot(), "api", "bin", configuration, "net10.0", "Decisions.Api.dll");
@@ -75,17 +103,11 @@ public sealed partial class DeploymentTests
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             var ready = await ReadyAsync(client);
             Assert.True(ready == HttpStatusCode.OK, $"/readyz answered {ready}");
-            client.DefaultRequestHeaders.Add("X-Api-Key", tellerKey);
+            client.DefaultRequestHeaders.Add("X-Api-Key", Key);
             var body = new { ruleSet = "retail-tiering", customer = new { customerId = "cwd-1", avgDailyBalance = 10 } };
             await (await client.PostJson("/v1/decisions", body)).Json(HttpStatusCode.OK);
-            if (then is null)
-            {
-                return null;
-            }
-
             client.DefaultRequestHeaders.Remove("X-Api-Key");
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-            return (await then(client)).StatusCode;
+            await (then?.Invoke(client) ?? Task.CompletedTask);
         }
         finally
         {
