@@ -8,11 +8,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The console's browser tests drive Debian's Chromium; a CJK font shows the Chinese labels. faketime moves
 # the clock of the engine's determinism probe, and the test fails rather than skips when it is missing; so
 # does the content-hash test without Node. npm installs the OpenAPI linters (tests/contract/lint-openapi.sh).
+# promtool (package prometheus) checks /metrics as a Prometheus server would read it (MetricsScrapeTests).
 if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi" \
-  || ! command -v faketime >/dev/null || ! command -v npm >/dev/null; then
+  || ! command -v faketime >/dev/null || ! command -v npm >/dev/null || ! command -v promtool >/dev/null; then
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime nodejs npm >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime nodejs npm prometheus >/dev/null
+  # Only its promtool is wanted: the server the package may start under systemd is stopped.
+  $sudo systemctl disable --now prometheus >/dev/null 2>&1 || true
 fi
 # An independent RFC 8785 implementation (npm's canonicalize) that the content hashes are checked against.
 npm ci --prefix tests/jcs --no-audit --no-fund --silent

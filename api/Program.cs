@@ -15,11 +15,11 @@ using Decisions.Api.Operations;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
 using Decisions.Engine;
-using Prometheus;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
+builder.AddMetricsPort();
 builder.Services.AddDecisionErrorHandling();
 builder.AddApiKeyAuth();
 builder.AddRequestLimits();
@@ -34,11 +34,11 @@ builder.Services.AddDecisionHealthChecks();
 
 var app = builder.Build();
 
+app.UseHttpRequestMetrics();
 app.UseTraceResponse();
 app.UseDecisionErrorHandling();
 app.UseAuthentication();
 app.UseRateLimiter();
-app.UseHttpMetrics();
 app.UseAuthorization();
 
 app.MapDecisionOpenApi();

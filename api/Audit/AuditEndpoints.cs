@@ -4,6 +4,7 @@ using Decisions.Api.Auth;
 using Decisions.Api.Checkpoints;
 using Decisions.Api.Errors;
 using Decisions.Api.Lists;
+using Decisions.Api.Observability;
 using Decisions.Api.OpenApi;
 using Decisions.Api.RuleSets;
 using Decisions.Api.Storage;
@@ -47,8 +48,12 @@ public static class AuditEndpoints
             PageCursor.Page(ListName, rest, limit, e => e.Sequence.ToString(CultureInfo.InvariantCulture)));
     }
 
-    public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await trail.VerifyAsync(null, cancellationToken));
+    public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var report = await trail.VerifyAsync(null, cancellationToken);
+        VerificationMetrics.Verified(report, clock.GetUtcNow());
+        return TypedResults.Ok(report);
+    }
 
     public static async Task<Results<Ok<ChainReport>, ProblemHttpResult>> VerifyAgainst(
         SignedCheckpoint checkpoint, CheckpointNotary notary, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Decisions.Api.Observability;
 using Decisions.Api.Outcomes;
 using Decisions.Api.Storage;
 using Decisions.Engine.Model;
@@ -35,6 +36,7 @@ public sealed class CheckpointNotary(IAuditTrail trail, ICheckpointStore store, 
         }
 
         var report = await trail.VerifyAsync(SignedCheckpoint.Heads(checkpoint), cancellationToken).ConfigureAwait(false);
+        VerificationMetrics.Verified(report, clock.GetUtcNow());
         return report with { CheckpointAt = checkpoint.At };
     }
 }

@@ -1,17 +1,8 @@
-using System.Diagnostics;
-using Decisions.Api.Auth;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging.Console;
-using OpenTelemetry;
-using OpenTelemetry.Exporter;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 using Prometheus;
 
 namespace Decisions.Api.Observability;
 
-public static class ObservabilityExtensions
+public static partial class ObservabilityExtensions
 {
     /// <summary>The W3C Trace Context (level 2) response header: <c>00-{trace id}-{server span id}-{flags}</c>.</summary>
     public const string TraceResponseHeader = "traceresponse";
@@ -23,10 +14,10 @@ public static class ObservabilityExtensions
     public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
     {
         builder.AddConsoleLogs();
+        ExportedFamilies.Configure();
         builder.Services.AddSingleton<DecisionMetrics>();
-        // The Decisions meter repeats what prometheus-net's own families already show on /metrics.
-        Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate =
-            instrument => instrument.Meter.Name != DecisionMetrics.MeterName);
+        builder.Services.AddSingleton<HostGauges>();
+        MetricsEndpoint.AddScrapePolicy(builder);
         builder.Services.PostConfigure<ProblemDetailsOptions>(options =>
         {
             var customize = options.CustomizeProblemDetails;
@@ -64,88 +55,50 @@ public static class ObservabilityExtensions
         return app;
     }
 
-    /// <summary>HTTP metrics per endpoint and status, and <c>/metrics</c> in Prometheus format (auditors and admins).</summary>
+    /// <summary>A second port for <c>/metrics</c> alone, when <c>Metrics:Port</c> is set.</summary>
+    public static WebApplicationBuilder AddMetricsPort(this WebApplicationBuilder builder)
+    {
+        MetricsPort.Listen(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// The metrics port's restriction, then the HTTP request metrics: first in the pipeline, so every answer is
+    /// counted, 401s and 429s too.
+    /// </summary>
+    public static WebApplication UseHttpRequestMetrics(this WebApplication app)
+    {
+        MetricsPort.Restrict(app);
+        app.UseMiddleware<HttpRequestMetrics>();
+        return app;
+    }
+
+    /// <summary><c>/metrics</c> in Prometheus format (auditors, admins, and the scraper's bearer token).</summary>
     public static WebApplication MapObservability(this WebApplication app)
     {
-        app.MapMetrics("/metrics").RequireAuthorization(Roles.Audit);
+        MetricsEndpoint.Map(app);
         return app;
     }
 
     /// <summary>
-    /// The request's server span, which ASP.NET Core starts whenever logging or a listener is on; its trace id is
-    /// what problems, the response header, the logs and the decision log carry.
+    /// What prometheus-net adds to our own families: process metrics, and the service's meters (<c>Decisions.*</c>).
+    /// Not ASP.NET's and Kestrel's event counters and meters, which would repeat the HTTP families under other names
+    /// (<c>microsoft_aspnetcore_hosting_total_requests</c>) and fail <c>promtool check metrics</c>.
     /// </summary>
-    private static Activity? RequestActivity(HttpContext context) =>
-        context.Features.Get<IHttpActivityFeature>()?.Activity is { IdFormat: ActivityIdFormat.W3C } activity ? activity : null;
-
-    /// <summary>
-    /// The console formatter is <c>Logging:Console:FormatterName</c>, by default <c>json</c> outside Development (one
-    /// event per line, for log shippers) and <c>simple</c> in it. JSON events carry a UTC timestamp and, in their
-    /// scopes, the trace and span ids of the request they belong to.
-    /// </summary>
-    private static void AddConsoleLogs(this IHostApplicationBuilder builder)
+    private static class ExportedFamilies
     {
-        var console = builder.Configuration.GetSection("Logging:Console");
-        var development = builder.Environment.IsDevelopment();
-        if (!development)
+        // The default registry is process-wide and takes these settings once, before its first collection.
+        private static readonly Lazy<bool> Configured = new(() =>
         {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddConsole();
-        }
-
-        var formatter = console["FormatterName"] ?? (development ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
-        builder.Services.Configure<ConsoleLoggerOptions>(options => options.FormatterName = formatter);
-        builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
-        {
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat ??= "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-            options.IncludeScopes = console.GetValue("FormatterOptions:IncludeScopes", true);
-        });
-        builder.Logging.Configure(options => options.ActivityTrackingOptions =
-            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-    }
-
-    /// <summary>
-    /// Traces (the <c>Decisions</c> spans and ASP.NET Core's server spans), metrics (the service's meters, ASP.NET
-    /// Core's and the runtime's) and logs, exported by OTLP to <c>Telemetry:Otlp:Endpoint</c> (with
-    /// <c>Telemetry:Otlp:Protocol</c> <c>grpc</c> or <c>http/protobuf</c>) or to the standard
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>. Neither set: nothing is registered, nothing listens to the spans and they
-    /// are never created.
-    /// </summary>
-    private static void AddOpenTelemetry(this IHostApplicationBuilder builder)
-    {
-        var endpoint = builder.Configuration["Telemetry:Otlp:Endpoint"];
-        if (string.IsNullOrEmpty(endpoint) && string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            return;
-        }
-
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource =>
+            Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
             {
-                if (builder.Configuration["OTEL_SERVICE_NAME"] is null)
-                {
-                    resource.AddService("decisions");
-                }
-            })
-            .WithTracing(tracing => tracing.AddSource(DecisionTracing.SourceName)
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path)))
-            .WithMetrics(metrics => metrics.AddMeter(DecisionMetrics.MeterName, "Decisions.DecisionLog", "System.Runtime")
-                .AddAspNetCoreInstrumentation());
-        if (string.IsNullOrEmpty(endpoint))
-        {
-            telemetry.UseOtlpExporter();
-        }
-        else
-        {
-            var protocol = builder.Configuration["Telemetry:Otlp:Protocol"] == "http/protobuf"
-                ? OtlpExportProtocol.HttpProtobuf
-                : OtlpExportProtocol.Grpc;
-            telemetry.UseOtlpExporter(protocol, new Uri(endpoint));
-        }
-    }
+                SuppressEventCounters = true, SuppressDebugMetrics = true,
+            });
+            Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate =
+                instrument => instrument.Meter.Name.StartsWith("Decisions.", StringComparison.Ordinal));
+            return true;
+        });
 
-    // Load balancers probe every few seconds; their spans would bury the decisions.
-    private static bool IsProbe(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+        public static void Configure() => _ = Configured.Value;
+    }
 }

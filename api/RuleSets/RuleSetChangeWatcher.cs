@@ -28,6 +28,8 @@ public sealed partial class RuleSetChangeWatcher(IRuleSetStore store, RuleSetReg
                     await registry.RefreshAsync(stoppingToken).ConfigureAwait(false);
                     seen = stamp;
                 }
+
+                registry.Checked();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

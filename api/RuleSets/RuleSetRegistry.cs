@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Decisions.Api.Storage;
 using Decisions.Engine.Compilation;
 using Decisions.Engine.Serialization;
@@ -16,6 +17,8 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
     private readonly ConcurrentDictionary<(string, int, string), Lazy<CompiledRuleSet>> _compiled = new();
     private readonly ConcurrentDictionary<(string, int), RuleSetVersionRecord> _published = new();
     private volatile ImmutableDictionary<string, ImmutableArray<Activation>> _timeline = ImmutableDictionary<string, ImmutableArray<Activation>>.Empty;
+    // A monotonic timestamp, not the decision clock: how stale this replica may be is operational, real time.
+    private long _checkedAt;
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +29,7 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
             group => group.Key,
             group => group.OrderBy(a => a.EffectiveAt).ThenBy(a => a.Sequence).ToImmutableArray(),
             StringComparer.Ordinal);
+        Checked();
     }
 
     /// <summary>The activation in force at <paramref name="at"/>: the latest one not in the future.</summary>
@@ -71,7 +75,18 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
     }
 
     /// <summary>How many rule sets have a version in force at <paramref name="at"/>.</summary>
-    public int ActiveCount(DateTimeOffset at) => _timeline.Keys.Count(name => ActiveAt(name, at) is not null);
+    public int ActiveCount(DateTimeOffset at) => InForce(at).Count();
+
+    /// <summary>The activation in force at <paramref name="at"/> of every rule set that has one.</summary>
+    public IEnumerable<Activation> InForce(DateTimeOffset at) =>
+        _timeline.Keys.Select(name => ActiveAt(name, at)).OfType<Activation>();
+
+    /// <summary>Notes that the timeline was just found in step with the store (reloaded, or its stamp unchanged).</summary>
+    public void Checked() => Interlocked.Exchange(ref _checkedAt, Stopwatch.GetTimestamp());
+
+    /// <summary>How long ago the timeline was last found in step with the store; null before the first time.</summary>
+    public TimeSpan? SinceChecked() =>
+        Interlocked.Read(ref _checkedAt) is var at and not 0 ? Stopwatch.GetElapsedTime(at) : null;
 
     /// <summary>Activations that have not taken effect yet.</summary>
     public IEnumerable<Activation> Scheduled(string name, DateTimeOffset now) =>

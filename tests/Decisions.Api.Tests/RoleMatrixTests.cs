@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Decisions.Api.Auth;
+using Decisions.Api.Observability;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
         [Roles.Read] = ["editor", "approver", "auditor", "admin"],
         [Roles.Operate] = ["admin"],
         [Roles.SignedIn] = ["teller", "editor", "approver", "auditor", "admin"],
+        [MetricsEndpoint.Policy] = ["auditor", "admin"],
     };
 
     private static readonly HashSet<string> Public =

@@ -130,7 +130,8 @@ public sealed partial class PostgresStore : IRuleSetStore, IDecisionLog, IAuditT
         return (reader.GetInt64(0), reader.GetString(1));
     }
 
-    private static async Task<int> Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
+    /// <summary>Runs <paramref name="sql"/> with positional parameters; the number of rows it changed.</summary>
+    internal static async Task<int> Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var value in values)
