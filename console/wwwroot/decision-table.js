@@ -26,17 +26,16 @@ function valueCell(content, rule, condition, clause, key, label, changed) {
   if (spec && (spec.type === "number" || spec.type === "integer")) {
     return h("span", { class: "cell-value" },
       h("input", { type: "text", inputmode: "decimal", value: spec.value, "aria-label": label, "data-testid": `cell-${rule.code}-${clause.field}`,
-        onchange: (e) => {
+        oninput: (e) => {
           const value = Number(e.target.value.replaceAll(" ", ""));
           const valid = e.target.value.trim() !== "" && Number.isFinite(value);
           e.target.setCustomValidity(valid ? "" : "A number, without grouping commas: 800000");
-          e.target.reportValidity();
           if (valid) { spec.value = value; changed(); }
         } }),
       h("small", {}, `params.${parameter}`));
   }
   return h("input", { value: clause[key] ?? "", "aria-label": label, "data-testid": `cell-${rule.code}-${clause.field}`,
-    onchange: (e) => { clause[key] = e.target.value.trim(); rule.when = conditionText(condition); changed(); } });
+    oninput: (e) => { clause[key] = e.target.value.trim(); rule.when = conditionText(condition); changed(); } });
 }
 
 /** The table for `section`, or null when its rules share no field. */
