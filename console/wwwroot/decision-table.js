@@ -7,14 +7,17 @@ import { conditionText, operatorsFor, fieldsOf, parseCondition } from "./conditi
 
 const typed = (clause) => clause.field !== undefined && clause.kind !== "expression";
 
-/** The fields tested by at least two rules of the section, in the order they first appear; none: no table. */
+/**
+ * Every field the section's rules test, in the order they first appear, when at least two rules test one of
+ * them (a ladder of thresholds); otherwise none, and the section is edited rule by rule.
+ */
 export function tableColumns(rules) {
   const counts = new Map();
   for (const rule of rules) {
     const seen = new Set(parseCondition(rule.when ?? "").clauses.filter(typed).map((c) => c.field));
     for (const field of seen) counts.set(field, (counts.get(field) ?? 0) + 1);
   }
-  return [...counts].filter(([, n]) => n >= 2).map(([field]) => field);
+  return [...counts.values()].some((n) => n >= 2) ? [...counts.keys()] : [];
 }
 
 const words = (clause, type) =>

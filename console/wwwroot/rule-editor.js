@@ -5,6 +5,7 @@
 import { api, h } from "./core.js";
 import { conditionBuilder, parameterNames } from "./condition-builder.js";
 import { decisionTable } from "./decision-table.js";
+import { scoresEditor } from "./points-table.js";
 import { testTable } from "./test-table.js";
 
 const sections = [
@@ -101,6 +102,7 @@ export async function ruleEditor(name, version, onSaved) {
     h("h2", { id: "rule-editor-title" }, "Edit the rules"),
     h("p", {}, "Change thresholds in the tables, or rule by rule; the expression text is written for you."),
     parameterNames(content),
+    scoresEditor(content, changed),
     sections.map(([section, title, note]) => sectionEditor(content, section, title, note, changed)),
     tests.root,
     h("div", { class: "inline save-bar" }, save, status));

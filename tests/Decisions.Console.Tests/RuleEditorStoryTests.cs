@@ -31,6 +31,9 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(boundary).ToHaveClassAsync("failing");
         await Assertions.Expect(boundary.GetByTestId("test-result")).ToContainTextAsync("expected tier 'VIP', got 'TARGET'");
         await browser.Screenshot(editor.Page, "40-table-editor-boundary-fails");
+        await editor.Page.SetViewportSizeAsync(1280, 2000);
+        await editor.Page.GetByTestId("edit-tiers").ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "40b-tiers-table.png") });
+        await editor.Page.SetViewportSizeAsync(1280, 900);
         await NoViolations(editor.Page, "a failing test");
 
         await boundary.GetByTestId("accept").ClickAsync();
@@ -62,6 +65,28 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
         Assert.True(report.GetProperty("valid").GetBoolean(), report.GetRawText());
         Assert.Equal("TARGET", await Tier(version, 549999.99m));
         Assert.Equal("VIP", await Tier(version, 550000m));
+    }
+
+    [Fact]
+    public async Task A_validation_problem_jumps_to_its_line_in_the_labelled_json_editor()
+    {
+        var api = browser.App.Client("editor");
+        var v1 = await (await api.GetAsync("/v1/rulesets/prospect-grading/versions/1")).Json(HttpStatusCode.OK);
+        var content = Content(v1);
+        content["tiers"]!["rules"]![0]!["when"] = "scores.total >= ";
+        var draft = await (await api.PostJson("/v1/rulesets/prospect-grading/drafts", new { content })).Json(HttpStatusCode.Created);
+        var page = await browser.SignIn("editor");
+        await page.GotoAsync($"/console/index.html#/rulesets/prospect-grading/versions/{draft.GetProperty("version").GetInt32()}");
+        await Assertions.Expect(page.GetByTestId("points-income")).ToBeVisibleAsync();
+
+        await page.Locator("#validate").ClickAsync();
+        var problem = page.Locator("#results .problems li", new() { HasText = "tiers.rules[0].when" });
+        await problem.GetByTestId("jump-to-line").ClickAsync();
+        var line = await page.GetByLabel("Rule set (JSON, advanced)").EvaluateAsync<string>(
+            "e => e.value.slice(0, e.selectionStart).split('\\n').length + ': ' + e.value.slice(e.selectionStart).split('\\n')[0]");
+        Assert.Matches("""^\d+: +"when": "scores\.total >= ",?$""", line);
+        await Assertions.Expect(problem.GetByTestId("jump-to-line")).ToHaveTextAsync($"line {line.Split(':')[0]}");
+        await NoViolations(page, "the JSON editor with a problem");
     }
 
     private async Task<string?> Tier(int version, decimal balance)
