@@ -51,7 +51,7 @@ export function decisionTable(content, section, changed) {
     const condition = parseCondition(rule.when ?? "true");
     const cells = columns.map((field) => {
       const clauses = condition.clauses.filter((c) => typed(c) && c.field === field);
-      return h("td", { "data-label": field }, clauses.map((clause) => {
+      return h("td", { "data-label": field.replace(/^customer\./, "") }, clauses.map((clause) => {
         const label = `${rule.code}: ${field.replace(/^customer\./, "")} ${words(clause, types.get(field))}`;
         if (clause.kind === "between") {
           return h("span", { class: "cell" }, "from ", valueCell(content, rule, condition, clause, "low", `${label} from`, changed),
@@ -71,6 +71,7 @@ export function decisionTable(content, section, changed) {
   });
   return h("div", { class: "table-wrap" }, h("table", { class: "decision-table", "data-testid": `table-${section}` },
     h("caption", {}, `${section}: one row per rule, in the order that decides; a blank cell does not test the field`),
-    h("thead", {}, h("tr", {}, ["Rule", "Match", ...columns, "Other conditions"].map((header) => h("th", { scope: "col" }, header)))),
+    h("thead", {}, h("tr", {}, ["Rule", "Match", ...columns.map((field) => field.replace(/^customer\./, "")), "Other conditions"]
+      .map((header) => h("th", { scope: "col" }, header)))),
     h("tbody", {}, rows)));
 }

@@ -89,6 +89,32 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
         await NoViolations(page, "the JSON editor with a problem");
     }
 
+    [Theory]
+    [InlineData("retail-tiering")]
+    [InlineData("corporate-tiering")]
+    [InlineData("prospect-grading")]
+    [InlineData("big-customer-revenue")]
+    public async Task Every_seed_condition_reads_back_from_the_builder_as_its_own_text(string ruleSet)
+    {
+        var page = await browser.SignIn("editor");
+        var read = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async (name) => {
+              const { parseCondition, conditionText } = await import("./condition-text.js");
+              const key = sessionStorage.getItem("decisions.apiKey");
+              const detail = await (await fetch(`/v1/rulesets/${name}/versions/1`, { headers: { "X-Api-Key": key } })).json();
+              const rules = ["tiers", "privileges", "nextActions"].flatMap((s) => detail.content[s]?.rules ?? []);
+              const clauses = rules.flatMap((r) => parseCondition(r.when).clauses);
+              return {
+                changed: rules.filter((r) => conditionText(parseCondition(r.when)) !== r.when).map((r) => r.code),
+                typed: clauses.filter((c) => c.kind !== "expression").length, clauses: clauses.length,
+              };
+            }
+            """, ruleSet);
+        Assert.Empty(read.GetProperty("changed").EnumerateArray());
+        // Most clauses become builder rows, not verbatim expressions, or the round trip would prove nothing.
+        Assert.True(read.GetProperty("typed").GetInt32() * 2 > read.GetProperty("clauses").GetInt32(), read.GetRawText());
+    }
+
     private async Task<string?> Tier(int version, decimal balance)
     {
         var body = new { customer = new { customerId = "R-EDITOR", avgDailyBalance = balance }, asOf = "2026-06-15T10:00:00+08:00" };
