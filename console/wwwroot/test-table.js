@@ -80,13 +80,15 @@ export function testTable(content, base, changed) {
       h("td", { "data-label": "result", "data-testid": "test-result" }, verdict, accept));
   };
 
-  const render = () => root.replaceChildren(
-    h("h3", { id: "tests-title" }, "Tests ", h("small", {}, "(each row: a customer at a time, and what the rules must decide)")),
+  // Closed until a run has a failure, so dozens of tests do not push the rest of the page down.
+  const render = () => root.replaceChildren(h("details", { open: [...outcomes.values()].some((o) => !o.passed || o.accepted) },
+    h("summary", {}, h("h3", { id: "tests-title" }, `Tests (${tests.length}) `,
+      h("small", {}, "(each row: a customer at a time, and what the rules must decide)"))),
     h("div", { class: "table-wrap" }, h("table", { class: "test-table" },
       h("caption", {}, "Embedded tests; save to run them"),
       h("thead", {}, h("tr", {}, ["Name", "As of", "Customer", "Tier", "Privileges", "Next action", "Scores", "Result"]
         .map((header) => h("th", { scope: "col" }, header)))),
-      h("tbody", {}, tests.map(row)))));
+      h("tbody", {}, tests.map(row))))));
   render();
   return {
     root,

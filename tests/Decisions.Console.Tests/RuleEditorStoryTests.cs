@@ -48,6 +48,7 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
         await NoViolations(editor.Page, "the condition builder");
         await editor.Save("Saved. Valid: every test passes.");
         await browser.Screenshot(editor.Page, "41-rule-forms");
+        await editor.Rule("tiers", "TARGET").ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "41b-condition-builder.png") });
 
         var v1 = Content(await (await api.GetAsync("/v1/rulesets/retail-tiering/versions/1")).Json(HttpStatusCode.OK));
         var saved = Content(await (await api.GetAsync($"/v1/rulesets/retail-tiering/versions/{version}")).Json(HttpStatusCode.OK));
