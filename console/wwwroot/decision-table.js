@@ -30,10 +30,11 @@ function valueCell(content, rule, condition, clause, key, label, changed) {
     return h("span", { class: "cell-value" },
       h("input", { type: "text", inputmode: "decimal", value: spec.value, "aria-label": label, "data-testid": `cell-${rule.code}-${clause.field}`,
         oninput: (e) => {
-          const value = Number(e.target.value.replaceAll(" ", ""));
+          const value = Number(e.target.value);
           const valid = e.target.value.trim() !== "" && Number.isFinite(value);
           e.target.setCustomValidity(valid ? "" : "A number, without grouping commas: 800000");
-          if (valid) { spec.value = value; changed(); }
+          if (valid) spec.value = value;
+          changed();
         } }),
       h("small", {}, `params.${parameter}`));
   }

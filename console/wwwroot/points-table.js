@@ -11,7 +11,7 @@ function cell(row, key, label, changed, parse) {
       const value = parse(e.target.value);
       const valid = value === undefined || typeof value === "string" || Number.isFinite(value);
       e.target.setCustomValidity(valid ? "" : "A number, without grouping commas");
-      if (!valid) return;
+      if (!valid) { changed(); return; }
       if (value === undefined) delete row[key]; else row[key] = value;
       changed();
     } }));

@@ -80,6 +80,13 @@ export async function ruleEditor(name, version, onSaved) {
   const changed = () => { save.disabled = false; status.textContent = "Unsaved changes."; status.className = "status-line"; };
   const tests = testTable(content, base, changed);
   const persist = async () => {
+    const refused = editor.querySelector("input:invalid");
+    if (refused) {
+      status.textContent = `${refused.getAttribute("aria-label") ?? "A field"}: ${refused.validationMessage}`;
+      status.className = "status-line error";
+      refused.focus();
+      return;
+    }
     save.disabled = true;
     status.textContent = "Saving…";
     status.className = "status-line busy";
@@ -98,7 +105,7 @@ export async function ruleEditor(name, version, onSaved) {
     }
   };
   save.addEventListener("click", persist);
-  return h("section", { id: "rule-editor", "aria-labelledby": "rule-editor-title" },
+  const editor = h("section", { id: "rule-editor", "aria-labelledby": "rule-editor-title" },
     h("h2", { id: "rule-editor-title" }, "Edit the rules"),
     h("p", {}, "Change thresholds in the tables, or rule by rule; the expression text is written for you."),
     parameterNames(content),
@@ -106,4 +113,5 @@ export async function ruleEditor(name, version, onSaved) {
     sections.map(([section, title, note]) => sectionEditor(content, section, title, note, changed)),
     tests.root,
     h("div", { class: "inline save-bar" }, save, status));
+  return editor;
 }

@@ -45,15 +45,22 @@ export function testTable(content, base, changed) {
   const root = h("section", { "aria-labelledby": "tests-title", "data-testid": "test-table" });
   const outcomes = new Map();
 
-  const field = (label, value, write, testid) => h("input", { value: value ?? "", "aria-label": label, "data-testid": testid,
-    oninput: (e) => { write(e.target.value); changed(); } });
+  // A number that does not read as one is refused at the field, never saved as null.
+  const field = (label, value, write, testid, numeric = false) => h("input", { value: value ?? "", "aria-label": label, "data-testid": testid,
+    oninput: (e) => {
+      const refused = numeric && e.target.value.trim() !== "" && !Number.isFinite(Number(e.target.value));
+      e.target.setCustomValidity(refused ? "A number, without grouping commas: 800000" : "");
+      if (!refused) write(e.target.value);
+      changed();
+    } });
 
   const row = (test, i) => {
     const n = `Test ${i + 1}`;
     const expect = test.expect;
     const outcome = outcomes.get(test.name);
     const customer = Object.entries(test.customer ?? {}).map(([key, value]) => h("label", { class: "pair" }, `${key} `,
-      field(`${n}: customer ${key}`, shown(value), (text) => { test.customer[key] = typedValue(input[key]?.type, text); }, `customer-${key}`)));
+      field(`${n}: customer ${key}`, shown(value), (text) => { test.customer[key] = typedValue(input[key]?.type, text); }, `customer-${key}`,
+      input[key]?.type === "number" || input[key]?.type === "integer")));
     const expected = expect.inputErrors ? [h("td", { colspan: 4, "data-label": "Expected" }, `input errors: ${expect.inputErrors.join(", ")}`)]
       : [["tier", "tier"], ["privileges", "privileges"], ["nextAction", "next action"]].map(([key, words]) => h("td", { "data-label": words },
         field(`${n}: expected ${words}`, shown(expect[key]), (text) => {

@@ -25,6 +25,10 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(editor.Cell("TARGET", Balance)).ToHaveValueAsync("50000");
         await NoViolations(editor.Page, "the tiers table");
 
+        await editor.SetCell("VIP", Balance, "550,000");
+        await editor.Page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(editor.Status).ToHaveTextAsync("VIP: avgDailyBalance ≥: A number, without grouping commas: 800000");
+        await Assertions.Expect(editor.Cell("VIP", Balance)).ToBeFocusedAsync();
         await editor.SetCell("VIP", Balance, "550000");
         await editor.Save("Saved. 1 tests fail, 1 problems.");
         var boundary = editor.Test(0);
