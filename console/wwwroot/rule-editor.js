@@ -69,7 +69,10 @@ function sectionEditor(content, section, title, note, changed) {
   return root;
 }
 
-/** The editor for draft `version` of `name`; `onSaved(file)` lets the page's other forms follow a save. */
+/**
+ * The editor for draft `version` of `name`; `onSaved(file)` lets the page's other forms follow a save, and
+ * `showTests(report)` shows a validation run from elsewhere on the page in the tests table.
+ */
 export async function ruleEditor(name, version, onSaved) {
   const base = `/v1/rulesets/${name}/versions/${version}`;
   const detail = await api(base);
@@ -113,5 +116,5 @@ export async function ruleEditor(name, version, onSaved) {
     sections.map(([section, title, note]) => sectionEditor(content, section, title, note, changed)),
     tests.root,
     h("div", { class: "inline save-bar" }, save, status));
-  return editor;
+  return { root: editor, showTests: tests.show };
 }

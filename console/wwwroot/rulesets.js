@@ -107,11 +107,16 @@ export async function versionPage(me, name, version, target) {
   const advanced = jsonEditor(json);
   // The forms and tables edit the saved draft; the JSON and the parameters follow each of their saves.
   const editorSlot = h("div");
-  const mountEditor = async () => draft && editorSlot.replaceChildren(await ruleEditor(name, version, (file) => {
-    json.value = JSON.stringify(file, null, 2);
-    advanced.number();
-    for (const input of parameterInputs.map((field) => field.querySelector("input"))) input.value = [file.parameters[input.name].value].flat().join(", ");
-  }));
+  let editor = null;
+  const mountEditor = async () => {
+    if (!draft) return;
+    editor = await ruleEditor(name, version, (file) => {
+      json.value = JSON.stringify(file, null, 2);
+      advanced.number();
+      for (const input of parameterInputs.map((field) => field.querySelector("input"))) input.value = [file.parameters[input.name].value].flat().join(", ");
+    });
+    editorSlot.replaceChildren(editor.root);
+  };
   await mountEditor();
   const save = async (file) => {
     await act(status, "Saving", () => api(base, { method: "PUT", body: file }));
@@ -128,6 +133,7 @@ export async function versionPage(me, name, version, target) {
       h("p", {}, `${report.testsPassed} tests passed, ${report.testsFailed} failed.`),
       h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed).map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
     advanced.linkProblems(results);
+    editor?.showTests(report);
   };
 
   const form = [];
