@@ -73,6 +73,38 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task Rules_are_reordered_added_and_edited_rule_by_rule_and_saved_as_plain_properties()
+    {
+        var api = browser.App.Client("editor");
+        var draft = await (await api.PostJson("/v1/rulesets/big-customer-revenue/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        var version = draft.GetProperty("version").GetInt32();
+        var editor = new RuleEditorPage(await browser.SignIn("editor"));
+        await editor.Open("big-customer-revenue", version);
+
+        await editor.ShowRuleByRule("nextActions");
+        var registration = editor.Rule("nextActions", "BIG_CUSTOMER_REGISTRATION");
+        await registration.GetByTestId("rule-message").FillAsync("请登记为大客户。");
+        await registration.GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();
+        await editor.Page.GetByTestId("add-privileges").ClickAsync();
+        var added = editor.Rule("privileges", "NEW_4");
+        await added.GetByTestId("rule-code").FillAsync("GOLD_LOUNGE");
+        await added.GetByTestId("rule-label-zh-CN").FillAsync("金卡贵宾室");
+        await added.GetByTestId("rule-label-en").FillAsync("Gold lounge");
+        await editor.AddClause("privileges", "NEW_4", "tier", "=", "\"GOLD\"");
+        await NoViolations(editor.Page, "rule-by-rule forms");
+        await editor.Page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(editor.Status).ToContainTextAsync("Saved.");
+
+        var saved = Content(await (await api.GetAsync($"/v1/rulesets/big-customer-revenue/versions/{version}")).Json(HttpStatusCode.OK));
+        var actions = saved["nextActions"]!["rules"]!.AsArray();
+        Assert.Equal(["BIG_CUSTOMER_REGISTRATION", "ANNUAL_AGREEMENT_RENEWAL"], actions.Select(a => a!["code"]!.GetValue<string>()));
+        Assert.Equal("请登记为大客户。", actions[0]!["message"]!.GetValue<string>());
+        var lounge = saved["privileges"]!["rules"]!.AsArray().Last()!;
+        Assert.Equal("""{"code":"GOLD_LOUNGE","label":{"zh-CN":"金卡贵宾室","en":"Gold lounge"},"when":"tier == \"GOLD\""}""",
+            lounge.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public async Task A_validation_problem_jumps_to_its_line_in_the_labelled_json_editor()
     {
         var api = browser.App.Client("editor");
