@@ -4,7 +4,7 @@
 // PUT .../versions/{v} and If-Match, so two people saving one draft cannot overwrite each other unseen.
 import { api, h } from "./core.js";
 import { conditionBuilder, parameterNames } from "./condition-builder.js";
-import { decisionTable } from "./decision-table.js";
+import { decisionTable, tableColumns } from "./decision-table.js";
 import { scoresEditor } from "./points-table.js";
 import { testTable } from "./test-table.js";
 
@@ -62,7 +62,7 @@ function sectionEditor(content, section, title, note, changed) {
       render();
     } }, "Add a rule");
     root.replaceChildren(h("h3", { id: `edit-${section}-title` }, `${title} `, h("small", {}, `(${note})`)),
-      h("div", { class: "inline" }, decisionTable(content, section, () => {}) ? switcher : null, add),
+      h("div", { class: "inline" }, tableColumns(rules).length > 0 ? switcher : null, add),
       grid ?? h("ol", { class: "rule-forms" }, rules.map((_, i) => ruleForm(content, section, rules, i, changed, render))));
   };
   render();

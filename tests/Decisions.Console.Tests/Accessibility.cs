@@ -25,4 +25,19 @@ public static class Accessibility
               .violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`)
             """);
     }
+
+    /// <summary>No axe violation, and no page wider than the viewport, at 1,280 and at 390 pixels.</summary>
+    public static async Task AssertNone(IPage page, string state)
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var violations = await Violations(page);
+            Assert.True(violations.Count == 0, $"axe on {state} at {width} px: {string.Join("; ", violations)}");
+            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"{state} is {scrollWidth} px wide at {width} px.");
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
+    }
 }
