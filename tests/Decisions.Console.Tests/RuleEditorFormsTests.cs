@@ -15,11 +15,7 @@ public sealed class RuleEditorFormsTests(BrowserFixture browser) : IClassFixture
     public async Task Rules_are_reordered_added_and_edited_rule_by_rule_and_saved_as_plain_properties()
     {
         var api = browser.App.Client("editor");
-        var draft = await (await api.PostJson("/v1/rulesets/big-customer-revenue/drafts", new { from = 1 }))
-            .Json(HttpStatusCode.Created);
-        var version = draft.GetProperty("version").GetInt32();
-        var editor = new RuleEditorPage(await browser.SignIn("editor"));
-        await editor.Open("big-customer-revenue", version);
+        var (editor, version) = await RuleEditorPage.NewDraft(browser, "big-customer-revenue");
 
         await editor.ShowRuleByRule("nextActions");
         var registration = editor.Rule("nextActions", "BIG_CUSTOMER_REGISTRATION");

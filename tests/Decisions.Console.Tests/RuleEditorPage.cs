@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
@@ -17,6 +18,17 @@ public sealed class RuleEditorPage(IPage page)
 
     /// <summary>The row of the embedded test at <paramref name="index"/> in the tests table.</summary>
     public ILocator Test(int index) => page.GetByTestId("test-table").GetByTestId($"test-{index}");
+
+    /// <summary>A new draft of <paramref name="ruleSet"/> from version 1, opened by a signed-in editor.</summary>
+    public static async Task<(RuleEditorPage Editor, int Version)> NewDraft(BrowserFixture browser, string ruleSet)
+    {
+        var draft = await (await browser.App.Client("editor").PostJson($"/v1/rulesets/{ruleSet}/drafts", new { from = 1 }))
+            .Json(HttpStatusCode.Created);
+        var version = draft.GetProperty("version").GetInt32();
+        var editor = new RuleEditorPage(await browser.SignIn("editor"));
+        await editor.Open(ruleSet, version);
+        return (editor, version);
+    }
 
     public async Task Open(string ruleSet, int version)
     {

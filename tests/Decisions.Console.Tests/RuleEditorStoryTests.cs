@@ -17,11 +17,7 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
     public async Task A_product_manager_raises_the_vip_threshold_in_the_table_accepts_the_boundary_test_and_edits_a_condition()
     {
         var api = browser.App.Client("editor");
-        var draft = await (await api.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 }))
-            .Json(HttpStatusCode.Created);
-        var version = draft.GetProperty("version").GetInt32();
-        var editor = new RuleEditorPage(await browser.SignIn("editor"));
-        await editor.Open("retail-tiering", version);
+        var (editor, version) = await RuleEditorPage.NewDraft(browser, "retail-tiering");
         await Assertions.Expect(editor.Cell("VIP", Balance)).ToHaveValueAsync("500000");
         await Assertions.Expect(editor.Cell("TARGET", Balance)).ToHaveValueAsync("50000");
         await Accessibility.AssertNone(editor.Page, "the tiers table");
