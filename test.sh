@@ -8,10 +8,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The console's browser tests drive Debian's Chromium; a CJK font shows the Chinese labels. faketime moves
 # the clock of the engine's determinism probe, and the test fails rather than skips when it is missing.
 if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi" \
-  || ! command -v faketime >/dev/null; then
+  || ! command -v faketime >/dev/null || ! command -v npm >/dev/null; then
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei faketime npm >/dev/null
 fi
 # axe-core, pinned in the console tests' package.json, is injected into the pages the browser tests check.
 npm ci --prefix tests/Decisions.Console.Tests --no-audit --no-fund --silent

@@ -70,12 +70,14 @@ function sectionEditor(content, section, title, note, changed) {
 }
 
 /**
- * The editor for draft `version` of `name`; `onSaved(file)` lets the page's other forms follow a save, and
+ * The editor for draft `version` of `name`, from `known` (the version as the page read it) or read afresh;
+ * `onSaved(file)` lets the page's other forms follow a save, and
  * `showTests(report)` shows a validation run from elsewhere on the page in the tests table.
  */
-export async function ruleEditor(name, version, onSaved) {
+export async function ruleEditor(name, version, known, onSaved) {
   const base = `/v1/rulesets/${name}/versions/${version}`;
-  const detail = await api(base);
+  // The page's own copy stays as it was loaded; the editor changes a clone of it, or of a fresh read after a save.
+  const detail = known ? structuredClone(known) : await api(base);
   let tag = `"${detail.summary.hash}"`;
   const content = detail.content;
   const status = h("p", { class: "status-line", role: "status", "data-testid": "editor-status" });

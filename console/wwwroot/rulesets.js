@@ -108,16 +108,16 @@ export async function versionPage(me, name, version, target) {
   // The forms and tables edit the saved draft; the JSON and the parameters follow each of their saves.
   const editorSlot = h("div");
   let editor = null;
-  const mountEditor = async () => {
+  const mountEditor = async (known) => {
     if (!draft) return;
-    editor = await ruleEditor(name, version, (file) => {
+    editor = await ruleEditor(name, version, known, (file) => {
       json.value = JSON.stringify(file, null, 2);
       advanced.number();
       for (const input of parameterInputs.map((field) => field.querySelector("input"))) input.value = [file.parameters[input.name].value].flat().join(", ");
     });
     editorSlot.replaceChildren(editor.root);
   };
-  await mountEditor();
+  await mountEditor(detail);
   const save = async (file) => {
     await act(status, "Saving", () => api(base, { method: "PUT", body: file }));
     await mountEditor();
