@@ -21,6 +21,11 @@ public sealed class RuleEditorFormsTests(BrowserFixture browser) : IClassFixture
         var registration = editor.Rule("nextActions", "BIG_CUSTOMER_REGISTRATION");
         await registration.GetByTestId("rule-message").FillAsync("请登记为大客户。");
         await registration.GetByRole(AriaRole.Button, new() { Name = "Move up" }).ClickAsync();
+        var renewal = editor.Rule("nextActions", "ANNUAL_AGREEMENT_RENEWAL");
+        await renewal.GetByTestId("condition-mode").ClickAsync();
+        await renewal.GetByTestId("condition-expression").FillAsync("tier != \"NONE\" && tier != \"VIP\"");
+        await renewal.GetByTestId("condition-mode").ClickAsync();
+        await Assertions.Expect(renewal.GetByTestId("clause-field")).ToHaveCountAsync(2);
         await editor.Page.GetByTestId("add-privileges").ClickAsync();
         var added = editor.Rule("privileges", "NEW_4");
         await added.GetByTestId("rule-code").FillAsync("GOLD_LOUNGE");
@@ -37,6 +42,7 @@ public sealed class RuleEditorFormsTests(BrowserFixture browser) : IClassFixture
         Assert.Equal(
             ["BIG_CUSTOMER_REGISTRATION", "ANNUAL_AGREEMENT_RENEWAL"], actions.Select(a => a!["code"]!.GetValue<string>()));
         Assert.Equal("请登记为大客户。", actions[0]!["message"]!.GetValue<string>());
+        Assert.Equal("tier != \"NONE\" && tier != \"VIP\"", actions[1]!["when"]!.GetValue<string>());
         var lounge = saved["privileges"]!["rules"]!.AsArray().Last()!;
         var readable = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         Assert.Equal("""{"code":"GOLD_LOUNGE","label":{"zh-CN":"金卡贵宾室","en":"Gold lounge"},"when":"tier == \"GOLD\""}""",
