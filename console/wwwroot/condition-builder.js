@@ -30,14 +30,18 @@ export function conditionBuilder(content, section, rule, id, changed) {
     }
     const operators = operatorsFor(fields.get(clause.field));
     const current = operators.findIndex(([kind, op]) => kind === clause.kind && (op === "" || op === clause.op));
-    const fieldSelect = h("select", { id: `${id}-c${n}-field`, "aria-label": `Condition ${n + 1}: field`, "data-testid": "clause-field",
-      onchange: (e) => { Object.assign(clause, blank([[e.target.value, fields.get(e.target.value)]]), { field: e.target.value }); write(); render(); } },
+    const fieldSelect = h("select", { id: `${id}-c${n}-field`, "aria-label": `Condition ${n + 1}: field`,
+      "data-testid": "clause-field",
+      onchange: (e) => { Object.assign(clause, blank([[e.target.value, fields.get(e.target.value)]]),
+        { field: e.target.value }); write(); render(); } },
     [...fields.keys()].map((name) => h("option", { value: name, selected: name === clause.field }, name)));
-    const opSelect = h("select", { id: `${id}-c${n}-op`, "aria-label": `Condition ${n + 1}: operator`, "data-testid": "clause-op",
+    const opSelect = h("select", { id: `${id}-c${n}-op`, "aria-label": `Condition ${n + 1}: operator`,
+      "data-testid": "clause-op",
       onchange: (e) => { [clause.kind, clause.op] = operators[Number(e.target.value)]; write(); render(); } },
     operators.map(([, , words], i) => h("option", { value: i, selected: i === current }, words)));
     const values = clause.kind === "between"
-      ? [valueInput(clause, "low", `Condition ${n + 1}: from (included)`, n), "and below", valueInput(clause, "high", `Condition ${n + 1}: below`, n)]
+      ? [valueInput(clause, "low", `Condition ${n + 1}: from (included)`, n), "and below", valueInput(clause, "high",
+        `Condition ${n + 1}: below`, n)]
       : clause.kind === "isTrue" || clause.kind === "isFalse" ? []
         : [valueInput(clause, "value", `Condition ${n + 1}: value`, n)];
     return h("li", { class: "clause" }, fieldSelect, opSelect, ...values, remove(n));
@@ -53,12 +57,15 @@ export function conditionBuilder(content, section, rule, id, changed) {
     h("option", { value: "&&", selected: condition.join === "&&" }, "all of"),
     h("option", { value: "||", selected: condition.join === "||" }, "any of"));
     const modeToggle = h("button", { type: "button", class: "small", "data-testid": "condition-mode",
-      onclick: () => { condition = expressionMode ? parseCondition(rule.when) : { ...condition, mode: "expression" }; render(); } },
+      onclick: () => { condition = expressionMode ? parseCondition(rule.when) : { ...condition,
+        mode: "expression" }; render(); } },
     expressionMode ? "Back to the builder" : "Edit as an expression");
     if (expressionMode) {
       root.replaceChildren(h("legend", {}, "Condition (expression)"),
-        h("textarea", { id: `${id}-expression`, rows: 3, spellcheck: "false", "aria-label": "Condition as an expression",
-          "data-testid": "condition-expression", oninput: (e) => { rule.when = e.target.value; changed(); } }, rule.when),
+        h("textarea", { id: `${id}-expression`, rows: 3, spellcheck: "false",
+          "aria-label": "Condition as an expression",
+          "data-testid": "condition-expression", oninput: (e) => { rule.when = e.target.value; changed(); } },
+            rule.when),
         modeToggle);
       return;
     }
@@ -66,7 +73,12 @@ export function conditionBuilder(content, section, rule, id, changed) {
       h("label", { for: `${id}-join` }, "Matches when"), join,
       h("ol", { class: "clauses" }, condition.clauses.map(clauseRow)),
       h("button", { type: "button", class: "small", "data-testid": "add-clause",
-        onclick: () => { condition.clauses = condition.clauses.filter((c) => c.kind !== "always"); condition.clauses.push(blank(fields)); write(); render(); } },
+        onclick: () => {
+          condition.clauses = condition.clauses.filter((c) => c.kind !== "always");
+          condition.clauses.push(blank(fields));
+          write();
+          render();
+        } },
       "Add a condition"), modeToggle);
   };
   render();
@@ -75,4 +87,5 @@ export function conditionBuilder(content, section, rule, id, changed) {
 
 /** The datalist of `params.*` names that value inputs offer. */
 export const parameterNames = (content) =>
-  h("datalist", { id: "param-names" }, Object.keys(content.parameters ?? {}).map((name) => h("option", { value: `params.${name}` })));
+  h("datalist", { id: "param-names" }, Object.keys(content.parameters ?? {}).map((name) => h("option",
+    { value: `params.${name}` })));

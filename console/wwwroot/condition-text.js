@@ -5,7 +5,8 @@
 const field = String.raw`(?:customer|scores)\.\w+|tier`;
 const shapes = [
   ["always", /^true$/, () => ({})],
-  ["between", new RegExp(String.raw`^\((${field}) >= (.+) && \1 < (.+)\)$`), (m) => ({ field: m[1], low: m[2], high: m[3] })],
+  ["between", new RegExp(String.raw`^\((${field}) >= (.+) && \1 < (.+)\)$`), (m) => ({ field: m[1], low: m[2],
+    high: m[3] })],
   ["oneOf", new RegExp(String.raw`^(${field}) in \((.+)\)$`), (m) => ({ field: m[1], value: m[2] })],
   ["daysSince", new RegExp(String.raw`^Days\.Since\((${field}), today\) (>=|>|<=|<) (.+)$`),
     (m) => ({ field: m[1], op: m[2], value: m[3] })],
@@ -82,7 +83,8 @@ export function operatorsFor(type) {
     case "number": case "integer": return [...compare([">=", ">", "<=", "<", "==", "!="]), ["between", "", "between"]];
     case "boolean": return [["isTrue", "", "is true"], ["isFalse", "", "is false"]];
     case "date": return [["daysSince", ">", "days since >"], ["daysSince", ">=", "days since ≥"],
-      ["daysSince", "<", "days since <"], ["daysSince", "<=", "days since ≤"], ["birthday", "", "birthday within (days)"]];
+      ["daysSince", "<", "days since <"], ["daysSince", "<=", "days since ≤"], ["birthday", "",
+        "birthday within (days)"]];
     default: return [...compare(["==", "!="]), ["oneOf", "", "one of"]];
   }
 }

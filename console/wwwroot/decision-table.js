@@ -28,7 +28,8 @@ function valueCell(content, rule, condition, clause, key, label, changed) {
   const spec = parameter && content.parameters?.[parameter];
   if (spec && (spec.type === "number" || spec.type === "integer")) {
     return h("span", { class: "cell-value" },
-      h("input", { type: "text", inputmode: "decimal", value: spec.value, "aria-label": label, "data-testid": `cell-${rule.code}-${clause.field}`,
+      h("input", { type: "text", inputmode: "decimal", value: spec.value, "aria-label": label,
+        "data-testid": `cell-${rule.code}-${clause.field}`,
         oninput: (e) => {
           const value = Number(e.target.value);
           const valid = e.target.value.trim() !== "" && Number.isFinite(value);
@@ -55,15 +56,18 @@ export function decisionTable(content, section, changed) {
       return h("td", { "data-label": field.replace(/^customer\./, "") }, clauses.map((clause) => {
         const label = `${rule.code}: ${field.replace(/^customer\./, "")} ${words(clause, types.get(field))}`;
         if (clause.kind === "between") {
-          return h("span", { class: "cell" }, "from ", valueCell(content, rule, condition, clause, "low", `${label} from`, changed),
+          return h("span", { class: "cell" }, "from ", valueCell(content, rule, condition, clause, "low",
+            `${label} from`, changed),
             " below ", valueCell(content, rule, condition, clause, "high", `${label} below`, changed));
         }
-        if (clause.kind === "isTrue" || clause.kind === "isFalse") return h("span", { class: "cell" }, words(clause, types.get(field)));
+        if (clause.kind === "isTrue" || clause.kind === "isFalse") return h("span", { class: "cell" }, words(clause,
+          types.get(field)));
         return h("span", { class: "cell" }, `${words(clause, types.get(field))} `,
           valueCell(content, rule, condition, clause, "value", label, changed));
       }));
     });
-    const rest = condition.clauses.filter((c) => !typed(c) || !columns.includes(c.field)).map((c) => conditionText({ join: "", clauses: [c] }));
+    const rest = condition.clauses.filter((c) => !typed(c) || !columns.includes(c.field))
+      .map((c) => conditionText({ join: "", clauses: [c] }));
     return h("tr", { "data-testid": `row-${section}-${rule.code}` },
       h("th", { scope: "row" }, rule.code),
       h("td", { "data-label": "Match" }, condition.clauses.length < 2 ? "" : condition.join === "||" ? "any" : "all"),
@@ -72,7 +76,8 @@ export function decisionTable(content, section, changed) {
   });
   return h("div", { class: "table-wrap" }, h("table", { class: "decision-table", "data-testid": `table-${section}` },
     h("caption", {}, `${section}: one row per rule, in the order that decides; a blank cell does not test the field`),
-    h("thead", {}, h("tr", {}, ["Rule", "Match", ...columns.map((field) => field.replace(/^customer\./, "")), "Other conditions"]
+    h("thead", {}, h("tr", {}, ["Rule", "Match", ...columns.map((field) => field.replace(/^customer\./, "")),
+      "Other conditions"]
       .map((header) => h("th", { scope: "col" }, header)))),
     h("tbody", {}, rows)));
 }

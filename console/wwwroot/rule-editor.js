@@ -32,7 +32,8 @@ function ruleForm(content, section, rules, i, changed, rerender) {
     h("div", { class: "rule-fields" },
       text("Code", "code", rule.code, (value) => { rule.code = value.trim(); }),
       localized("zh-CN"), localized("en"),
-      section === "nextActions" ? text("Priority", "priority", rule.priority, (value) => { rule.priority = Number(value); },
+      section === "nextActions" ? text("Priority", "priority", rule.priority,
+        (value) => { rule.priority = Number(value); },
         { type: "number", min: 0, step: 1 }) : null),
     section === "nextActions" ? h("div", { class: "field" }, h("label", { for: `${id}-message` }, "Message"),
       h("textarea", { id: `${id}-message`, rows: 2, "data-testid": "rule-message",
@@ -45,7 +46,8 @@ function ruleForm(content, section, rules, i, changed, rerender) {
 }
 
 function sectionEditor(content, section, title, note, changed) {
-  const root = h("section", { class: "rule-section", "aria-labelledby": `edit-${section}-title`, "data-testid": `edit-${section}` });
+  const root = h("section", { class: "rule-section", "aria-labelledby": `edit-${section}-title`,
+    "data-testid": `edit-${section}` });
   let view = "table";
   const render = () => {
     const rules = content[section]?.rules ?? [];
@@ -63,7 +65,8 @@ function sectionEditor(content, section, title, note, changed) {
     } }, "Add a rule");
     root.replaceChildren(h("h3", { id: `edit-${section}-title` }, `${title} `, h("small", {}, `(${note})`)),
       h("div", { class: "inline" }, tableColumns(rules).length > 0 ? switcher : null, add),
-      grid ?? h("ol", { class: "rule-forms" }, rules.map((_, i) => ruleForm(content, section, rules, i, changed, render))));
+      grid ?? h("ol", { class: "rule-forms" }, rules.map((_, i) => ruleForm(content, section, rules, i, changed,
+        render))));
   };
   render();
   return root;
@@ -82,7 +85,11 @@ export async function ruleEditor(name, version, known, onSaved) {
   const content = detail.content;
   const status = h("p", { class: "status-line", role: "status", "data-testid": "editor-status" });
   const save = h("button", { type: "button", "data-testid": "save-rules", disabled: true }, "Save changes");
-  const changed = () => { save.disabled = false; status.textContent = "Unsaved changes."; status.className = "status-line"; };
+  const changed = () => {
+    save.disabled = false;
+    status.textContent = "Unsaved changes.";
+    status.className = "status-line";
+  };
   const tests = testTable(content, base, changed);
   const persist = async () => {
     const refused = editor.querySelector("input:invalid");
@@ -101,10 +108,12 @@ export async function ruleEditor(name, version, known, onSaved) {
       onSaved(content);
       const report = await api(`${base}/validate`, { method: "POST" });
       tests.show(report);
-      status.textContent = report.valid ? "Saved. Valid: every test passes." : `Saved. ${report.testsFailed} tests fail, ${report.problems.length} problems.`;
+      status.textContent = report.valid ? "Saved. Valid: every test passes."
+        : `Saved. ${report.testsFailed} tests fail, ${report.problems.length} problems.`;
       status.className = `status-line ${report.valid ? "ok" : "error"}`;
     } catch (error) {
-      status.textContent = error.status === 412 ? "Someone else saved this draft meanwhile: reload the page and reapply your change." : error.message;
+      status.textContent = error.status === 412
+        ? "Someone else saved this draft meanwhile: reload the page and reapply your change." : error.message;
       status.className = "status-line error";
       save.disabled = false;
     }

@@ -46,7 +46,8 @@ export function testTable(content, base, changed) {
   const outcomes = new Map();
 
   // A number that does not read as one is refused at the field, never saved as null.
-  const field = (label, value, write, testid, numeric = false) => h("input", { value: value ?? "", "aria-label": label, "data-testid": testid,
+  const field = (label, value, write, testid, numeric = false) => h("input", { value: value ?? "",
+    "aria-label": label, "data-testid": testid,
     oninput: (e) => {
       const refused = numeric && e.target.value.trim() !== "" && !Number.isFinite(Number(e.target.value));
       e.target.setCustomValidity(refused ? "A number, without grouping commas: 800000" : "");
@@ -59,17 +60,23 @@ export function testTable(content, base, changed) {
     const expect = test.expect;
     const outcome = outcomes.get(test.name);
     const customer = Object.entries(test.customer ?? {}).map(([key, value]) => h("label", { class: "pair" }, `${key} `,
-      field(`${n}: customer ${key}`, shown(value), (text) => { test.customer[key] = typedValue(input[key]?.type, text); }, `customer-${key}`,
+      field(`${n}: customer ${key}`, shown(value), (text) => { test.customer[key] = typedValue(input[key]?.type,
+        text); }, `customer-${key}`,
       input[key]?.type === "number" || input[key]?.type === "integer")));
-    const expected = expect.inputErrors ? [h("td", { colspan: 4, "data-label": "Expected" }, `input errors: ${expect.inputErrors.join(", ")}`)]
-      : [["tier", "tier"], ["privileges", "privileges"], ["nextAction", "next action"]].map(([key, words]) => h("td", { "data-label": words },
+    const expected = expect.inputErrors ? [h("td", { colspan: 4, "data-label": "Expected" },
+      `input errors: ${expect.inputErrors.join(", ")}`)]
+      : [["tier", "tier"], ["privileges", "privileges"], ["nextAction", "next action"]].map(([key, words]) => h("td",
+        { "data-label": words },
         field(`${n}: expected ${words}`, shown(expect[key]), (text) => {
           expect[key] = key === "privileges" ? list(text) : text.trim() || null;
-        }, `expect-${key}`))).concat(h("td", { "data-label": "scores" }, shown(Object.entries(expect.scores ?? {}).map(([k, v]) => `${k} ${v}`))));
-    const accept = outcome && !outcome.passed && !expect.inputErrors ? h("button", { type: "button", class: "small", "data-testid": "accept",
+        }, `expect-${key}`))).concat(h("td", { "data-label": "scores" },
+          shown(Object.entries(expect.scores ?? {}).map(([k, v]) => `${k} ${v}`))));
+    const accept = outcome && !outcome.passed && !expect.inputErrors ? h("button", { type: "button", class: "small",
+      "data-testid": "accept",
       onclick: async (e) => {
         e.target.disabled = true;
-        const simulated = await api(`${base}/simulate`, { method: "POST", body: { customer: test.customer, asOf: test.asOf } });
+        const simulated = await api(`${base}/simulate`, { method: "POST", body: { customer: test.customer,
+          asOf: test.asOf } });
         if (!simulated.decision) { e.target.after(` ${simulated.failure?.message ?? "No decision."}`); return; }
         const result = actual(expect, simulated.decision);
         outcomes.set(test.name, { passed: true, accepted: differences(expect, result) });
@@ -77,18 +84,22 @@ export function testTable(content, base, changed) {
         changed();
         render();
       } }, "Accept the current result as expected") : null;
-    const verdict = !outcome ? "" : outcome.accepted ? h("div", { class: "ok", "data-testid": "accepted" }, "Accepted: ", outcome.accepted.join("; "))
-      : outcome.passed ? h("span", { class: "ok" }, "passes") : h("div", { class: "error" }, outcome.failures.join("; "));
+    const verdict = !outcome ? "" : outcome.accepted ? h("div", { class: "ok", "data-testid": "accepted" },
+      "Accepted: ", outcome.accepted.join("; "))
+      : outcome.passed ? h("span", { class: "ok" }, "passes") : h("div", { class: "error" },
+        outcome.failures.join("; "));
     return h("tr", { "data-testid": `test-${i}`, class: outcome && !outcome.passed ? "failing" : undefined },
       h("td", { "data-label": "name" }, field(`${n}: name`, test.name, (text) => { test.name = text; }, "test-name")),
-      h("td", { "data-label": "as of" }, field(`${n}: as of`, test.asOf, (text) => { test.asOf = text.trim() || undefined; }, "test-asof")),
+      h("td", { "data-label": "as of" }, field(`${n}: as of`, test.asOf,
+        (text) => { test.asOf = text.trim() || undefined; }, "test-asof")),
       h("td", { "data-label": "customer", class: "customer" }, customer),
       expected,
       h("td", { "data-label": "result", "data-testid": "test-result" }, verdict, accept));
   };
 
   // Closed until a run has a failure, so dozens of tests do not push the rest of the page down.
-  const render = () => root.replaceChildren(h("details", { open: [...outcomes.values()].some((o) => !o.passed || o.accepted) },
+  const render = () => root.replaceChildren(h("details",
+    { open: [...outcomes.values()].some((o) => !o.passed || o.accepted) },
     h("summary", {}, h("h3", { id: "tests-title" }, `Tests (${tests.length}) `,
       h("small", {}, "(each row: a customer at a time, and what the rules must decide)"))),
     h("div", { class: "table-wrap" }, h("table", { class: "test-table" },
