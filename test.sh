@@ -19,6 +19,8 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquan
 fi
 # An independent RFC 8785 implementation (npm's canonicalize) that the content hashes are checked against.
 npm ci --prefix tests/jcs --no-audit --no-fund --silent
+# axe-core, pinned in the console tests' package.json, is injected into the pages the browser tests check.
+npm ci --prefix tests/Decisions.Console.Tests --no-audit --no-fund --silent
 export DECISIONS_REQUIRE_FAKETIME=1
 # PostgreSQL from Debian on 127.0.0.1 for the PostgreSQL store's tests; databases of earlier runs are dropped.
 source tests/postgres.sh

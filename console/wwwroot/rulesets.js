@@ -2,6 +2,8 @@
 import { act, api, everyItem, h, problemList, statusLabel, table } from "./core.js";
 import { explanation } from "./explanation.js";
 import { schemaHints } from "./schema-hints.js";
+import { jsonEditor } from "./json-editor.js";
+import { ruleEditor } from "./rule-editor.js";
 
 export async function ruleSetPage(me, name) {
   const all = await everyItem("/v1/rulesets");
@@ -102,8 +104,23 @@ export async function versionPage(me, name, version, target) {
       h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type })));
   const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft, "aria-describedby": "content-help" }, JSON.stringify(content, null, 2));
 
+  const advanced = jsonEditor(json);
+  // The forms and tables edit the saved draft; the JSON and the parameters follow each of their saves.
+  const editorSlot = h("div");
+  let editor = null;
+  const mountEditor = async (known) => {
+    if (!draft) return;
+    editor = await ruleEditor(name, version, known, (file) => {
+      json.value = JSON.stringify(file, null, 2);
+      advanced.number();
+      for (const input of parameterInputs.map((field) => field.querySelector("input"))) input.value = [file.parameters[input.name].value].flat().join(", ");
+    });
+    editorSlot.replaceChildren(editor.root);
+  };
+  await mountEditor(detail);
   const save = async (file) => {
     await act(status, "Saving", () => api(base, { method: "PUT", body: file }));
+    await mountEditor();
     await check();
   };
   const rules = rulesPanel(content, target);
@@ -115,6 +132,8 @@ export async function versionPage(me, name, version, target) {
       report.problems.length ? problemList(report.problems) : "",
       h("p", {}, `${report.testsPassed} tests passed, ${report.testsFailed} failed.`),
       h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed).map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
+    advanced.linkProblems(results);
+    editor?.showTests(report);
   };
 
   const form = [];
@@ -136,7 +155,7 @@ export async function versionPage(me, name, version, target) {
     h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
     h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json: below the editor, the hints say what belongs where the caret is. Problems are listed below with their JSON path, and next to their rule above."),
     hints(content),
-    json,
+    advanced.root,
     draft ? schemaHints(json) : null,
     draft ? h("button", { type: "button", id: "save-json", onclick: async () => {
       let file;
@@ -189,7 +208,7 @@ export async function versionPage(me, name, version, target) {
   return [
     h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, statusLabel(summary.status))),
     h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
-    status, review, rules, ...form, tools, results,
+    status, review, rules, editorSlot, ...form, tools, results,
   ];
 }
 

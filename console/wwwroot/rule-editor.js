@@ -1,0 +1,131 @@
+// A draft's rules as forms and decision tables, and its tests as a table, for product teams who should not
+// have to write JSON. It edits a copy of the draft's document in place, property by property, so the saved
+// JSON keeps its order and its diff shows only what changed; it saves with the existing
+// PUT .../versions/{v} and If-Match, so two people saving one draft cannot overwrite each other unseen.
+import { api, h } from "./core.js";
+import { conditionBuilder, parameterNames } from "./condition-builder.js";
+import { decisionTable, tableColumns } from "./decision-table.js";
+import { scoresEditor } from "./points-table.js";
+import { testTable } from "./test-table.js";
+
+const sections = [
+  ["tiers", "Tiers", "first match wins, so order decides"],
+  ["privileges", "Privileges", "every match is granted"],
+  ["nextActions", "Next actions", "lowest priority number wins; ties go to the one listed first"],
+];
+const ordered = new Set(["tiers", "nextActions"]);
+const textKey = (section) => (section === "nextActions" ? "title" : "label");
+
+function ruleForm(content, section, rules, i, changed, rerender) {
+  const rule = rules[i];
+  const id = `edit-${section}-${i}`;
+  const key = textKey(section);
+  const text = (label, name, value, write, attributes = {}) => h("div", { class: "field" },
+    h("label", { for: `${id}-${name}` }, label),
+    h("input", { id: `${id}-${name}`, value: value ?? "", "data-testid": `rule-${name}`, ...attributes,
+      oninput: (e) => { write(e.target.value); changed(); } }));
+  const localized = (language) => text(`${key === "title" ? "Title" : "Label"} (${language})`, `${key}-${language}`,
+    rule[key]?.[language], (value) => { rule[key] = { ...rule[key], [language]: value }; });
+  const move = (by, words) => h("button", { type: "button", class: "small", disabled: !rules[i + by],
+    onclick: () => { [rules[i], rules[i + by]] = [rules[i + by], rules[i]]; changed(); rerender(); } }, words);
+  return h("li", { class: "rule-form", "data-testid": `edit-${section}-${rule.code}` },
+    h("div", { class: "rule-fields" },
+      text("Code", "code", rule.code, (value) => { rule.code = value.trim(); }),
+      localized("zh-CN"), localized("en"),
+      section === "nextActions" ? text("Priority", "priority", rule.priority,
+        (value) => { rule.priority = Number(value); },
+        { type: "number", min: 0, step: 1 }) : null),
+    section === "nextActions" ? h("div", { class: "field" }, h("label", { for: `${id}-message` }, "Message"),
+      h("textarea", { id: `${id}-message`, rows: 2, "data-testid": "rule-message",
+        oninput: (e) => { rule.message = e.target.value; changed(); } }, rule.message ?? "")) : null,
+    conditionBuilder(content, section, rule, id, changed),
+    h("div", { class: "inline" },
+      ordered.has(section) ? [move(-1, "Move up"), move(1, "Move down")] : null,
+      h("button", { type: "button", class: "small", onclick: () => { rules.splice(i, 1); changed(); rerender(); } },
+        `Remove ${rule.code}`)));
+}
+
+function sectionEditor(content, section, title, note, changed) {
+  const root = h("section", { class: "rule-section", "aria-labelledby": `edit-${section}-title`,
+    "data-testid": `edit-${section}` });
+  let view = "table";
+  const render = () => {
+    const rules = content[section]?.rules ?? [];
+    const grid = view === "table" ? decisionTable(content, section, changed) : null;
+    const switcher = h("button", { type: "button", class: "small", "data-testid": `view-${section}`,
+      onclick: () => { view = grid ? "forms" : "table"; render(); } }, grid ? "Edit rule by rule" : "Show as a table");
+    const add = h("button", { type: "button", class: "small", "data-testid": `add-${section}`, onclick: () => {
+      const fresh = { code: `NEW_${rules.length + 1}`, [textKey(section)]: { "zh-CN": "", en: "" }, when: "true" };
+      if (section === "nextActions") Object.assign(fresh, { priority: 99, message: "" });
+      // A new tier goes before the catch-all, which must stay last.
+      rules.splice(section === "tiers" ? Math.max(rules.length - 1, 0) : rules.length, 0, fresh);
+      view = "forms";
+      changed();
+      render();
+    } }, "Add a rule");
+    root.replaceChildren(h("h3", { id: `edit-${section}-title` }, `${title} `, h("small", {}, `(${note})`)),
+      h("div", { class: "inline" }, tableColumns(rules).length > 0 ? switcher : null, add),
+      grid ?? h("ol", { class: "rule-forms" }, rules.map((_, i) => ruleForm(content, section, rules, i, changed,
+        render))));
+  };
+  render();
+  return root;
+}
+
+/**
+ * The editor for draft `version` of `name`, from `known` (the version as the page read it) or read afresh;
+ * `onSaved(file)` lets the page's other forms follow a save, and
+ * `showTests(report)` shows a validation run from elsewhere on the page in the tests table.
+ */
+export async function ruleEditor(name, version, known, onSaved) {
+  const base = `/v1/rulesets/${name}/versions/${version}`;
+  // The page's own copy stays as it was loaded; the editor changes a clone of it, or of a fresh read after a save.
+  const detail = known ? structuredClone(known) : await api(base);
+  let tag = `"${detail.summary.hash}"`;
+  const content = detail.content;
+  const status = h("p", { class: "status-line", role: "status", "data-testid": "editor-status" });
+  const save = h("button", { type: "button", "data-testid": "save-rules", disabled: true }, "Save changes");
+  const changed = () => {
+    save.disabled = false;
+    status.textContent = "Unsaved changes.";
+    status.className = "status-line";
+  };
+  const tests = testTable(content, base, changed);
+  const persist = async () => {
+    const refused = editor.querySelector("input:invalid");
+    if (refused) {
+      status.textContent = `${refused.getAttribute("aria-label") ?? "A field"}: ${refused.validationMessage}`;
+      status.className = "status-line error";
+      refused.focus();
+      return;
+    }
+    save.disabled = true;
+    status.textContent = "Saving…";
+    status.className = "status-line busy";
+    try {
+      const summary = await api(base, { method: "PUT", body: content, headers: { "If-Match": tag } });
+      tag = `"${summary.hash}"`;
+      onSaved(content);
+      const report = await api(`${base}/validate`, { method: "POST" });
+      tests.show(report);
+      status.textContent = report.valid ? "Saved. Valid: every test passes."
+        : `Saved. ${report.testsFailed} tests fail, ${report.problems.length} problems.`;
+      status.className = `status-line ${report.valid ? "ok" : "error"}`;
+    } catch (error) {
+      status.textContent = error.status === 412
+        ? "Someone else saved this draft meanwhile: reload the page and reapply your change." : error.message;
+      status.className = "status-line error";
+      save.disabled = false;
+    }
+  };
+  save.addEventListener("click", persist);
+  const editor = h("section", { id: "rule-editor", "aria-labelledby": "rule-editor-title" },
+    h("h2", { id: "rule-editor-title" }, "Edit the rules"),
+    h("p", {}, "Change thresholds in the tables, or rule by rule; the expression text is written for you."),
+    parameterNames(content),
+    scoresEditor(content, changed),
+    sections.map(([section, title, note]) => sectionEditor(content, section, title, note, changed)),
+    tests.root,
+    h("div", { class: "inline save-bar" }, save, status));
+  return { root: editor, showTests: tests.show };
+}
