@@ -32,12 +32,11 @@ share() { awk -v p="$2" -v n="$1" '$0 ~ p { v = $1 + 0; if (v > max) max = v } E
 echo "CPU share of the service process, inclusive ($seconds s, $connections connections):"
 share "request body read and parsed (JSON)" 'TryReadBodyAsync'
 share "decision: engine evaluation" 'CompiledRuleSet::Evaluate'
-share "decision: answer serialized once (JSON)" 'JsonSerializer::Serialize|JsonSerializer::WriteString'
+share "decision: answer serialized once (JSON)" 'JsonSerializer::Serialize|JsonSerializer::WriteString|JsonConverter`1.*::WriteCore'
 share "log: payload compression (Brotli)" 'Payload::Pack'
 share "log: chain digest (SHA-256)" 'Chain::Digest'
 share "log: journal append (O_DSYNC write)" 'DecisionJournal::Append'
-share "log: LiteDB indexing behind the answer" 'JournalIndexer.<RunAsync>'
-share "answer written to the socket" 'LoggedAnswerResult::ExecuteAsync'
+share "log: LiteDB indexing behind the answer" 'LiteDbWriter::Run'
 share "all request handling (Kestrel down)" 'HttpProtocol.<ProcessRequests>'
 awk '$1 ~ /%/ && ($2 ~ /kernel/ || $2 ~ /libcoreclr/ || $2 ~ /libclrjit/) { printf "%-44s %5.1f%% (self)\n", $2, $1 + 0 }' \
   "$work/dso.txt"
