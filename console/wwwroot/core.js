@@ -56,13 +56,24 @@ export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    if (name === "onclick" && tag === "button") element.addEventListener("click", whileBusy(element, value));
+    else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
     else if (name === "dataset") Object.assign(element.dataset, value);
     else element.setAttribute(name, value === true ? "" : value);
   }
   element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
   return element;
 }
+
+// A button stays disabled while the work it started runs: a double click sends one request, not two.
+const whileBusy = (button, handler) => async (event) => {
+  button.disabled = true;
+  try {
+    await handler(event);
+  } finally {
+    button.disabled = false;
+  }
+};
 
 /** A table with a caption and a header row; each row is a list of [label, content] cells. */
 export function table(caption, headers, rows, id) {
