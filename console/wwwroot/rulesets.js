@@ -101,7 +101,8 @@ export async function versionPage(me, name, version, target) {
     h("div", {
       class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`, "data-testid": `parameter-${key}` },
       h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
-      h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type })));
+      h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type,
+        ...numberField(p.type) })));
   const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft, "aria-describedby": "content-help" }, JSON.stringify(content, null, 2));
 
   const advanced = jsonEditor(json);
@@ -259,6 +260,13 @@ function simulation(outcome) {
     table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
       d.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "trace"),
   ];
+}
+
+// A number is refused at the field, before anything is saved: "800,000" would otherwise become null in the draft.
+function numberField(type) {
+  if (type !== "number" && type !== "integer") return {};
+  const pattern = type === "integer" ? "-?[0-9]+" : "-?[0-9]+([.][0-9]+)?";
+  return { required: true, inputmode: type === "integer" ? "numeric" : "decimal", pattern, title: "Digits only, without separators, e.g. 800000" };
 }
 
 function impact(report) {
