@@ -21,8 +21,12 @@ public sealed record VersionSummary(
         new(r.Version, r.Status, r.Hash, r.Author, r.CreatedAt, r.SubmittedBy, r.SubmittedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewComment);
 }
 
-/// <summary>A version with its content, the rule-set file as JSON.</summary>
-public sealed record VersionDetail(string Name, VersionSummary Summary, JsonElement Content);
+/// <summary>
+/// A version with its content, the rule-set file as JSON, and <see cref="Contributors"/>: everyone who wrote any of
+/// its content (<see cref="FourEyesPolicy"/>), none of whom may approve or reject it.
+/// </summary>
+public sealed record VersionDetail(
+    string Name, VersionSummary Summary, JsonElement Content, IReadOnlyList<string> Contributors);
 
 /// <summary>Start a draft from an existing version (<see cref="From"/>), or from the given content.</summary>
 public sealed record CreateDraftRequest(int? From = null, JsonElement? Content = null);

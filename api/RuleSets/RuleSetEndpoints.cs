@@ -93,7 +93,9 @@ public static class RuleSetEndpoints
 
         context.Response.Headers.ETag = VersionTag.Of(found.Value);
         var content = RuleSetLifecycle.Content(found.Value);
-        return TypedResults.Ok(new VersionDetail(name, VersionSummary.From(found.Value), content));
+        var contributors = await lifecycle.ContributorsAsync(found.Value, cancellationToken);
+        return TypedResults.Ok(new VersionDetail(
+            name, VersionSummary.From(found.Value), content, [.. contributors.Order(StringComparer.Ordinal)]));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)

@@ -6,6 +6,12 @@ namespace Decisions.Api.RuleSets;
 /// <summary>Submission and review: where validation, the comment rule and <see cref="FourEyesPolicy"/> apply.</summary>
 public sealed partial class RuleSetLifecycle
 {
+    /// <summary>Everyone who wrote content of <paramref name="version"/>: who may not review it.</summary>
+    public async Task<IReadOnlySet<string>> ContributorsAsync(
+        RuleSetVersionRecord version, CancellationToken cancellationToken) =>
+        FourEyesPolicy.Contributors(
+            version, await trail.ListAsync(version.Name, cancellationToken), await store.ListAsync(cancellationToken));
+
     public async Task<Outcome<RuleSetVersionRecord>> SubmitAsync(
         RuleSetVersionRecord current, string comment, string? ifMatch, string actor, CancellationToken cancellationToken)
     {

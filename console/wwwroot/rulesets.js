@@ -200,7 +200,13 @@ export async function versionPage(me, name, version, target) {
       summary.reviewedBy ? ` · ${summary.status === "rejected" ? "rejected" : "approved"} by ${summary.reviewedBy}: “${summary.reviewComment ?? ""}”` : ""),
     h("label", { for: "review-comment" }, "Comment"), comment);
   if (summary.status === "draft" && me.capabilities.includes("edit")) review.append(step("Submit for review", "submit", () => ({ comment: comment.value })));
-  if (summary.status === "submitted" && me.capabilities.includes("approve")) review.append(step("Approve", "approve", () => ({ comment: comment.value })), step("Reject", "reject", () => ({ comment: comment.value })));
+  // Four eyes: whoever wrote any of the content gets no review control (the API would refuse them anyway).
+  const wrote = detail.contributors.includes(me.name);
+  if (summary.status === "submitted" && me.capabilities.includes("approve") && wrote) {
+    review.append(h("p", { "data-testid": "own-version" }, "You wrote content of this version: another approver reviews it."));
+  } else if (summary.status === "submitted" && me.capabilities.includes("approve")) {
+    review.append(step("Approve", "approve", () => ({ comment: comment.value })), step("Reject", "reject", () => ({ comment: comment.value })));
+  }
   if (summary.status === "approved" && me.capabilities.includes("approve")) {
     review.append(h("label", { for: "activate-at" }, "Activate at (empty: now)"), when,
       step("Activate", "activate", () => ({ comment: comment.value, effectiveAt: when.value ? new Date(when.value).toISOString() : undefined })));

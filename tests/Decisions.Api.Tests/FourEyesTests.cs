@@ -35,6 +35,23 @@ public sealed class FourEyesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_version_names_everyone_who_wrote_its_content_so_the_console_can_hide_their_review_controls()
+    {
+        await AdminWritesVersion2();
+        var editor = _app.Client("editor");
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts",
+            new { from = 2 })).Json(HttpStatusCode.Created);
+
+        var copy = await (await _app.Client("approver").GetAsync("/v1/rulesets/retail-tiering/versions/3"))
+            .Json(HttpStatusCode.OK);
+
+        var contributors = copy.GetProperty("contributors").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("admin", contributors);
+        Assert.Contains("editor", contributors);
+        Assert.DoesNotContain("approver", contributors);
+    }
+
+    [Fact]
     public async Task Re_importing_the_admins_version_as_an_editor_does_not_launder_its_authorship()
     {
         await AdminWritesVersion2();
