@@ -64,12 +64,13 @@ public sealed class JournalIndexerTests
         await entered.WaitAsync();
         indexer.Enqueue(Block(2, 3));
 
-        // Two index writes of 250 ms each: the wait outlasts the 400 ms stall time, yet LiteDB advanced within it.
-        var caughtUp = indexer.WhenCaughtUpAsync(TimeSpan.FromMilliseconds(400), CancellationToken.None);
-        await Task.Delay(250);
+        // Two index writes of 600 ms each: the wait outlasts the 1 s stall time, yet LiteDB advanced within it (the
+        // margins leave a loaded machine 400 ms either way).
+        var caughtUp = indexer.WhenCaughtUpAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
+        await Task.Delay(600);
         turns.Release();
         await entered.WaitAsync();
-        await Task.Delay(250);
+        await Task.Delay(600);
         turns.Release();
 
         await caughtUp;

@@ -85,9 +85,9 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         {
             Directory.Delete(directory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A file still open at exit stays; the next run does not depend on it.
+            // A file still open or locked at exit stays; the next run does not depend on it.
         }
     }
 
