@@ -1,7 +1,8 @@
 // The console is a thin client of the HTTP API: every call carries the signed-in key, so it can do
 // exactly what the key's role may do, and every change it makes is in the audit trail.
 import { api, everyItem, h, keyStorage, statusLabel, table } from "./core.js";
-import { ruleSetPage, versionPage, diffPage } from "./rulesets.js";
+import { diffPage, ruleSetPage } from "./history.js";
+import { versionPage } from "./version.js";
 import { auditPage, decisionPage } from "./audit.js";
 
 const $ = (selector) => document.querySelector(selector);
