@@ -22,6 +22,7 @@ public static class AuthExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Decide, p => p.RequireRole(Roles.Teller, Roles.Admin))
             .AddPolicy(Roles.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Roles.Review, p => p.RequireRole(Roles.Editor, Roles.Approver, Roles.Admin))
             .AddPolicy(Roles.Approve, p => p.RequireRole(Roles.Approver, Roles.Admin))
             .AddPolicy(Roles.Audit, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Roles.Read, p => p.RequireRole(Roles.Editor, Roles.Approver, Roles.Auditor, Roles.Admin))

@@ -12,10 +12,10 @@ public static class MeEndpoints
     private static readonly Dictionary<string, string[]> Capabilities = new(StringComparer.Ordinal)
     {
         [Roles.Teller] = [Roles.Decide],
-        [Roles.Editor] = [Roles.Read, Roles.Edit],
-        [Roles.Approver] = [Roles.Read, Roles.Approve],
+        [Roles.Editor] = [Roles.Read, Roles.Edit, Roles.Review],
+        [Roles.Approver] = [Roles.Read, Roles.Review, Roles.Approve],
         [Roles.Auditor] = [Roles.Read, Roles.Audit],
-        [Roles.Admin] = [Roles.Decide, Roles.Read, Roles.Edit, Roles.Approve, Roles.Audit],
+        [Roles.Admin] = [Roles.Decide, Roles.Read, Roles.Edit, Roles.Review, Roles.Approve, Roles.Audit],
     };
 
     public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder endpoints)

@@ -17,6 +17,12 @@ public static class Roles
     /// <summary>Draft, edit, validate, test, simulate, submit.</summary>
     public const string Edit = "edit";
 
+    /// <summary>
+    /// Validate a version and analyse its impact: read-only checks an editor runs while writing and an approver
+    /// runs while reviewing (editor, approver, admin).
+    /// </summary>
+    public const string Review = "review";
+
     /// <summary>Approve, reject, activate, roll back.</summary>
     public const string Approve = "approve";
 

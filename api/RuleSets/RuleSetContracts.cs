@@ -23,10 +23,12 @@ public sealed record VersionSummary(
 
 /// <summary>
 /// A version with its content, the rule-set file as JSON, and <see cref="Contributors"/>: everyone who wrote any of
-/// its content (<see cref="FourEyesPolicy"/>), none of whom may approve or reject it.
+/// its content (<see cref="FourEyesPolicy"/>), none of whom may approve or reject it, and
+/// <see cref="SubmitComment"/>: what the submitter said when submitting it last (null if never submitted).
 /// </summary>
 public sealed record VersionDetail(
-    string Name, VersionSummary Summary, JsonElement Content, IReadOnlyList<string> Contributors);
+    string Name, VersionSummary Summary, JsonElement Content, IReadOnlyList<string> Contributors,
+    string? SubmitComment);
 
 /// <summary>Start a draft from an existing version (<see cref="From"/>), or from the given content.</summary>
 public sealed record CreateDraftRequest(int? From = null, JsonElement? Content = null);

@@ -39,9 +39,9 @@ public static class RuleSetEndpoints
             .Traced("create_draft");
         group.MapPut("/{name}/versions/{version:int}", UpdateDraft).WithName("UpdateDraft").RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content; If-Match guards against lost updates").Problems(404, 409, 412, 422)
             .Traced("update_draft");
-        group.MapPost("/{name}/versions/{version:int}/validate", Validate).WithName("ValidateVersion").RequireAuthorization(Roles.Edit).WithSummary("Validate and run the embedded tests").Problems(404);
+        group.MapPost("/{name}/versions/{version:int}/validate", Validate).WithName("ValidateVersion").RequireAuthorization(Roles.Review).WithSummary("Validate and run the embedded tests").Problems(404);
         group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).WithName("SimulateDecision").RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged").Problems(404, 422);
-        group.MapPost("/{name}/versions/{version:int}/impact", Impact).WithName("AnalyseImpact").RequireAuthorization(Roles.Edit).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422)
+        group.MapPost("/{name}/versions/{version:int}/impact", Impact).WithName("AnalyseImpact").RequireAuthorization(Roles.Review).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422)
             .WithinAnalysisLimits().WithDescription(ImpactRuns.Description);
         group.MapPost("/{name}/versions/{version:int}/submit", Submit).WithName("SubmitVersion").RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review; If-Match guards against lost updates").Problems(404, 409, 412, 422)
             .Traced("submit");
@@ -93,9 +93,9 @@ public static class RuleSetEndpoints
 
         context.Response.Headers.ETag = VersionTag.Of(found.Value);
         var content = RuleSetLifecycle.Content(found.Value);
-        var contributors = await lifecycle.ContributorsAsync(found.Value, cancellationToken);
+        var (contributors, submitComment) = await lifecycle.ReviewFactsAsync(found.Value, cancellationToken);
         return TypedResults.Ok(new VersionDetail(
-            name, VersionSummary.From(found.Value), content, [.. contributors.Order(StringComparer.Ordinal)]));
+            name, VersionSummary.From(found.Value), content, [.. contributors.Order(StringComparer.Ordinal)], submitComment));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)

@@ -6,11 +6,19 @@ namespace Decisions.Api.RuleSets;
 /// <summary>Submission and review: where validation, the comment rule and <see cref="FourEyesPolicy"/> apply.</summary>
 public sealed partial class RuleSetLifecycle
 {
-    /// <summary>Everyone who wrote content of <paramref name="version"/>: who may not review it.</summary>
-    public async Task<IReadOnlySet<string>> ContributorsAsync(
-        RuleSetVersionRecord version, CancellationToken cancellationToken) =>
-        FourEyesPolicy.Contributors(
-            version, await trail.ListAsync(version.Name, cancellationToken), await store.ListAsync(cancellationToken));
+    /// <summary>
+    /// What a reviewer reads beside a version: everyone who wrote its content (who may not review it) and the
+    /// comment of its latest submission, which only the trail holds.
+    /// </summary>
+    public async Task<(IReadOnlySet<string> Contributors, string? SubmitComment)> ReviewFactsAsync(
+        RuleSetVersionRecord version, CancellationToken cancellationToken)
+    {
+        var entries = await trail.ListAsync(version.Name, cancellationToken);
+        var contributors = FourEyesPolicy.Contributors(version, entries, await store.ListAsync(cancellationToken));
+        var submission = entries.LastOrDefault(e =>
+            e.Version == version.Version && AuditActions.Parse(e.Action) == AuditAction.Submitted);
+        return (contributors, submission?.Comment);
+    }
 
     public async Task<Outcome<RuleSetVersionRecord>> SubmitAsync(
         RuleSetVersionRecord current, string comment, string? ifMatch, string actor, CancellationToken cancellationToken)

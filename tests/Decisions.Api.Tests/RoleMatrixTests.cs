@@ -19,6 +19,7 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
     {
         [Roles.Decide] = ["teller", "admin"],
         [Roles.Edit] = ["editor", "admin"],
+        [Roles.Review] = ["editor", "approver", "admin"],
         [Roles.Approve] = ["approver", "admin"],
         [Roles.Audit] = ["auditor", "admin"],
         [Roles.Read] = ["editor", "approver", "auditor", "admin"],
