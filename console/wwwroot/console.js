@@ -4,6 +4,8 @@ import { api, everyItem, h, keyStorage, statusLabel, table } from "./core.js";
 import { diffPage, ruleSetPage } from "./history.js";
 import { versionPage } from "./version.js";
 import { auditPage, decisionPage } from "./audit.js";
+import { inboxPage, refreshInbox } from "./inbox.js";
+import { zoned } from "./zone.js";
 
 const $ = (selector) => document.querySelector(selector);
 let me = null;
@@ -26,7 +28,7 @@ async function overview() {
     cells: [
       h("a", { href: `#/rulesets/${r.name}` }, r.name),
       r.activeVersion ? `v${r.activeVersion}` : "none",
-      r.scheduled.map((a) => `v${a.version} at ${new Date(a.effectiveAt).toLocaleString()}`).join(", ") || "none",
+      r.scheduled.map((a) => `v${a.version} at ${zoned(a.effectiveAt)}`).join(", ") || "none",
       r.versions.filter((v) => v.status === "draft" || v.status === "submitted").map((v) => `v${v.version} ${v.status}`).join(", ") || "none",
       r.versions.map((v) => h("span", { class: `badge ${v.status}`, title: `by ${v.author}` }, `v${v.version} ${statusLabel(v.status)}`)),
     ],
@@ -42,6 +44,7 @@ const routes = [
   [/^#\/rulesets\/([^/]+)$/, (m) => ruleSetPage(me, m[1])],
   [/^#\/decisions\/([^/]+)$/, (m) => decisionPage(me, m[1])],
   [/^#\/audit$/, () => auditPage(me)],
+  [/^#\/inbox$/, () => inboxPage(me)],
   [/.*/, () => overview()],
 ];
 
@@ -59,6 +62,8 @@ async function route() {
     content = [h("h1", {}, error.status === 403 ? "Not available to your role" : "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message)];
   }
   if (current === navigation) {
+    // The count is a convenience: failing to count leaves the page the person asked for as it is.
+    refreshInbox(me).catch(() => {});
     showView(...content);
     $("#view .targeted")?.scrollIntoView({ block: "center" });
   }

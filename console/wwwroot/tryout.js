@@ -47,7 +47,7 @@ function simulation(outcome) {
   ];
 }
 
-function impact(report) {
+export function impact(report) {
   // Counts under the privacy minimum come as null for roles that may not read decisions.
   const count = (n) => n === null ? `<${report.suppressedBelow}` : String(n);
   const samples = (ids) => ids.map((id) => h("a", { href: `#/decisions/${id}` }, id.slice(0, 8)));

@@ -4,6 +4,8 @@ import { schemaHints } from "./schema-hints.js";
 import { jsonEditor } from "./json-editor.js";
 import { ruleEditor } from "./rule-editor.js";
 import { reviewSection } from "./review.js";
+import { reviewPackage } from "./review-package.js";
+import { zoned } from "./zone.js";
 import { hints, rulesPanel, showProblems } from "./rules-panel.js";
 import { tryoutTools } from "./tryout.js";
 
@@ -12,7 +14,7 @@ export async function versionPage(me, name, version, target) {
   const ruleSet = all.find((r) => r.name === name);
   const scheduled = ruleSet?.scheduled.find((a) => a.version === version);
   const activation = ruleSet?.activeVersion === version ? "Active now."
-    : scheduled ? `Scheduled to become active at ${new Date(scheduled.effectiveAt).toLocaleString()}.` : "Not active.";
+    : scheduled ? `Scheduled to become active at ${zoned(scheduled.effectiveAt)}.` : "Not active.";
   const summary = detail.summary;
   const content = detail.content;
   const draft = summary.status === "draft" && me.capabilities.includes("edit");
@@ -91,11 +93,12 @@ export async function versionPage(me, name, version, target) {
   const tools = tryoutTools(me, content, base, status, results, check);
 
   const review = reviewSection(me, detail, base, status, reload);
+  const reviewed = me.capabilities.includes("read") ? await reviewPackage(me, detail, ruleSet?.activeVersion, status) : null;
 
   return [
     h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, statusLabel(summary.status))),
     h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
-    status, review, rules, editorSlot, ...form, tools, results,
+    status, reviewed, review, rules, editorSlot, ...form, tools, results,
   ];
 }
 

@@ -30,22 +30,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page at the console's address, at the given width.</summary>
-    public async Task<IPage> Page(int width = 1280)
+    /// <summary>A new page at the console's address, at the given width, in a time zone (IANA) if given.</summary>
+    public async Task<IPage> Page(int width = 1280, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.Anonymous().BaseAddress!.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             Locale = "zh-CN",
+            TimezoneId = timeZone,
         });
         return await context.NewPageAsync();
     }
 
     /// <summary>A new page signed in with the test key of <paramref name="who"/>, on the overview.</summary>
-    public async Task<IPage> SignIn(string who)
+    public async Task<IPage> SignIn(string who, string? timeZone = null)
     {
-        var page = await Page();
+        var page = await Page(timeZone: timeZone);
         await page.GotoAsync("/console");
         await page.GetByLabel("API key").FillAsync(DecisionsAppFixture.Keys[who]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

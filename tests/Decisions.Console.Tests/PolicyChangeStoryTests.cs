@@ -75,9 +75,7 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         var approver = await browser.SignIn("approver");
         await approver.GotoAsync("/console/index.html#/rulesets/retail-tiering/versions/2");
         await Assertions.Expect(approver.Locator("#four-eyes")).ToContainTextAsync("Written by editor · submitted by editor");
-        await approver.GetByLabel("Comment").FillAsync("Impact checked with risk");
-        await approver.Locator("#approve").ClickAsync();
-        await Assertions.Expect(approver.Locator("#view h1 .badge")).ToHaveTextAsync("Approved");
+        await new ReviewPage(approver).Approve("Impact checked with risk");
         await approver.Locator("#activate").ClickAsync();
         await Assertions.Expect(approver.Locator("#activation")).ToHaveTextAsync("Active now.");
         await browser.Screenshot(approver, "13-approved");
