@@ -23,16 +23,20 @@ function rows(change) {
   if (change.kind === "removed") {
     return [{ testid: testid(), cells: [section, change.key, "removed", h("del", {}, summary(change.before))] }];
   }
-  // A changed parameter or field reads as its value; a rule's changed fields each get their own row.
-  const fields = change.fields.length > 0 ? change.fields : [null];
-  return fields.map((field) => ({
-    testid: testid(field),
-    cells: [section, change.key, field === "value" && change.section === "parameters" ? "value" : field ?? "whole entry",
-      transition(pick(change.before, field), pick(change.after, field))],
+  // Down to the values that differ: a parameter's value, a rule's condition, a test customer's balance.
+  return leaves(change.before, change.after, "").map(({ path, before, after }) => ({
+    testid: testid(path), cells: [section, change.key, path || "whole entry", transition(before, after)],
   }));
 }
 
-const pick = (node, field) => field === null ? node : node?.[field];
+const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function leaves(before, after, path) {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  if (!isRecord(before) || !isRecord(after)) return [{ path, before, after }];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys.flatMap((key) => leaves(before[key], after[key], path ? `${path}.${key}` : key));
+}
 
 // Old and new as one change: struck-through before, inserted after; expressions keep their own lines.
 function transition(before, after) {

@@ -31,6 +31,19 @@ public sealed class ReviewPage(IPage page)
         await Assertions.Expect(Confirmation).ToBeVisibleAsync();
     }
 
+    /// <summary>Saves the review package and the review controls below it, as one picture of the page.</summary>
+    public async Task Screenshot(string path)
+    {
+        var top = (await Package.BoundingBoxAsync())!;
+        var review = (await page.Locator("section[aria-labelledby=review-title]").BoundingBoxAsync())!;
+        var scrolled = await page.EvaluateAsync<float>("window.scrollY");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = path, FullPage = true,
+            Clip = new Clip { X = 0, Y = top.Y + scrolled - 8, Width = page.ViewportSize!.Width, Height = review.Y + review.Height - top.Y + 16 },
+        });
+    }
+
     private async Task Decide(string button, string comment, string badge)
     {
         await Ask(button, comment);
