@@ -33,42 +33,54 @@ function content(me, ruleSet, status, render) {
       ],
     };
   });
-  const versions = ruleSet.versions.map((v) => v.version);
-  const from = h("select", { id: "diff-from" }, versions.map((v) => h("option", { value: v }, `v${v}`)));
-  const to = h("select", { id: "diff-to" }, versions.map((v) => h("option", { value: v, selected: v === Math.max(...versions) }, `v${v}`)));
   const page = [
     h("h1", {}, name),
     status,
-    table("Version history: who wrote and who reviewed each version", ["Version", "Status", "Written by", "Reviewed by", "Active or scheduled"], rows, "versions"),
-    h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); location.hash = `#/rulesets/${name}/diff/${from.value}/${to.value}`; } },
-      h("label", { for: "diff-from" }, "Compare"), from, h("label", { for: "diff-to" }, "with"), to, h("button", { type: "submit" }, "Show differences")),
+    table("Version history: who wrote and who reviewed each version",
+      ["Version", "Status", "Written by", "Reviewed by", "Active or scheduled"], rows, "versions"),
+    compareForm(name, ruleSet.versions.map((v) => v.version)),
   ];
   if (ruleSet.scheduled.length > 0) {
-    const canCancel = me.capabilities.includes("approve");
-    page.push(h("h2", {}, "Scheduled activations"),
-      h("ul", { "data-testid": "scheduled" }, ruleSet.scheduled.map((a) => scheduledItem(name, a, canCancel, status, render))));
+    const cancelling = me.capabilities.includes("approve");
+    page.push(h("h2", {}, "Scheduled activations"), h("ul", { "data-testid": "scheduled" },
+      ruleSet.scheduled.map((a) => scheduledItem(name, a, cancelling, status, render))));
   }
   if (me.capabilities.includes("edit") && ruleSet.activeVersion) {
+    const from = { from: ruleSet.activeVersion };
     page.push(h("button", {
       type: "button", id: "new-draft",
       onclick: async () => {
-        const draft = await act(status, "Creating a draft", () => api(`/v1/rulesets/${name}/drafts`, { method: "POST", body: { from: ruleSet.activeVersion } }));
+        const create = () => api(`/v1/rulesets/${name}/drafts`, { method: "POST", body: from });
+        const draft = await act(status, "Creating a draft", create);
         location.hash = `#/rulesets/${name}/versions/${draft.version}`;
       },
     }, `New draft from the active version (v${ruleSet.activeVersion})`));
   }
-  if (me.capabilities.includes("approve")) {
-    const approved = ruleSet.versions.filter((v) => v.status === "approved" && v.version !== ruleSet.activeVersion);
-    const target = h("select", { id: "rollback-to" }, approved.map((v) => h("option", { value: v.version }, `v${v.version}`)));
-    const comment = h("input", { id: "rollback-comment", required: true });
-    page.push(h("form", { class: "inline", onsubmit: async (e) => {
-      e.preventDefault();
-      const version = Number(target.value);
-      await act(status, "Rolling back", () => api(`/v1/rulesets/${name}/rollback`, { method: "POST", body: { toVersion: version, comment: comment.value } }));
-      await render(`Rolled back: v${version} is active.`);
-    } }, h("label", { for: "rollback-to" }, "Roll back to"), target, h("label", { for: "rollback-comment" }, "because"), comment, h("button", { type: "submit", disabled: approved.length === 0 }, "Roll back")));
-  }
+  if (me.capabilities.includes("approve")) page.push(rollbackForm(ruleSet, status, render));
   return page;
+}
+
+function compareForm(name, versions) {
+  const newest = Math.max(...versions);
+  const from = h("select", { id: "diff-from" }, versions.map((v) => h("option", { value: v }, `v${v}`)));
+  const to = h("select", { id: "diff-to" }, versions.map((v) => h("option", { value: v, selected: v === newest }, `v${v}`)));
+  const show = (e) => { e.preventDefault(); location.hash = `#/rulesets/${name}/diff/${from.value}/${to.value}`; };
+  return h("form", { class: "inline", onsubmit: show },
+    h("label", { for: "diff-from" }, "Compare"), from, h("label", { for: "diff-to" }, "with"), to,
+    h("button", { type: "submit" }, "Show differences"));
+}
+
+function rollbackForm(ruleSet, status, render) {
+  const approved = ruleSet.versions.filter((v) => v.status === "approved" && v.version !== ruleSet.activeVersion);
+  const target = h("select", { id: "rollback-to" }, approved.map((v) => h("option", { value: v.version }, `v${v.version}`)));
+  const comment = h("input", { id: "rollback-comment", required: true });
+  return h("form", { class: "inline", onsubmit: async (e) => {
+    e.preventDefault();
+    const body = { toVersion: Number(target.value), comment: comment.value };
+    await act(status, "Rolling back", () => api(`/v1/rulesets/${ruleSet.name}/rollback`, { method: "POST", body }));
+    await render(`Rolled back: v${body.toVersion} is active.`);
+  } }, h("label", { for: "rollback-to" }, "Roll back to"), target, h("label", { for: "rollback-comment" }, "because"), comment,
+  h("button", { type: "submit", disabled: approved.length === 0 }, "Roll back"));
 }
 
 // A scheduled activation, with a control to cancel it (approvers) until it takes effect; the API refuses it after.
@@ -76,11 +88,13 @@ function scheduledItem(name, activation, canCancel, status, render) {
   const item = h("li", { "data-testid": `scheduled-${activation.sequence}` },
     `v${activation.version} becomes active at ${zoned(activation.effectiveAt)} (scheduled by ${activation.by}) `);
   if (!canCancel) return item;
-  const comment = h("input", { id: `cancel-comment-${activation.sequence}`, required: true, "data-testid": "cancel-comment" });
+  const id = `cancel-comment-${activation.sequence}`;
+  const comment = h("input", { id, required: true, "data-testid": "cancel-comment" });
   item.append(h("form", { class: "inline", onsubmit: async (e) => {
     e.preventDefault();
     const path = `/v1/rulesets/${name}/activations/${activation.sequence}/cancel`;
-    await act(status, "Cancelling the scheduled activation", () => api(path, { method: "POST", body: { comment: comment.value } }));
+    const cancel = () => api(path, { method: "POST", body: { comment: comment.value } });
+    await act(status, "Cancelling the scheduled activation", cancel);
     await render(`Cancelled: v${activation.version} will not become active at ${zoned(activation.effectiveAt)}.`);
   } }, h("label", { for: comment.id }, "Cancel, because"), comment,
   h("button", { type: "submit", "data-testid": "cancel-schedule" }, "Cancel activation")));

@@ -6,14 +6,17 @@ import { zoned } from "./zone.js";
 /** The submitted versions `me` may review, oldest submission first, each with its version detail. */
 async function waiting(me) {
   const ruleSets = await everyItem("/v1/rulesets");
-  const submitted = ruleSets.flatMap((r) => r.versions.filter((v) => v.status === "submitted").map((v) => [r.name, v.version]));
+  const submitted = ruleSets.flatMap((r) =>
+    r.versions.filter((v) => v.status === "submitted").map((v) => [r.name, v.version]));
   const details = await Promise.all(submitted.map(([name, version]) => api(`/v1/rulesets/${name}/versions/${version}`)));
   return details.filter((d) => !d.contributors.includes(me.name))
     .sort((a, b) => a.summary.submittedAt.localeCompare(b.summary.submittedAt));
 }
 
 export async function inboxPage(me) {
-  if (!me.capabilities.includes("approve")) throw Object.assign(new Error("The inbox lists versions for approvers."), { status: 403 });
+  if (!me.capabilities.includes("approve")) {
+    throw Object.assign(new Error("The inbox lists versions for approvers."), { status: 403 });
+  }
   const versions = await waiting(me);
   showCount(versions.length);
   const rows = versions.map((d) => ({
@@ -29,7 +32,8 @@ export async function inboxPage(me) {
   return [
     h("h1", {}, "Inbox"),
     versions.length === 0 ? h("p", { "data-testid": "inbox-empty" }, "Nothing waits for your review.")
-      : table("Versions waiting for your review: submitted, and written by someone else", ["Rule set", "Version", "Submitted by", "When", "Comment"], rows, "inbox"),
+      : table("Versions waiting for your review: submitted, and written by someone else",
+        ["Rule set", "Version", "Submitted by", "When", "Comment"], rows, "inbox"),
   ];
 }
 

@@ -21,7 +21,8 @@ export async function reviewPackage(me, detail, activeVersion, status) {
   const impactResult = h("div", { "data-testid": "package-impact-result" });
   section.append(h("h3", {}, "Tests"), tests, h("h3", {}, "Impact on recent customers"),
     h("button", { type: "button", "data-testid": "package-impact", onclick: async () => {
-      const report = await act(status, "Re-deciding recent customers", () => api(`${base}/impact`, { method: "POST", body: { last: 1000 } }));
+      const run = () => api(`${base}/impact`, { method: "POST", body: { last: 1000 } });
+      const report = await act(status, "Re-deciding recent customers", run);
       impactResult.replaceChildren(...impact(report));
     } }, "Show the impact on the last 1,000 customers"), impactResult);
   api(`${base}/validate`, { method: "POST" }).then((report) => tests.replaceChildren(...testResults(report)),

@@ -7,40 +7,50 @@ import { zoneLabel } from "./zone.js";
 export function reviewSection(me, detail, base, status, reload) {
   const summary = detail.summary;
   const title = `${detail.name} v${summary.version}`;
+  const can = (capability) => me.capabilities.includes(capability);
   const comment = h("input", { id: "review-comment", "aria-describedby": "review-comment-error" });
   const missing = h("p", { id: "review-comment-error", class: "error", "data-testid": "comment-error" });
-  const zone = zoneLabel();
   const when = h("input", { id: "activate-at", type: "datetime-local" });
-  const step = (label, path, body, question) => h("button", { type: "button", id: label.toLowerCase().split(" ")[0], onclick: async () => {
-    if (question && !comment.value.trim()) {
-      missing.textContent = `${label} needs a comment: say why; it goes into the audit trail.`;
-      comment.setAttribute("aria-invalid", "true");
-      comment.focus();
-      return;
-    }
-    missing.textContent = "";
-    comment.removeAttribute("aria-invalid");
-    if (question && !(await confirmStep(question, label))) return;
-    await act(status, label, () => api(`${base}/${path}`, { method: "POST", body: body() }));
-    reload();
-  } }, label);
+  const refuse = (label) => {
+    missing.textContent = label ? `${label} needs a comment: say why; it goes into the audit trail.` : "";
+    if (label) comment.setAttribute("aria-invalid", "true");
+    else comment.removeAttribute("aria-invalid");
+  };
+  const step = (label, path, body, question) => h("button", {
+    type: "button", id: label.toLowerCase().split(" ")[0], onclick: async () => {
+      if (question && !comment.value.trim()) {
+        refuse(label);
+        comment.focus();
+        return;
+      }
+      refuse(null);
+      if (question && !(await confirmStep(question, label))) return;
+      await act(status, label, () => api(`${base}/${path}`, { method: "POST", body: body() }));
+      reload();
+    },
+  }, label);
+  const withComment = () => ({ comment: comment.value });
+  const verdict = summary.status === "rejected" ? "rejected" : "approved";
+  const reviewed = summary.reviewedBy ? ` · ${verdict} by ${summary.reviewedBy}: “${summary.reviewComment ?? ""}”` : "";
   const review = h("section", { "aria-labelledby": "review-title" }, h("h2", { id: "review-title" }, "Review"),
-    h("p", { id: "four-eyes" }, `Written by ${summary.author}`, summary.submittedBy ? ` · submitted by ${summary.submittedBy}` : "",
-      summary.reviewedBy ? ` · ${summary.status === "rejected" ? "rejected" : "approved"} by ${summary.reviewedBy}: “${summary.reviewComment ?? ""}”` : ""),
+    h("p", { id: "four-eyes" }, `Written by ${summary.author}`,
+      summary.submittedBy ? ` · submitted by ${summary.submittedBy}` : "", reviewed),
     h("label", { for: "review-comment" }, "Comment"), comment, missing);
-  if (summary.status === "draft" && me.capabilities.includes("edit")) review.append(step("Submit for review", "submit", () => ({ comment: comment.value })));
+  if (summary.status === "draft" && can("edit")) review.append(step("Submit for review", "submit", withComment));
   // Four eyes: whoever wrote any of the content gets no review control (the API would refuse them anyway).
   const wrote = detail.contributors.includes(me.name);
-  if (summary.status === "submitted" && me.capabilities.includes("approve") && wrote) {
+  if (summary.status === "submitted" && can("approve") && wrote) {
     review.append(h("p", { "data-testid": "own-version" }, "You wrote content of this version: another approver reviews it."));
-  } else if (summary.status === "submitted" && me.capabilities.includes("approve")) {
-    review.append(step("Approve", "approve", () => ({ comment: comment.value }), `Approve ${title}? It can then be activated.`),
-      step("Reject", "reject", () => ({ comment: comment.value }), `Reject ${title}? It goes back to its author.`));
+  } else if (summary.status === "submitted" && can("approve")) {
+    review.append(step("Approve", "approve", withComment, `Approve ${title}? It can then be activated.`),
+      step("Reject", "reject", withComment, `Reject ${title}? It goes back to its author.`));
   }
-  if (summary.status === "approved" && me.capabilities.includes("approve")) {
+  if (summary.status === "approved" && can("approve")) {
     // datetime-local has no zone: the browser reads it in its own, which the label names.
-    review.append(h("label", { for: "activate-at", "data-testid": "activate-at-label" }, `Activate at, in your time zone ${zone} (empty: now)`), when,
-      step("Activate", "activate", () => ({ comment: comment.value, effectiveAt: when.value ? new Date(when.value).toISOString() : undefined })));
+    const at = () => when.value ? new Date(when.value).toISOString() : undefined;
+    review.append(h("label", { for: "activate-at", "data-testid": "activate-at-label" },
+      `Activate at, in your time zone ${zoneLabel()} (empty: now)`), when,
+    step("Activate", "activate", () => ({ comment: comment.value, effectiveAt: at() })));
   }
 
   return review;
