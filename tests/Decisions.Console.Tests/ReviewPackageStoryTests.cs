@@ -63,7 +63,13 @@ public sealed class ReviewPackageStoryTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(approver.Locator("#activation")).ToContainTextAsync(utc);
         await Accessibility.AssertNone(approver, "a version scheduled to become active");
 
-        await approver.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await approver.GetByRole(AriaRole.Link, new() { Name = "Rule sets" }).ClickAsync();
+        var overview = approver.Locator("#rule-sets tr[data-rule-set=retail-tiering]");
+        await Assertions.Expect(overview).ToContainTextAsync("Asia/Shanghai, UTC+08:00");
+        await Assertions.Expect(overview).ToContainTextAsync(utc);
+        await Accessibility.AssertNone(approver, "the overview with a scheduled activation");
+
+        await overview.GetByRole(AriaRole.Link, new() { Name = "retail-tiering" }).ClickAsync();
         await Assertions.Expect(approver.GetByTestId("state-2")).ToContainTextAsync("scheduled at");
         await Assertions.Expect(approver.GetByTestId("state-2")).ToContainTextAsync(utc);
         await Assertions.Expect(approver.GetByTestId("scheduled")).ToContainTextAsync("Asia/Shanghai, UTC+08:00");
