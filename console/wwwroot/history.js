@@ -23,7 +23,7 @@ export async function ruleSetPage(me, name) {
   const content = [
     h("h1", {}, name),
     status,
-    table("Version history: who wrote and who reviewed each version", ["Version", "Status", "Written by", "Reviewed by", ""], rows, "versions"),
+    table("Version history: who wrote and who reviewed each version", ["Version", "Status", "Written by", "Reviewed by", "Active"], rows, "versions"),
     h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); location.hash = `#/rulesets/${name}/diff/${from.value}/${to.value}`; } },
       h("label", { for: "diff-from" }, "Compare"), from, h("label", { for: "diff-to" }, "with"), to, h("button", { type: "submit" }, "Show differences")),
   ];
