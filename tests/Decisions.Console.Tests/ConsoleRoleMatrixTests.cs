@@ -66,7 +66,8 @@ public sealed class ConsoleRoleMatrixTests(BrowserFixture browser) : IClassFixtu
                 await Assertions.Expect(page.Locator(row.Selector)).ToBeHiddenAsync();
             }
 
-            var state = group.Key.TrimStart('#', '/').Replace('/', '-').Replace("{id}", "decision", StringComparison.Ordinal);
+            var state = group.Key.TrimStart('#', '/').Replace('/', '-')
+                .Replace("{id}", "decision", StringComparison.Ordinal);
             var refused = seen.Count == 0 ? "refused-" : "";
             await browser.Visit(page, $"20-{role}-{refused}{(state.Length == 0 ? "overview" : state)}");
         }

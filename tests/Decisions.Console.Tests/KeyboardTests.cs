@@ -55,7 +55,8 @@ public sealed class KeyboardTests(BrowserFixture browser) : IClassFixture<Browse
                   return [e.outerHTML.slice(0, 120), s.outlineStyle, s.outlineWidth]; }
                 """);
             var width = double.Parse(focused[2].TrimEnd('p', 'x'), CultureInfo.InvariantCulture);
-            Assert.True(focused[1] != "none" && width >= 2, $"No visible focus on {focused[0]} ({focused[1]} {focused[2]}).");
+            Assert.True(focused[1] != "none" && width >= 2,
+                $"No visible focus on {focused[0]} ({focused[1]} {focused[2]}).");
             if (await page.EvaluateAsync<bool>("s => document.activeElement.matches(s)", selector))
             {
                 return;
