@@ -4,6 +4,7 @@ import { api, everyItem, h, keyStorage, statusLabel, table } from "./core.js";
 import { diffPage, ruleSetPage } from "./history.js";
 import { versionPage } from "./version.js";
 import { auditPage, decisionPage } from "./audit.js";
+import "./focus-keeper.js";
 
 const $ = (selector) => document.querySelector(selector);
 let me = null;

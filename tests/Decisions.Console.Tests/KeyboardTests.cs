@@ -7,6 +7,7 @@ namespace Decisions.Console.Tests;
 /// <summary>
 /// An editor who uses only the keyboard signs in, opens a rule set, creates a draft and saves a parameter: Tab and
 /// Enter reach every step, each control in the way shows a focus ring, and each new page puts focus on its heading.
+/// A control that re-renders its part of the editor leaves focus on the same control, not at the top of the page.
 /// </summary>
 public sealed class KeyboardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -34,6 +35,30 @@ public sealed class KeyboardTests(BrowserFixture browser) : IClassFixture<Browse
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#results h2")).ToHaveTextAsync("Valid: every test passes");
         await browser.Visit(page, "50-keyboard-draft-saved");
+    }
+
+    [Fact]
+    public async Task A_rule_moved_with_the_keyboard_keeps_the_focus_where_the_editor_is_working()
+    {
+        var (editor, _) = await RuleEditorPage.NewDraft(browser, "retail-tiering");
+        var page = editor.Page;
+        await page.GetByTestId("view-nextActions").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("view-nextActions")).ToHaveTextAsync("Show as a table");
+        await Assertions.Expect(page.GetByTestId("view-nextActions")).ToBeFocusedAsync();
+
+        var dormant = editor.Rule("nextActions", "DORMANT_ACTIVATION");
+        await dormant.GetByRole(AriaRole.Button, new() { Name = "Move up" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid='edit-nextActions'] .rule-form").Nth(1))
+            .ToHaveAttributeAsync("data-testid", "edit-nextActions-DORMANT_ACTIVATION");
+        await Assertions.Expect(dormant.GetByRole(AriaRole.Button, new() { Name = "Move up" })).ToBeFocusedAsync();
+
+        // At the top its Move up is disabled: focus goes to the rule's first field, still in the rule.
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid='edit-nextActions'] .rule-form").First)
+            .ToHaveAttributeAsync("data-testid", "edit-nextActions-DORMANT_ACTIVATION");
+        await Assertions.Expect(dormant.GetByTestId("rule-code")).ToBeFocusedAsync();
     }
 
     // The new page's heading has focus, so the next Tab starts in its content, and the tab title names the page.
