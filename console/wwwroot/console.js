@@ -4,18 +4,24 @@ import { api, everyItem, h, keyStorage, statusLabel, table } from "./core.js";
 import { diffPage, ruleSetPage } from "./history.js";
 import { versionPage } from "./version.js";
 import { auditPage, decisionPage } from "./audit.js";
+import "./focus-keeper.js";
 import { inboxPage, refreshInbox } from "./inbox.js";
 import { zoned } from "./zone.js";
 
 const $ = (selector) => document.querySelector(selector);
 let me = null;
 
+// A new page moves focus to its heading, so a keyboard or screen-reader user starts there and hears where they are;
+// the tab title names the page too.
 function showView(...content) {
   $("#sign-in").hidden = true;
   const view = $("#view");
   view.hidden = false;
   view.replaceChildren(...content);
-  $("#main").focus();
+  const heading = view.querySelector("h1");
+  document.title = heading ? `${heading.textContent} · Decisions console` : "Decisions console";
+  heading?.setAttribute("tabindex", "-1");
+  (heading ?? $("#main")).focus();
 }
 
 async function overview() {

@@ -5,6 +5,9 @@
 import { h } from "./core.js";
 import { conditionText, operatorsFor, fieldsOf, parseCondition } from "./condition-text.js";
 
+// Codes and conditions break after "_" and "." (LARGE_OUTFLOW_ RETENTION), not mid-word, so the table fits the page.
+const breakable = (text) => text.split(/(?<=[_.])/).flatMap((part, i) => (i ? [h("wbr"), part] : [part]));
+
 const typed = (clause) => clause.field !== undefined && clause.kind !== "expression";
 
 /**
@@ -69,10 +72,10 @@ export function decisionTable(content, section, changed) {
     const rest = condition.clauses.filter((c) => !typed(c) || !columns.includes(c.field))
       .map((c) => conditionText({ join: "", clauses: [c] }));
     return h("tr", { "data-testid": `row-${section}-${rule.code}` },
-      h("th", { scope: "row" }, rule.code),
+      h("th", { scope: "row" }, breakable(rule.code)),
       h("td", { "data-label": "Match" }, condition.clauses.length < 2 ? "" : condition.join === "||" ? "any" : "all"),
       cells,
-      h("td", { "data-label": "Other conditions" }, rest.map((text) => h("code", {}, text))));
+      h("td", { "data-label": "Other conditions" }, rest.map((text) => h("code", {}, breakable(text)))));
   });
   return h("div", { class: "table-wrap" }, h("table", { class: "decision-table", "data-testid": `table-${section}` },
     h("caption", {}, `${section}: one row per rule, in the order that decides; a blank cell does not test the field`),

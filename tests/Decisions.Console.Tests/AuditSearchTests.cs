@@ -34,5 +34,6 @@ public sealed class AuditSearchTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(rows.First).ToContainTextAsync(ids[1]);
         await Assertions.Expect(rows.Last).ToContainTextAsync(ids[0]);
         await Assertions.Expect(auditor.Locator("#trail tbody tr")).ToHaveCountAsync(trail.GetArrayLength());
+        await browser.Visit(auditor, "16-audit-search");
     }
 }

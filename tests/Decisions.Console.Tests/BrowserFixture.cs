@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Decisions.Console.Tests;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright, headless, with the service on 127.0.0.1. Screenshots of every page
-/// a test visits go to <c>artifacts/screenshots/</c> at the repository root.
+/// Debian's Chromium driven by Playwright, headless, with the service on 127.0.0.1. Every page state a test
+/// records with <see cref="Visit"/> is saved to <c>artifacts/screenshots/</c> at the repository root and checked by
+/// axe-core at 1,280 and 390 pixels.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -54,8 +55,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    /// <summary>
+    /// A page state a story reaches: a full-page screenshot at the current width, then no axe violation and no
+    /// horizontal scroll at 1,280 and 390 pixels (<see cref="Accessibility.AssertNone"/>), so no recorded state
+    /// goes unchecked.
+    /// </summary>
+    public async Task Visit(IPage page, string name)
+    {
+        var path = Path.Combine(Screenshots, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Accessibility.AssertNone(page, name);
+    }
 
     public async Task DisposeAsync()
     {

@@ -59,7 +59,6 @@ public sealed class ConsoleRoleMatrixTests(BrowserFixture browser) : IClassFixtu
             {
                 await Assertions.Expect(page.Locator("#view h1")).ToHaveTextAsync("Not available to your role");
                 await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
-                await browser.Screenshot(page, $"20-refused-{role}-{group.Key.Split('/')[1]}");
             }
 
             foreach (var row in seen)
@@ -71,6 +70,11 @@ public sealed class ConsoleRoleMatrixTests(BrowserFixture browser) : IClassFixtu
             {
                 await Assertions.Expect(page.Locator(row.Selector)).ToBeHiddenAsync();
             }
+
+            var state = group.Key.TrimStart('#', '/').Replace('/', '-')
+                .Replace("{id}", "decision", StringComparison.Ordinal);
+            var refused = seen.Count == 0 ? "refused-" : "";
+            await browser.Visit(page, $"20-{role}-{refused}{(state.Length == 0 ? "overview" : state)}");
         }
     }
 }

@@ -26,6 +26,7 @@ public sealed class DoubleClickTests(BrowserFixture browser) : IClassFixture<Bro
         await editor.Locator("#submit").DblClickAsync();
 
         await Assertions.Expect(editor.Locator("#view h1 .badge")).ToHaveTextAsync("Submitted");
+        await browser.Visit(editor, "24-points-tables-submitted");
         Assert.Equal(1, submits);
         var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?ruleSet=prospect-grading"))
             .Json(HttpStatusCode.OK)).GetProperty("items");

@@ -42,7 +42,7 @@ public sealed class ExplanationPagesTests(BrowserFixture browser) : IClassFixtur
         await Reads(simulated.Takes("VIP", "avgDailyBalance"), "avgDailyBalance: 320,000 → 500,000 (+180,000)");
         await Reads(simulated.Takes("VIP", "cardSpend12m"), "cardSpend12m: not given → 300,000 (+300,000)");
         await Reads(simulated.Takes("VIP", "isKeyExecutiveOfGoldCorporate"), "not given → true");
-        await browser.Screenshot(editor, "30-simulate-explained");
+        await browser.Visit(editor, "30-simulate-explained");
         await editor.SetViewportSizeAsync(390, 900);
         var width = await editor.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The explanation is {width} px wide at 390 px.");
@@ -77,7 +77,7 @@ public sealed class ExplanationPagesTests(BrowserFixture browser) : IClassFixtur
         await Reads(simulated.Reason("tiers", "TARGET"), "✓ 日均余额 320,000 ≥ 目标客户门槛 50,000");
         await Reads(simulated.WhyNot("VIP"), "✗ 日均余额 320,000 ≥ 贵宾门槛 500,000");
         await Reads(simulated.Takes("VIP", "avgDailyBalance"), "日均余额: 320,000 → 500,000 (+180,000)");
-        await browser.Screenshot(editor, "32-simulate-labelled");
+        await browser.Visit(editor, "32-simulate-labelled");
     }
 
     [Fact]
@@ -104,6 +104,6 @@ public sealed class ExplanationPagesTests(BrowserFixture browser) : IClassFixtur
         await Reads(replayed.Takes("VIP", "avgDailyBalance"), "avgDailyBalance: 320,000 → 500,000 (+180,000)");
         await LinksTo(Parameter(replayed.Takes("VIP", "avgDailyBalance"), "vipAvgDailyBalance"),
             $"{Version1}/parameters/vipAvgDailyBalance");
-        await browser.Screenshot(auditor, "31-decision-explained");
+        await browser.Visit(auditor, "31-decision-explained");
     }
 }

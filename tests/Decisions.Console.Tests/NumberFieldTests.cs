@@ -27,6 +27,7 @@ public sealed class NumberFieldTests(BrowserFixture browser) : IClassFixture<Bro
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save parameters" }).ClickAsync();
 
         Assert.False(await field.EvaluateAsync<bool>("input => input.validity.valid"));
+        await browser.Visit(editor, "25-number-refused");
         Assert.Equal(0, saves);
         var draft = await (await browser.App.Client("editor").GetAsync("/v1/rulesets/retail-tiering/versions/2"))
             .Json(HttpStatusCode.OK);

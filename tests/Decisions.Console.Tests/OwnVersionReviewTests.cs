@@ -19,6 +19,7 @@ public sealed class OwnVersionReviewTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(author.GetByTestId("own-version")).ToContainTextAsync("another approver reviews it");
         await Assertions.Expect(author.Locator("#approve")).ToHaveCountAsync(0);
         await Assertions.Expect(author.Locator("#reject")).ToHaveCountAsync(0);
+        await browser.Visit(author, "22-own-version");
 
         var approver = await browser.SignIn("approver");
         await approver.GotoAsync("/console#/rulesets/corporate-tiering/versions/2");

@@ -22,9 +22,10 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
 
         var editor = await browser.SignIn("editor");
         await editor.GetByRole(AriaRole.Link, new() { Name = "retail-tiering" }).ClickAsync();
-        await browser.Screenshot(editor, "10-history");
+        await browser.Visit(editor, "10-history");
         await editor.Locator("#new-draft").ClickAsync();
         await Assertions.Expect(editor.Locator("#view h1")).ToContainTextAsync("retail-tiering v2");
+        await browser.Visit(editor, "10b-draft");
 
         await editor.GetByLabel("vipAvgDailyBalance").FillAsync("300000");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save parameters" }).ClickAsync();
@@ -38,7 +39,7 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(editor.Locator("#results .problems")).ToContainTextAsync("tiers.rules[0].when");
         await Assertions.Expect(editor.Locator("#rule-tiers-0 .problems")).ToContainTextAsync("tiers.rules[0].when");
         await Assertions.Expect(editor.Locator("#rule-tiers-1 .problems li")).ToHaveCountAsync(0);
-        await browser.Screenshot(editor, "11-validation-error");
+        await browser.Visit(editor, "11-validation-error");
 
         await CaretAt(editor, "\"tiers\"", "\"when\"", 0);
         await Assertions.Expect(editor.Locator("#schema-path")).ToHaveTextAsync("tiers.rules[0]");
@@ -48,7 +49,7 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(editor.Locator("#schema-hints")).ToContainTextAsync("RulesEngine expression");
         await CaretAt(editor, "\"input\"", "\"type\":", 7);
         await Assertions.Expect(editor.Locator("#schema-values")).ToContainTextAsync("string[]");
-        await browser.Screenshot(editor, "11b-schema-hints");
+        await browser.Visit(editor, "11b-schema-hints");
 
         content["tiers"]!["rules"]![0]!["when"] = vipCondition;
         content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>() == "Just below the VIP balance threshold is TARGET")!["customer"]!["avgDailyBalance"] = 299999.99;
@@ -61,24 +62,30 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         // An editor sees every tier pair, counts under ten shown as such, so the row is there whatever moved.
         var migration = editor.Locator("#tier-matrix tbody tr", new() { HasTextRegex = new Regex(@"^\s*TARGET\s*VIP") });
         await Assertions.Expect(migration).ToContainTextAsync("<10");
-        await browser.Screenshot(editor, "12-impact");
+        await browser.Visit(editor, "12-impact");
         await editor.SetViewportSizeAsync(390, 900);
         Assert.True(await editor.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The version page is wider than 390 px.");
-        await browser.Screenshot(editor, "12b-version-390px");
+        await browser.Visit(editor, "12b-version-390px");
         await editor.SetViewportSizeAsync(1280, 900);
 
         await editor.GetByLabel("Comment").FillAsync("Lower the VIP balance line to 300,000");
         await editor.Locator("#submit").ClickAsync();
         await Assertions.Expect(editor.Locator("#view h1 .badge")).ToHaveTextAsync("Submitted");
         await Assertions.Expect(editor.Locator("#approve")).ToHaveCountAsync(0);
+        await browser.Visit(editor, "12c-submitted");
 
         var approver = await browser.SignIn("approver");
         await approver.GotoAsync("/console/index.html#/rulesets/retail-tiering/versions/2");
         await Assertions.Expect(approver.Locator("#four-eyes")).ToContainTextAsync("Written by editor · submitted by editor");
         await new ReviewPage(approver).Approve("Impact checked with risk");
+        await Assertions.Expect(approver.Locator("#view h1 .badge")).ToHaveTextAsync("Approved");
+        await browser.Visit(approver, "13a-approved-not-active");
         await approver.Locator("#activate").ClickAsync();
         await Assertions.Expect(approver.Locator("#activation")).ToHaveTextAsync("Active now.");
-        await browser.Screenshot(approver, "13-approved");
+        await browser.Visit(approver, "13-approved");
+        await approver.GotoAsync("/console/index.html#/rulesets/retail-tiering/diff/1/2");
+        await Assertions.Expect(approver.Locator("#view")).ToContainTextAsync("retail-tiering: v1 → v2");
+        await browser.Visit(approver, "13b-diff");
 
         var after = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
         Assert.Equal("VIP", after.GetProperty("tier").GetProperty("code").GetString());
@@ -87,13 +94,14 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         var auditor = await browser.SignIn("auditor");
         await auditor.GotoAsync($"/console/index.html#/decisions/{before.GetProperty("decisionId").GetString()}");
         await Assertions.Expect(auditor.Locator("#logged-tier")).ToContainTextAsync("TARGET");
+        await browser.Visit(auditor, "14a-decision");
         await auditor.Locator("#replay").ClickAsync();
         await Assertions.Expect(auditor.Locator("#replay-result")).ToContainTextAsync("Identical");
-        await browser.Screenshot(auditor, "14-replay");
+        await browser.Visit(auditor, "14-replay");
         await auditor.GotoAsync("/console/index.html#/audit");
         await Assertions.Expect(auditor.Locator("#verification")).ToContainTextAsync("Verified");
         await Assertions.Expect(auditor.Locator("#trail")).ToContainTextAsync("approved");
-        await browser.Screenshot(auditor, "15-audit");
+        await browser.Visit(auditor, "15-audit");
     }
 
     // Puts the editor's caret at the first `target` after `section`, moved by `offset` characters, as a click would.

@@ -33,7 +33,7 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(boundary).ToHaveClassAsync("failing");
         await Assertions.Expect(boundary.GetByTestId("test-result"))
             .ToContainTextAsync("expected tier 'VIP', got 'TARGET'");
-        await browser.Screenshot(editor.Page, "40-table-editor-boundary-fails");
+        await browser.Visit(editor.Page, "40-table-editor-boundary-fails");
         await editor.Page.SetViewportSizeAsync(1280, 2000);
         await editor.Page.GetByTestId("edit-tiers")
             .ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "40b-tiers-table.png") });
@@ -51,7 +51,7 @@ public sealed class RuleEditorStoryTests(BrowserFixture browser) : IClassFixture
         await editor.AddClause("tiers", "TARGET", "customer.annualIncome", "≥", "5000000");
         await Accessibility.AssertNone(editor.Page, "the condition builder");
         await editor.Save("Saved. Valid: every test passes.");
-        await browser.Screenshot(editor.Page, "41-rule-forms");
+        await browser.Visit(editor.Page, "41-rule-forms");
         await editor.Rule("tiers", "TARGET")
             .ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "41b-condition-builder.png") });
 

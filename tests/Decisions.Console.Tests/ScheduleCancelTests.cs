@@ -15,6 +15,7 @@ public sealed class ScheduleCancelTests(BrowserFixture browser) : IClassFixture<
         await editor.GetByRole(AriaRole.Link, new() { Name = "big-customer-revenue" }).ClickAsync();
         await Assertions.Expect(editor.GetByTestId($"scheduled-{sequence}")).ToContainTextAsync("v2 becomes active");
         await Assertions.Expect(editor.GetByTestId("cancel-schedule")).ToHaveCountAsync(0);
+        await browser.Visit(editor, "23-scheduled-activation");
 
         var approver = await browser.SignIn("approver");
         await approver.GetByRole(AriaRole.Link, new() { Name = "big-customer-revenue" }).ClickAsync();

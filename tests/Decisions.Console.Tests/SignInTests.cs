@@ -10,7 +10,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
     {
         var page = await browser.Page();
         await page.GotoAsync("/console");
-        await browser.Screenshot(page, "01-sign-in");
+        await browser.Visit(page, "01-sign-in");
 
         await page.GetByLabel("API key").FillAsync(DecisionsAppFixture.Keys["editor"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -19,7 +19,7 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         var rows = page.Locator("#rule-sets tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("tr[data-rule-set='retail-tiering'] td[data-label='Active']")).ToHaveTextAsync("v1");
-        await browser.Screenshot(page, "02-overview");
+        await browser.Visit(page, "02-overview");
     }
 
     [Fact]
@@ -47,6 +47,6 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Assertions.Expect(page.Locator("#rule-sets")).ToBeHiddenAsync();
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 390, $"The page is {scrollWidth} px wide at 390 px.");
-        await browser.Screenshot(page, "03-teller-390px");
+        await browser.Visit(page, "03-teller-390px");
     }
 }
