@@ -17,7 +17,7 @@ namespace Decisions.Api.RuleSets;
 /// </summary>
 public sealed class ImpactRuns(
     IDecisionLog log, IAuthorizationService authorization, IOptions<AnalysisLimitOptions> limits,
-    IOptions<PrivacyOptions> privacy, TimeProvider clock)
+    IOptions<PrivacyOptions> privacy, TimeProvider clock, RuleSetRegistry registry, IRuleSetStore store)
 {
     /// <summary>The period read when the request names no start.</summary>
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(90);
@@ -35,7 +35,8 @@ public sealed class ImpactRuns(
 
     /// <summary>The run for this user, not started, or why the user may not run it.</summary>
     public async Task<Outcome<ImpactRun>> PrepareAsync(
-        RuleSetVersionRecord record, CompiledRuleSet compiled, ImpactRequest request, ClaimsPrincipal user)
+        RuleSetVersionRecord record, CompiledRuleSet compiled, ImpactRequest request, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         var mayReadDecisions = (await authorization.AuthorizeAsync(user, Roles.Audit)).Succeeded;
         var ruleSet = RuleSetJson.Parse(record.Json).RuleSet!;
@@ -46,6 +47,7 @@ public sealed class ImpactRuns(
         }
 
         var now = clock.GetUtcNow();
+        var active = await ActiveAsync(record.Name, now, cancellationToken);
         var period = new ImpactPeriod(record.Name, request.From ?? now - DefaultPeriod, request.To);
         var progress = new AnalysisProgress();
         var minimum = privacy.Value.MinimumCount;
@@ -56,9 +58,21 @@ public sealed class ImpactRuns(
             progress.Ends(await log.FirstSequenceAsync(period.From, cancellationToken));
             var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
             var report = await ImpactAnalysis.RunAsync(
-                compiled, pages, period, request.Last ?? long.MaxValue, progress, cancellationToken);
+                compiled, active, pages, period, request.Last ?? long.MaxValue, progress, cancellationToken);
             return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, minimum, ruleSet);
         });
+    }
+
+    /// <summary>The version in force now, compiled: what the candidate would replace.</summary>
+    private async Task<CompiledRuleSet?> ActiveAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (registry.ActiveAt(name, now)?.Version is not { } version)
+        {
+            return null;
+        }
+
+        var record = registry.Published(name, version) ?? await store.GetAsync(name, version, cancellationToken);
+        return record is null ? null : registry.Compile(record);
     }
 }
 
