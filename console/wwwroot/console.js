@@ -41,7 +41,7 @@ const routes = [
   [/^#\/rulesets\/([^/]+)\/diff\/(\d+)\/(\d+)$/, (m) => diffPage(m[1], Number(m[2]), Number(m[3]))],
   [/^#\/rulesets\/([^/]+)$/, (m) => ruleSetPage(me, m[1])],
   [/^#\/decisions\/([^/]+)$/, (m) => decisionPage(me, m[1])],
-  [/^#\/audit$/, () => auditPage(me)],
+  [/^#\/audit(?:\?(.*))?$/, (m) => auditPage(me, new URLSearchParams(m[1] ?? ""))],
   [/.*/, () => overview()],
 ];
 

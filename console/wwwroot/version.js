@@ -88,7 +88,7 @@ export async function versionPage(me, name, version, target) {
       await save(file);
     } }, "Save JSON") : null));
 
-  const tools = tryoutTools(me, content, base, status, results, check);
+  const tools = tryoutTools(me, () => JSON.parse(json.value), base, status, results, check);
 
   const review = reviewSection(me, detail, base, status, reload);
 

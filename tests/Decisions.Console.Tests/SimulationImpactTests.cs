@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Decisions.Console.Tests;
+
+/// <summary>
+/// The impact of a draft, read by someone who may open decisions: each sample a customer and a time, each privilege
+/// lost one row counting its customers once, and an unchanged copy of the active version changes nobody.
+/// </summary>
+public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] VipOnly = ["DEDICATED_RM", "HIGH_CREDIT_LIMIT", "HOME_SERVICE", "VIP_ROOM"];
+
+    [Fact]
+    public async Task Raising_the_vip_line_shows_each_privilege_lost_once_with_readable_samples_and_a_copy_changes_nobody()
+    {
+        foreach (var (customerId, balance) in new[] { ("R-RICH", 600_000), ("R-RICH", 610_000), ("R-RICHER", 700_000) })
+        {
+            await (await browser.App.Client("teller").PostJson("/v1/decisions",
+                new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } })).Json(HttpStatusCode.OK);
+        }
+
+        var raised = await Draft(800_000);
+        var tryout = new TryoutPanel(await browser.SignIn("admin"));
+        await tryout.Page.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{raised}");
+        await tryout.ShowImpact();
+
+        await Assertions.Expect(tryout.Rows("lost")).ToHaveCountAsync(VipOnly.Length);
+        for (var i = 0; i < VipOnly.Length; i++)
+        {
+            var row = tryout.Rows("lost").Nth(i);
+            await Assertions.Expect(row.Locator("td").First).ToHaveTextAsync(VipOnly[i]);
+            await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("2");
+            var samples = row.GetByTestId("impact-sample");
+            await Assertions.Expect(samples).ToHaveCountAsync(2);
+            await Assertions.Expect(samples.First).ToContainTextAsync("R-RICHER · ");
+            await Assertions.Expect(samples.Last).ToContainTextAsync("R-RICH · ");
+        }
+
+        await Assertions.Expect(tryout.Page.Locator("#gained")).ToHaveTextAsync("Privileges gained: none.");
+        await Assertions.Expect(tryout.Page.GetByTestId("impact-baseline")).ToContainTextAsync("active version v1");
+        await browser.Screenshot(tryout.Page, "51-impact-readable-samples");
+        await Accessibility.AssertNone(tryout.Page, "an impact with privileges lost");
+
+        await tryout.Rows("lost").First.GetByTestId("impact-sample").First.ClickAsync();
+        await Assertions.Expect(tryout.Page.GetByTestId("decision-header")).ToContainTextAsync("retail-tiering v1");
+        await Assertions.Expect(tryout.Page.Locator("#input")).ToContainTextAsync("R-RICHER");
+
+        var copy = await Draft(null);
+        await tryout.Page.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{copy}");
+        await tryout.ShowImpact();
+        await Assertions.Expect(tryout.Page.Locator("#impact-summary")).ToContainTextAsync("0 of 2 customers");
+        await Assertions.Expect(tryout.Page.Locator("#lost")).ToHaveTextAsync("Privileges lost: none.");
+        await Assertions.Expect(tryout.Rows("tier-matrix")).ToHaveCountAsync(1);
+        await Accessibility.AssertNone(tryout.Page, "the impact of an unchanged copy");
+    }
+
+    /// <summary>A new draft from version 1, with the VIP balance line moved when given; its version number.</summary>
+    private async Task<int> Draft(int? vipThreshold)
+    {
+        var editor = browser.App.Client("editor");
+        var draft = await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        var version = draft.GetProperty("version").GetInt32();
+        if (vipThreshold is { } threshold)
+        {
+            var path = $"/v1/rulesets/retail-tiering/versions/{version}";
+            var detail = await (await editor.GetAsync(path)).Json(HttpStatusCode.OK);
+            var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
+            content["parameters"]!["vipAvgDailyBalance"]!["value"] = threshold;
+            await (await editor.PutAsJsonAsync(path, content)).Json(HttpStatusCode.OK);
+        }
+
+        return version;
+    }
+}
