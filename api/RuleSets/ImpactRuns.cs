@@ -51,14 +51,15 @@ public sealed class ImpactRuns(
         var period = new ImpactPeriod(record.Name, request.From ?? now - DefaultPeriod, request.To);
         var progress = new AnalysisProgress();
         var minimum = privacy.Value.MinimumCount;
-        return new ImpactRun(progress, async cancellationToken =>
+        // The run outlives the request that prepared it: it stops by its own token.
+        return new ImpactRun(progress, async running =>
         {
             var query = new DecisionQuery(RuleSet: period.RuleSet, From: period.From, To: period.To, Limit: int.MaxValue,
                 CheckPayload: false);
-            progress.Ends(await log.FirstSequenceAsync(period.From, cancellationToken));
-            var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
+            progress.Ends(await log.FirstSequenceAsync(period.From, running));
+            var pages = log.PagesAsync(query, limits.Value.PageSize, running);
             var report = await ImpactAnalysis.RunAsync(
-                compiled, active, pages, period, request.Last ?? long.MaxValue, progress, cancellationToken);
+                compiled, active, pages, period, request.Last ?? long.MaxValue, progress, running);
             return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, minimum, ruleSet);
         });
     }

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Decisions.Api.Tests;
 
@@ -41,7 +39,7 @@ public sealed class ImpactComparisonTests
         var rich = new[] { await Decide(app, "R-RICH", 600_000), await Decide(app, "R-RICH", 610_000) };
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         var richer = await Decide(app, "R-RICHER", 700_000);
-        await DraftWithVipThreshold(app, 800_000);
+        await app.DraftRetailTiering(800_000);
 
         var report = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/2/impact", new { }, HttpStatusCode.OK);
 
@@ -65,23 +63,13 @@ public sealed class ImpactComparisonTests
     {
         await using var app = new DecisionsAppFixture();
         await Decide(app, "R-RICH", 600_000);
-        await DraftWithVipThreshold(app, 800_000);
+        await app.DraftRetailTiering(800_000);
 
         var report = await app.Post("editor", "/v1/rulesets/retail-tiering/versions/2/impact", new { }, HttpStatusCode.OK);
 
         Assert.Equal(JsonValueKind.Null, report.GetProperty("comparedWithActive").ValueKind);
         Assert.Equal(1, report.GetProperty("activeVersion").GetInt32());
         Assert.All(report.GetProperty("privilegesLost").EnumerateArray(), cell => Assert.Empty(cell.GetProperty("examples").EnumerateArray()));
-    }
-
-    private static async Task DraftWithVipThreshold(DecisionsAppFixture app, int threshold)
-    {
-        var editor = app.Client("editor");
-        await app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 1 }, HttpStatusCode.Created);
-        var detail = await app.Read("editor", "/v1/rulesets/retail-tiering/versions/2");
-        var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
-        content["parameters"]!["vipAvgDailyBalance"]!["value"] = threshold;
-        await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
     }
 
     private static async Task<string> Decide(DecisionsAppFixture app, string customerId, int balance) =>

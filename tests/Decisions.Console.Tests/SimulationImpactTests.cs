@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
@@ -22,7 +20,7 @@ public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixtur
                 new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } })).Json(HttpStatusCode.OK);
         }
 
-        var raised = await Draft(800_000);
+        var raised = await browser.App.DraftRetailTiering(800_000);
         var tryout = new TryoutPanel(await browser.SignIn("admin"));
         await tryout.Page.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{raised}");
         await tryout.ShowImpact();
@@ -48,30 +46,12 @@ public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(tryout.Page.GetByTestId("decision-header")).ToContainTextAsync("retail-tiering v1");
         await Assertions.Expect(tryout.Page.Locator("#input")).ToContainTextAsync("R-RICHER");
 
-        var copy = await Draft(null);
+        var copy = await browser.App.DraftRetailTiering();
         await tryout.Page.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{copy}");
         await tryout.ShowImpact();
         await Assertions.Expect(tryout.Page.Locator("#impact-summary")).ToContainTextAsync("0 of 2 customers");
         await Assertions.Expect(tryout.Page.Locator("#lost")).ToHaveTextAsync("Privileges lost: none.");
         await Assertions.Expect(tryout.Rows("tier-matrix")).ToHaveCountAsync(1);
         await Accessibility.AssertNone(tryout.Page, "the impact of an unchanged copy");
-    }
-
-    /// <summary>A new draft from version 1, with the VIP balance line moved when given; its version number.</summary>
-    private async Task<int> Draft(int? vipThreshold)
-    {
-        var editor = browser.App.Client("editor");
-        var draft = await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
-        var version = draft.GetProperty("version").GetInt32();
-        if (vipThreshold is { } threshold)
-        {
-            var path = $"/v1/rulesets/retail-tiering/versions/{version}";
-            var detail = await (await editor.GetAsync(path)).Json(HttpStatusCode.OK);
-            var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
-            content["parameters"]!["vipAvgDailyBalance"]!["value"] = threshold;
-            await (await editor.PutAsJsonAsync(path, content)).Json(HttpStatusCode.OK);
-        }
-
-        return version;
     }
 }
