@@ -40,6 +40,8 @@ public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(tryout.Page.Locator("#gained")).ToHaveTextAsync("Privileges gained: none.");
         await Assertions.Expect(tryout.Page.GetByTestId("impact-baseline")).ToContainTextAsync("active version v1");
         await browser.Screenshot(tryout.Page, "51-impact-readable-samples");
+        await tryout.Page.Locator("#results")
+            .ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "51b-impact-results.png") });
         await Accessibility.AssertNone(tryout.Page, "an impact with privileges lost");
 
         await tryout.Rows("lost").First.GetByTestId("impact-sample").First.ClickAsync();
