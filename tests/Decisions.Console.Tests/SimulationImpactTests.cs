@@ -5,7 +5,8 @@ namespace Decisions.Console.Tests;
 
 /// <summary>
 /// The impact of a draft, read by someone who may open decisions: each sample a customer and a time, each privilege
-/// lost one row counting its customers once, and an unchanged copy of the active version changes nobody.
+/// lost one row counting its customers once (an editor, who sees no small count, none listed twice), and an unchanged
+/// copy of the active version changes nobody.
 /// </summary>
 public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -43,6 +44,15 @@ public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixtur
         await tryout.Page.Locator("#results")
             .ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "51b-impact-results.png") });
         await Accessibility.AssertNone(tryout.Page, "an impact with privileges lost");
+
+        // An editor, who sees no count under ten, gets no privilege listed as both gained and lost, and no samples.
+        var editor = new TryoutPanel(await browser.SignIn("editor"));
+        await editor.Page.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{raised}");
+        await editor.ShowImpact();
+        await Assertions.Expect(editor.Page.Locator("#lost")).ToHaveTextAsync("Privileges lost: none with 10 customers or more.");
+        await Assertions.Expect(editor.Page.Locator("#gained")).ToHaveTextAsync("Privileges gained: none with 10 customers or more.");
+        await Assertions.Expect(editor.Page.GetByTestId("impact-sample")).ToHaveCountAsync(0);
+        await Accessibility.AssertNone(editor.Page, "an editor's impact with every privilege count under ten");
 
         await tryout.Rows("lost").First.GetByTestId("impact-sample").First.ClickAsync();
         await Assertions.Expect(tryout.Page.GetByTestId("decision-header")).ToContainTextAsync("retail-tiering v1");
