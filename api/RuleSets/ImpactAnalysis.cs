@@ -26,7 +26,8 @@ public static class ImpactAnalysis
     /// <param name="progress">Advanced as decisions are re-decided.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public static async Task<ImpactReport> RunAsync(
-        CompiledRuleSet candidate, CompiledRuleSet? active, IAsyncEnumerable<DecisionPage> pages, ImpactPeriod period, long customers,
+        CompiledRuleSet candidate, CompiledRuleSet? active, IAsyncEnumerable<DecisionPage> pages, ImpactPeriod period,
+        long customers,
         AnalysisProgress progress, CancellationToken cancellationToken)
     {
         var seen = new CustomersSeen();
@@ -56,7 +57,8 @@ public static class ImpactAnalysis
     /// payload is not the JSON of a decision (the log is read unchecked, since this parses every payload anyway).
     /// </summary>
     private static bool? Decide(
-        CompiledRuleSet candidate, CompiledRuleSet? active, DecodedDecision decoded, Tally tally, CancellationToken cancellationToken)
+        CompiledRuleSet candidate, CompiledRuleSet? active, DecodedDecision decoded, Tally tally,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -69,7 +71,8 @@ public static class ImpactAnalysis
     }
 
     private static bool? Compare(
-        CompiledRuleSet candidate, CompiledRuleSet? active, DecodedDecision decoded, Tally tally, CancellationToken cancellationToken)
+        CompiledRuleSet candidate, CompiledRuleSet? active, DecodedDecision decoded, Tally tally,
+        CancellationToken cancellationToken)
     {
         var record = decoded.Record;
         using var input = JsonDocument.Parse(decoded.Input);

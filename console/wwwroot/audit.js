@@ -30,7 +30,8 @@ export async function auditPage(me, params = new URLSearchParams()) {
       h("div", { class: "inline" }, h("label", { for: "trail-rule-set" }, "Rule set"), filter),
       table(`Every change${ruleSet ? ` of ${ruleSet}` : " of every rule set"}: who, when, what, why`,
         ["#", "When", "Who", "What", "Rule set", "Comment"],
-        [...trail].reverse().map((e) => ({ cells: [String(e.sequence), when(e.at), e.actor, e.action, `${e.ruleSet}${e.version ? ` v${e.version}` : ""}`, e.comment ?? ""] })), "trail")),
+        [...trail].reverse().map((e) => ({ cells: [String(e.sequence), when(e.at), e.actor, e.action,
+          `${e.ruleSet}${e.version ? ` v${e.version}` : ""}`, e.comment ?? ""] })), "trail")),
   ];
 }
 

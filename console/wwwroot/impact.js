@@ -44,9 +44,10 @@ function privileges(list, title, id, report, count, samples) {
   const shown = list.filter((c) => !c.suppressed);
   const hidden = list.length - shown.length;
   return h("div", { "data-testid": `${id}-privileges` },
-    shown.length === 0 ? h("p", { id }, `${title}: none${hidden ? ` with ${report.suppressedBelow} customers or more` : ""}.`)
+    shown.length === 0
+      ? h("p", { id }, `${title}: none${hidden ? ` with ${report.suppressedBelow} customers or more` : ""}.`)
       : table(title, ["Privilege", "Customers", ...(samples ? ["Samples"] : [])],
         shown.map((c) => ({ cells: [c.from, count(c.count), ...(samples ? [samples(c)] : [])] })), id),
-    hidden && shown.length ? h("p", {}, `The other ${hidden} privileges: fewer than ${report.suppressedBelow} customers each.`)
-      : null);
+    hidden && shown.length
+      ? h("p", {}, `The other ${hidden} privileges: fewer than ${report.suppressedBelow} customers each.`) : null);
 }

@@ -28,7 +28,9 @@ function simulateSection(current, base, status, results) {
   const customer = h("textarea", { id: "customer", rows: 6, spellcheck: "false" }, "{}");
   const asOf = h("input", { id: "as-of", type: "datetime-local", step: 1, "aria-describedby": "as-of-zone" });
   const zone = h("small", { id: "as-of-zone", "data-testid": "as-of-zone" });
-  const showZone = () => { zone.textContent = ` In ${zoneOf(asOf.value ? new Date(asOf.value) : new Date())}; empty is now.`; };
+  const showZone = () => {
+    zone.textContent = ` In ${zoneOf(asOf.value ? new Date(asOf.value) : new Date())}; empty is now.`;
+  };
   asOf.addEventListener("input", showZone);
   let samples = [];
   let shown = { customer: null, asOf: null };

@@ -29,7 +29,8 @@ public sealed class DecisionSearchPrefixTests
         var first = await app.Read("auditor", "/v1/decisions?customerIdPrefix=PFX-&limit=2");
         var cursor = Uri.EscapeDataString(first.GetProperty("next").GetString()!);
         var second = await app.Read("auditor", $"/v1/decisions?customerIdPrefix=PFX-&limit=2&cursor={cursor}");
-        Assert.Equal([ids["PFX-1"], ids["PFX-2"]], first.Items().EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()));
+        Assert.Equal([ids["PFX-1"], ids["PFX-2"]],
+            first.Items().EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()));
         Assert.Equal(["PFX-1"], second.Items().EnumerateArray().Select(d => d.GetProperty("customerId").GetString()));
         Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
     }

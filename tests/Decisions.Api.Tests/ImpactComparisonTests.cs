@@ -16,7 +16,8 @@ public sealed class ImpactComparisonTests
         await Decide(app, "R-CLOSE", 350_000);
         await Decide(app, "R-LOW", 20_000);
         await app.ApproveLowerVipThreshold();
-        await app.Post("approver", "/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "now" }, HttpStatusCode.OK);
+        await app.Post("approver", "/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "now" },
+            HttpStatusCode.OK);
         await app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 2 }, HttpStatusCode.Created);
 
         var copy = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/3/impact", new { }, HttpStatusCode.OK);
@@ -25,8 +26,8 @@ public sealed class ImpactComparisonTests
         // Logged under v1, R-CLOSE was TARGET; v2, active, makes it VIP: that change is v2's, not the copy's.
         foreach (var report in new[] { copy, active })
         {
-            Assert.Equal((0, 2, 2), (report.GetProperty("changed").GetInt32(), report.GetProperty("activeVersion").GetInt32(),
-                report.GetProperty("comparedWithActive").GetInt32()));
+            Assert.Equal((0, 2, 2), (report.GetProperty("changed").GetInt32(),
+                report.GetProperty("activeVersion").GetInt32(), report.GetProperty("comparedWithActive").GetInt32()));
             Assert.Equal(["MASS→MASS", "VIP→VIP"], report.GetProperty("tierMigrations").EnumerateArray()
                 .Select(c => $"{c.GetProperty("from").GetString()}→{c.GetProperty("to").GetString()}"));
         }
@@ -44,7 +45,8 @@ public sealed class ImpactComparisonTests
         var report = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/2/impact", new { }, HttpStatusCode.OK);
 
         var lost = report.GetProperty("privilegesLost").EnumerateArray().ToList();
-        Assert.Equal(["DEDICATED_RM", "HIGH_CREDIT_LIMIT", "HOME_SERVICE", "VIP_ROOM"], lost.Select(c => c.GetProperty("from").GetString()));
+        Assert.Equal(["DEDICATED_RM", "HIGH_CREDIT_LIMIT", "HOME_SERVICE", "VIP_ROOM"],
+            lost.Select(c => c.GetProperty("from").GetString()));
         Assert.Empty(report.GetProperty("privilegesGained").EnumerateArray());
         foreach (var cell in lost)
         {
@@ -69,7 +71,8 @@ public sealed class ImpactComparisonTests
 
         Assert.Equal(JsonValueKind.Null, report.GetProperty("comparedWithActive").ValueKind);
         Assert.Equal(1, report.GetProperty("activeVersion").GetInt32());
-        Assert.All(report.GetProperty("privilegesLost").EnumerateArray(), cell => Assert.Empty(cell.GetProperty("examples").EnumerateArray()));
+        Assert.All(report.GetProperty("privilegesLost").EnumerateArray(),
+            cell => Assert.Empty(cell.GetProperty("examples").EnumerateArray()));
     }
 
     private static async Task<string> Decide(DecisionsAppFixture app, string customerId, int balance) =>

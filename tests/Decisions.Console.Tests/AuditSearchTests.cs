@@ -45,7 +45,8 @@ public sealed class AuditSearchTests(BrowserFixture browser) : IClassFixture<Bro
         foreach (var customerId in new[] { "C-PFX-1", "C-PFX-2", "D-C-PFX-3" })
         {
             await (await teller.PostJson("/v1/decisions",
-                new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = 320_000 } })).Json(HttpStatusCode.OK);
+                new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = 320_000 } }))
+                .Json(HttpStatusCode.OK);
         }
 
         var audit = new AuditPage(await browser.SignIn("auditor"));
@@ -62,7 +63,8 @@ public sealed class AuditSearchTests(BrowserFixture browser) : IClassFixture<Bro
             .ToHaveAttributeAsync("href", "#/rulesets/retail-tiering/versions/1/rules/tiers/TARGET");
         await Assertions.Expect(ExplanationPanel.Parameter(logged.Reason("tiers", "TARGET"), "targetAvgDailyBalance"))
             .ToHaveAttributeAsync("href", "#/rulesets/retail-tiering/versions/1/parameters/targetAvgDailyBalance");
-        await Assertions.Expect(audit.Page.GetByTestId("back-to-search")).ToHaveAttributeAsync("href", new Regex("match=prefix"));
+        await Assertions.Expect(audit.Page.GetByTestId("back-to-search"))
+            .ToHaveAttributeAsync("href", new Regex("match=prefix"));
         await Accessibility.AssertNone(audit.Page, "a decision opened from the search");
 
         await audit.Page.GoBackAsync();

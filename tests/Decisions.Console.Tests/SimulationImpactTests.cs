@@ -18,7 +18,8 @@ public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixtur
         foreach (var (customerId, balance) in new[] { ("R-RICH", 600_000), ("R-RICH", 610_000), ("R-RICHER", 700_000) })
         {
             await (await browser.App.Client("teller").PostJson("/v1/decisions",
-                new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } })).Json(HttpStatusCode.OK);
+                new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } }))
+                .Json(HttpStatusCode.OK);
         }
 
         var raised = await browser.App.DraftRetailTiering(800_000);
@@ -49,8 +50,10 @@ public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixtur
         var editor = new TryoutPanel(await browser.SignIn("editor"));
         await editor.Page.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{raised}");
         await editor.ShowImpact();
-        await Assertions.Expect(editor.Page.Locator("#lost")).ToHaveTextAsync("Privileges lost: none with 10 customers or more.");
-        await Assertions.Expect(editor.Page.Locator("#gained")).ToHaveTextAsync("Privileges gained: none with 10 customers or more.");
+        await Assertions.Expect(editor.Page.Locator("#lost"))
+            .ToHaveTextAsync("Privileges lost: none with 10 customers or more.");
+        await Assertions.Expect(editor.Page.Locator("#gained"))
+            .ToHaveTextAsync("Privileges gained: none with 10 customers or more.");
         await Assertions.Expect(editor.Page.GetByTestId("impact-sample")).ToHaveCountAsync(0);
         await Accessibility.AssertNone(editor.Page, "an editor's impact with every privilege count under ten");
 
