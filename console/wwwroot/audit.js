@@ -4,7 +4,11 @@ import { auditAddress, go, searchSection } from "./audit-search.js";
 import { explanation, versionLink } from "./explanation.js";
 import { when, zoneOf } from "./times.js";
 
-const lastSearch = "decisions.auditSearch";
+// The page a decision was opened from: a search (with its address) gets a link back to its results.
+let cameFrom = "";
+window.addEventListener("hashchange", (event) => {
+  if (event.oldURL) cameFrom = new URL(event.oldURL).hash;
+});
 
 export async function auditPage(me, params = new URLSearchParams()) {
   if (!me.capabilities.includes("audit")) throw new ApiError(403, { detail: "Only auditors see decisions and the change trail." });
@@ -13,8 +17,6 @@ export async function auditPage(me, params = new URLSearchParams()) {
   const [trail, verification, ruleSets] = await Promise.all([
     everyItem(trailPath), api("/v1/audit/verify"), everyItem("/v1/rulesets")]);
   const status = h("p", { class: "status-line", role: "status" });
-  // The decision page links back to this search, as the address held it.
-  sessionStorage.setItem(lastSearch, location.hash);
   const filter = h("select", { id: "trail-rule-set", "data-testid": "trail-rule-set",
     onchange: () => go(auditAddress(params, { trail: filter.value })) },
     h("option", { value: "" }, "every rule set"), ruleSets.map((r) => h("option", { value: r.name }, r.name)));
@@ -40,7 +42,7 @@ export async function decisionPage(me, id) {
   const output = decision.output;
   const status = h("p", { class: "status-line", role: "status" });
   const outcome = h("div", { id: "replay-result" });
-  const back = sessionStorage.getItem(lastSearch);
+  const back = cameFrom.startsWith("#/audit") ? cameFrom : null;
   return [
     back ? h("p", {}, h("a", { href: back, "data-testid": "back-to-search" }, "← Back to the search")) : "",
     h("h1", {}, "Decision"),

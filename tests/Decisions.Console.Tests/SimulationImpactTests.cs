@@ -60,6 +60,7 @@ public sealed class SimulationImpactTests(BrowserFixture browser) : IClassFixtur
         await tryout.Rows("lost").First.GetByTestId("impact-sample").First.ClickAsync();
         await Assertions.Expect(tryout.Page.GetByTestId("decision-header")).ToContainTextAsync("retail-tiering v1");
         await Assertions.Expect(tryout.Page.Locator("#input")).ToContainTextAsync("R-RICHER");
+        await Assertions.Expect(tryout.Page.GetByTestId("back-to-search")).ToHaveCountAsync(0);
 
         var copy = await browser.App.DraftRetailTiering();
         await tryout.Page.GotoAsync($"/console/index.html#/rulesets/retail-tiering/versions/{copy}");
