@@ -1,18 +1,19 @@
 namespace Decisions.Api.Analysis;
 
 /// <summary>
-/// The first few decision ids of a count, in log order (newest first), kept by sequence number so that the tallies
-/// of parallel workers merge into the same samples a single reader would have kept.
+/// The first few decisions of a count (their ids, or what a report shows of them), in log order (newest first), kept
+/// by sequence number so that the tallies of parallel workers merge into the same samples a single reader would
+/// have kept.
 /// </summary>
-public sealed class Samples(int size)
+public sealed class Samples<T>(int size)
 {
-    private readonly List<(long Sequence, string Id)> _kept = [];
+    private readonly List<(long Sequence, T Id)> _kept = [];
 
     public int Count { get; private set; }
 
-    public IReadOnlyList<string> Ids => [.. _kept.OrderByDescending(s => s.Sequence).Select(s => s.Id)];
+    public IReadOnlyList<T> Ids => [.. _kept.OrderByDescending(s => s.Sequence).Select(s => s.Id)];
 
-    public void Add(long sequence, string id)
+    public void Add(long sequence, T id)
     {
         Count++;
         if (_kept.Count < size)
@@ -29,7 +30,7 @@ public sealed class Samples(int size)
         }
     }
 
-    public Samples Merge(Samples other)
+    public Samples<T> Merge(Samples<T> other)
     {
         Count += other.Count;
         foreach (var kept in other._kept)

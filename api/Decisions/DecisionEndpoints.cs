@@ -27,6 +27,10 @@ public static class DecisionEndpoints
     /// <summary>The search's cursors hold the sequence number the next page reads below (newest first).</summary>
     private const string SearchList = "decisions";
 
+    private const string PrefixDescription =
+        "Decisions of customers whose id starts with this (1 to 128 characters, as typed: case-sensitive, '%' and '_' "
+        + "are plain characters), newest first and paged like any search; with `customerId`, both must hold.";
+
     private const string ReplayExplainDescription =
         "The replay is compared with the answer at the level it was given at; this shows the replayed decision "
         + "explained to a higher level, e.g. 'counterfactual' to see what it would have taken. "
@@ -90,14 +94,21 @@ public static class DecisionEndpoints
         IDecisionLog log, HttpResponse response, CancellationToken cancellationToken, string? customerId = null, string? ruleSet = null,
         DateTimeOffset? from = null, DateTimeOffset? to = null,
         [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
-        [Description(PageCursor.CursorDescription)] string? cursor = null)
+        [Description(PageCursor.CursorDescription)] string? cursor = null,
+        [Description(PrefixDescription)] string? customerIdPrefix = null)
     {
         if (PageCursor.Refuse(SearchList, limit, cursor, out long? before) is { } refused)
         {
             return refused;
         }
 
-        var query = new DecisionQuery(customerId, ruleSet, from, to, limit, before);
+        if (customerIdPrefix is { Length: 0 or > DecisionQuery.MaxPrefixLength })
+        {
+            return Problems.Of(ProblemTypes.InvalidParameter,
+                $"'customerIdPrefix' must be 1 to {DecisionQuery.MaxPrefixLength} characters.");
+        }
+
+        var query = new DecisionQuery(customerId, ruleSet, from, to, limit, before, CustomerIdPrefix: customerIdPrefix);
         var found = await log.SearchAsync(query, cancellationToken);
         UnreadableDecisions.Report(response, found);
         var items = found.Decisions.Concat(found.Erased).OrderByDescending(d => d.Sequence).Select(ToLogged).ToList();

@@ -124,9 +124,9 @@ public sealed class RangeReplay(
 
         public int Identical { get; set; }
 
-        public Samples Different { get; } = new(SampleSize);
+        public Samples<string> Different { get; } = new(SampleSize);
 
-        public Samples Failed { get; } = new(SampleSize);
+        public Samples<string> Failed { get; } = new(SampleSize);
 
         public Tally Merge(Tally other)
         {

@@ -26,8 +26,8 @@ public static partial class ImpactPrivacy
                 .Distinct()
                 .OrderBy(key => key.From, StringComparer.Ordinal).ThenBy(key => key.To, StringComparer.Ordinal)
                 .Select(key => counts.GetValueOrDefault(key) is var count && count >= minimum
-                    ? new ImpactCell(key.From, key.To, count, [])
-                    : new ImpactCell(key.From, key.To, null, [], Suppressed: true))];
+                    ? new ImpactCell(key.From, key.To, count, [], [])
+                    : new ImpactCell(key.From, key.To, null, [], [], Suppressed: true))];
         }
 
         var tiers = ruleSet.Tiers.Rules.Select(r => r.Code).ToList();
@@ -38,6 +38,7 @@ public static partial class ImpactPrivacy
             Changed = Shown(report.Changed),
             Failed = Shown(report.Failed),
             Erased = Shown(report.Erased),
+            ComparedWithActive = Shown(report.ComparedWithActive),
             TierMigrations = Grid(report.TierMigrations, tiers.SelectMany(from => tiers.Select(to => (from, to)))),
             PrivilegesGained = Grid(report.PrivilegesGained, privileges),
             PrivilegesLost = Grid(report.PrivilegesLost, privileges),

@@ -17,7 +17,7 @@ namespace Decisions.Api.RuleSets;
 /// </summary>
 public sealed class ImpactRuns(
     IDecisionLog log, IAuthorizationService authorization, IOptions<AnalysisLimitOptions> limits,
-    IOptions<PrivacyOptions> privacy, TimeProvider clock)
+    IOptions<PrivacyOptions> privacy, TimeProvider clock, RuleSetRegistry registry, IRuleSetStore store)
 {
     /// <summary>The period read when the request names no start.</summary>
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(90);
@@ -26,7 +26,9 @@ public sealed class ImpactRuns(
         "Re-decides, with this version, the customers whose decisions of the rule set were logged in [`from`, `to`) "
         + "(default: the last 90 days up to now), each by their latest decision in the period; a decision without a "
         + "customer id counts as a customer of its own. `last` stops after that many customers, the most recently "
-        + "decided. Counts are customers. At most "
+        + "decided. Counts are customers. What a customer had before is what the version active now decides for the "
+        + "same input and time: the logged answer when that version made it, else re-decided by it "
+        + "(`comparedWithActive` counts those), so a copy of the active version changes nobody. At most "
         + "`Limits:Analysis:RunsPerKey` runs per key and `Limits:Analysis:RunsInAll` in all go at once; another answers 429 "
         + "with Retry-After. For roles that may not read decisions (editor), counts under `Privacy:MinimumCount` "
         + "(default 10) are null with `suppressed: true`, `suppressedBelow` says the threshold, no decision ids are shown, "
@@ -35,7 +37,8 @@ public sealed class ImpactRuns(
 
     /// <summary>The run for this user, not started, or why the user may not run it.</summary>
     public async Task<Outcome<ImpactRun>> PrepareAsync(
-        RuleSetVersionRecord record, CompiledRuleSet compiled, ImpactRequest request, ClaimsPrincipal user)
+        RuleSetVersionRecord record, CompiledRuleSet compiled, ImpactRequest request, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         var mayReadDecisions = (await authorization.AuthorizeAsync(user, Roles.Audit)).Succeeded;
         var ruleSet = RuleSetJson.Parse(record.Json).RuleSet!;
@@ -46,19 +49,33 @@ public sealed class ImpactRuns(
         }
 
         var now = clock.GetUtcNow();
+        var active = await ActiveAsync(record.Name, now, cancellationToken);
         var period = new ImpactPeriod(record.Name, request.From ?? now - DefaultPeriod, request.To);
         var progress = new AnalysisProgress();
         var minimum = privacy.Value.MinimumCount;
-        return new ImpactRun(progress, async cancellationToken =>
+        // The run outlives the request that prepared it: it stops by its own token.
+        return new ImpactRun(progress, async running =>
         {
             var query = new DecisionQuery(RuleSet: period.RuleSet, From: period.From, To: period.To, Limit: int.MaxValue,
                 CheckPayload: false);
-            progress.Ends(await log.FirstSequenceAsync(period.From, cancellationToken));
-            var pages = log.PagesAsync(query, limits.Value.PageSize, cancellationToken);
+            progress.Ends(await log.FirstSequenceAsync(period.From, running));
+            var pages = log.PagesAsync(query, limits.Value.PageSize, running);
             var report = await ImpactAnalysis.RunAsync(
-                compiled, pages, period, request.Last ?? long.MaxValue, progress, cancellationToken);
+                compiled, active, pages, period, request.Last ?? long.MaxValue, progress, running);
             return mayReadDecisions ? report : ImpactPrivacy.Suppress(report, minimum, ruleSet);
         });
+    }
+
+    /// <summary>The version in force now, compiled: what the candidate would replace.</summary>
+    private async Task<CompiledRuleSet?> ActiveAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (registry.ActiveAt(name, now)?.Version is not { } version)
+        {
+            return null;
+        }
+
+        var record = registry.Published(name, version) ?? await store.GetAsync(name, version, cancellationToken);
+        return record is null ? null : registry.Compile(record);
     }
 }
 

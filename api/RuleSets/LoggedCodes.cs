@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Decisions.Api.Decisions;
+using Decisions.Engine.Model;
 
 namespace Decisions.Api.RuleSets;
 
@@ -11,6 +12,11 @@ namespace Decisions.Api.RuleSets;
 /// </summary>
 internal sealed record LoggedCodes(string Tier, HashSet<string> Privileges, string Action)
 {
+    /// <summary>The codes of a decision just made; null when it failed.</summary>
+    public static LoggedCodes? Of(Decision? decision) => decision is null ? null
+        : new(decision.Tier.Code, decision.Privileges.Select(p => p.Code).ToHashSet(StringComparer.Ordinal),
+            decision.NextAction?.Code ?? "");
+
     /// <exception cref="JsonException">The answer is not whole JSON, or has no tier or privileges.</exception>
     public static LoggedCodes Read(ReadOnlySpan<byte> answer)
     {

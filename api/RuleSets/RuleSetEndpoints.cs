@@ -246,7 +246,7 @@ public static class RuleSetEndpoints
             return new Failure.Invalid("The version does not compile; validate it to see why.", report.Problems);
         }
 
-        return await runs.PrepareAsync(found.Value, compiled, request, user);
+        return await runs.PrepareAsync(found.Value, compiled, request, user, cancellationToken);
     }
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Submit(

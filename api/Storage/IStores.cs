@@ -99,10 +99,20 @@ public sealed record AuditDraft(
 /// A search of the decision log; every part is optional, newest first. <see cref="Before"/> is the paging
 /// cursor: only decisions with a lower sequence number match (a page's <see cref="DecisionPage.Next"/>).
 /// <see cref="CheckPayload"/> false skips parsing each payload to check it is JSON, for a reader that parses it anyway.
+/// <see cref="CustomerIdPrefix"/> matches customer ids that start with it, compared ordinally (as typed, case and all).
 /// </summary>
 public sealed record DecisionQuery(
     string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100,
-    long? Before = null, bool CheckPayload = true);
+    long? Before = null, bool CheckPayload = true, string? CustomerIdPrefix = null)
+{
+    /// <summary>The longest prefix a search takes: longer than any customer id a bank issues.</summary>
+    public const int MaxPrefixLength = 128;
+
+    /// <summary>Whether a decision of <paramref name="customerId"/> matches the query's customer parts.</summary>
+    public bool MatchesCustomer(string? customerId) =>
+        (CustomerId is null || customerId == CustomerId)
+        && (CustomerIdPrefix is null || customerId?.StartsWith(CustomerIdPrefix, StringComparison.Ordinal) == true);
+}
 
 /// <summary>The stored version changed since it was read: another request won.</summary>
 public sealed class ConcurrencyException(string message) : Exception(message);

@@ -88,14 +88,14 @@ public sealed partial class LiteDbStore
     private IEnumerable<StoredDecision> Legacy(BsonExpression query) => _legacy?.Find(query).Select(Stored) ?? [];
 
     private static bool Matches(BsonDocument entry, long sequence, DecisionQuery query) =>
-        (query.CustomerId is null || entry["customerId"] == query.CustomerId)
+        query.MatchesCustomer(Text(entry["customerId"]))
         && (query.RuleSet is null || entry["ruleSet"] == query.RuleSet)
         && (query.From is not { } from || entry["ticks"].AsInt64 >= from.UtcTicks)
         && (query.To is not { } to || entry["ticks"].AsInt64 < to.UtcTicks)
         && (query.Before is not { } before || sequence < before);
 
     private static bool MatchesLegacy(BsonDocument d, DecisionQuery query) =>
-        (query.CustomerId is null || d["customerId"] == query.CustomerId)
+        query.MatchesCustomer(Text(d["customerId"]))
         && (query.RuleSet is null || d["ruleSet"] == query.RuleSet)
         && (query.From is not { } from || d["decidedAtTicks"].AsInt64 >= from.UtcTicks)
         && (query.To is not { } to || d["decidedAtTicks"].AsInt64 < to.UtcTicks)
@@ -103,4 +103,6 @@ public sealed partial class LiteDbStore
 
     private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64,
         d["customerId"].IsNull ? null : d["customerId"].AsString, ErasureMapping.IsErased(d), () => BsonMapping.ToDecision(d));
+
+    private static string? Text(BsonValue value) => value.IsString ? value.AsString : null;
 }

@@ -1,37 +1,39 @@
 // Audit pages: find decisions, open one, replay it; the change trail and whether it verifies.
 import { act, api, ApiError, everyItem, h, table } from "./core.js";
-import { explanation } from "./explanation.js";
+import { auditAddress, go, searchSection } from "./audit-search.js";
+import { explanation, versionLink } from "./explanation.js";
+import { when, zoneLabel } from "./times.js";
 
-export async function auditPage(me) {
+// The page a decision was opened from: a search (with its address) gets a link back to its results.
+let cameFrom = "";
+window.addEventListener("hashchange", (event) => {
+  if (event.oldURL) cameFrom = new URL(event.oldURL).hash;
+});
+
+export async function auditPage(me, params = new URLSearchParams()) {
   if (!me.capabilities.includes("audit")) throw new ApiError(403, { detail: "Only auditors see decisions and the change trail." });
-  const [trail, verification] = await Promise.all([everyItem("/v1/audit"), api("/v1/audit/verify")]);
+  const ruleSet = params.get("trail") ?? "";
+  const trailPath = ruleSet ? `/v1/audit?ruleSet=${encodeURIComponent(ruleSet)}` : "/v1/audit";
+  const [trail, verification, ruleSets] = await Promise.all([
+    everyItem(trailPath), api("/v1/audit/verify"), everyItem("/v1/rulesets")]);
   const status = h("p", { class: "status-line", role: "status" });
-  const customer = h("input", { id: "customer-id" });
-  const from = h("input", { id: "from", type: "datetime-local" });
-  const to = h("input", { id: "to", type: "datetime-local" });
-  const found = h("div", { id: "found" });
-  const iso = (input) => (input.value ? new Date(input.value).toISOString() : undefined);
-  const search = async (event) => {
-    event.preventDefault();
-    const query = new URLSearchParams(Object.entries({ customerId: customer.value || undefined, from: iso(from), to: iso(to) }).filter(([, v]) => v));
-    const { items: decisions } = await act(status, "Searching", () => api(`/v1/decisions?${query}`));
-    found.replaceChildren(decisions.length === 0 ? h("p", {}, "No decision matches.") : table("Decisions, newest first", ["Decision", "Decided at", "Customer", "Rule set", "Tier"],
-      decisions.map((d) => ({ cells: [h("a", { href: `#/decisions/${d.decisionId}` }, d.decisionId), new Date(d.decidedAt).toLocaleString(), d.customerId ?? "", `${d.ruleSet.name} v${d.ruleSet.version}`, d.output.tier.code] })), "decisions"));
-  };
+  const filter = h("select", { id: "trail-rule-set", "data-testid": "trail-rule-set",
+    onchange: () => go(auditAddress(params, { trail: filter.value })) },
+    h("option", { value: "" }, "every rule set"), ruleSets.map((r) => h("option", { value: r.name }, r.name)));
+  filter.value = ruleSet;
   return [
     h("h1", {}, "Audit"),
     status,
-    h("section", { "aria-labelledby": "search-title" }, h("h2", { id: "search-title" }, "Find decisions"),
-      h("form", { class: "inline", onsubmit: search },
-        h("label", { for: "customer-id" }, "Customer id"), customer, h("label", { for: "from" }, "From"), from, h("label", { for: "to" }, "To"), to,
-        h("button", { type: "submit" }, "Search")),
-      found),
+    await searchSection(params, status),
     h("section", { "aria-labelledby": "trail-title" }, h("h2", { id: "trail-title" }, "Change trail"),
       h("p", { id: "verification", class: verification.intact ? "ok" : "error" }, verification.intact
         ? `Verified: ${verification.auditEntries} trail entries, ${verification.decisions} decisions and ${verification.versions} versions are intact.`
         : `Broken at ${verification.firstBroken}: ${verification.reason}`),
-      table("Every rule-set change: who, when, what, why", ["#", "When", "Who", "What", "Rule set", "Comment"],
-        [...trail].reverse().map((e) => ({ cells: [String(e.sequence), new Date(e.at).toLocaleString(), e.actor, e.action, `${e.ruleSet}${e.version ? ` v${e.version}` : ""}`, e.comment ?? ""] })), "trail")),
+      h("div", { class: "inline" }, h("label", { for: "trail-rule-set" }, "Rule set"), filter),
+      table(`Every change${ruleSet ? ` of ${ruleSet}` : " of every rule set"}: who, when, what, why`,
+        ["#", "When", "Who", "What", "Rule set", "Comment"],
+        [...trail].reverse().map((e) => ({ cells: [String(e.sequence), when(e.at), e.actor, e.action,
+          `${e.ruleSet}${e.version ? ` v${e.version}` : ""}`, e.comment ?? ""] })), "trail")),
   ];
 }
 
@@ -40,9 +42,13 @@ export async function decisionPage(me, id) {
   const output = decision.output;
   const status = h("p", { class: "status-line", role: "status" });
   const outcome = h("div", { id: "replay-result" });
+  const back = cameFrom.startsWith("#/audit") ? cameFrom : null;
   return [
+    back ? h("p", {}, h("a", { href: back, "data-testid": "back-to-search" }, "← Back to the search")) : "",
     h("h1", {}, "Decision"),
-    h("p", {}, `${decision.decisionId} · ${output.ruleSet.name} v${output.ruleSet.version} · decided ${new Date(decision.decidedAt).toLocaleString()} · as of ${new Date(decision.asOf).toLocaleString()}`),
+    h("p", { "data-testid": "decision-header" }, `${decision.decisionId} · `,
+      h("a", { href: versionLink(output.ruleSet) }, `${output.ruleSet.name} v${output.ruleSet.version}`),
+      ` · decided ${when(decision.decidedAt)} · as of ${when(decision.asOf)} (${zoneLabel(new Date(decision.asOf))})`),
     status,
     h("dl", {},
       h("dt", {}, "Tier"), h("dd", { id: "logged-tier" }, `${output.tier.code} · ${output.tier.label}`),

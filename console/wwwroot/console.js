@@ -6,7 +6,7 @@ import { versionPage } from "./version.js";
 import { auditPage, decisionPage } from "./audit.js";
 import "./focus-keeper.js";
 import { inboxPage, refreshInbox } from "./inbox.js";
-import { zoned } from "./zone.js";
+import { zoned } from "./times.js";
 
 const $ = (selector) => document.querySelector(selector);
 let me = null;
@@ -49,7 +49,7 @@ const routes = [
   [/^#\/rulesets\/([^/]+)\/diff\/(\d+)\/(\d+)$/, (m) => diffPage(m[1], Number(m[2]), Number(m[3]))],
   [/^#\/rulesets\/([^/]+)$/, (m) => ruleSetPage(me, m[1])],
   [/^#\/decisions\/([^/]+)$/, (m) => decisionPage(me, m[1])],
-  [/^#\/audit$/, () => auditPage(me)],
+  [/^#\/audit(?:\?(.*))?$/, (m) => auditPage(me, new URLSearchParams(m[1] ?? ""))],
   [/^#\/inbox$/, () => inboxPage(me)],
   [/.*/, () => overview()],
 ];

@@ -2,7 +2,7 @@
 // rollbacks, and the differences between two versions. A rollback or a cancellation redraws the page in place.
 import { act, api, everyItem, h, statusLabel, table } from "./core.js";
 import { changeList } from "./change-list.js";
-import { zoned } from "./zone.js";
+import { zoned } from "./times.js";
 
 export async function ruleSetPage(me, name) {
   const root = h("div", { "data-testid": "rule-set-page" });

@@ -1,7 +1,7 @@
 // An approver's inbox: the versions submitted for review, across every rule set, whose content they did not
 // write (four eyes: those are for another approver).
 import { api, everyItem, h, table } from "./core.js";
-import { zoned } from "./zone.js";
+import { zoned } from "./times.js";
 
 /** The submitted versions `me` may review, oldest submission first, each with its version detail. */
 async function waiting(me) {

@@ -2,7 +2,7 @@
 // the active version value by value, the embedded tests' results and, on request, the impact on recent customers.
 import { act, api, h, problemList } from "./core.js";
 import { changeList } from "./change-list.js";
-import { impact } from "./tryout.js";
+import { impact } from "./impact.js";
 
 export async function reviewPackage(me, detail, activeVersion, status) {
   const { name, summary } = detail;

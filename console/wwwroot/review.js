@@ -2,7 +2,7 @@
 // Approving and rejecting need a comment (refused beside the field) and a confirmation.
 import { act, api, h } from "./core.js";
 import { confirmStep } from "./confirm.js";
-import { zoneLabel } from "./zone.js";
+import { zoneLabel } from "./times.js";
 
 export function reviewSection(me, detail, base, status, reload) {
   const summary = detail.summary;

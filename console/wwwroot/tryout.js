@@ -1,34 +1,76 @@
 // Trying a version out before it goes live: simulate one customer, and re-decide recent customers to see the impact.
 import { act, api, h, problemList, table } from "./core.js";
 import { explanation } from "./explanation.js";
+import { impact } from "./impact.js";
+import { instant, localField, when, zoneLabel } from "./times.js";
 
-export function tryoutTools(me, content, base, status, results, check) {
+/** The try-out tools; `current()` answers the version's content as it now stands, so the samples follow the tests. */
+export function tryoutTools(me, current, base, status, results, check) {
   const tools = h("div", { class: "tools" },
     h("button", { type: "button", id: "validate", onclick: check }, "Validate and run tests"));
   if (me.capabilities.includes("edit")) {
-    const samples = (content.tests ?? []).filter((t) => !t.expect.inputErrors);
-    const sample = h("select", { id: "sample" }, samples.map((t, i) => h("option", { value: i }, t.name)));
-    const customer = h("textarea", { id: "customer", rows: 6, spellcheck: "false" }, samples[0] ? JSON.stringify(samples[0].customer, null, 2) : "{}");
-    sample.addEventListener("change", () => { customer.value = JSON.stringify(samples[Number(sample.value)].customer, null, 2); });
     const last = h("input", { id: "impact-last", type: "number", min: 1, max: 100000, value: 1000 });
-    tools.append(
-      h("section", { "aria-labelledby": "simulate-title" }, h("h2", { id: "simulate-title" }, "Simulate a customer"),
-        h("label", { for: "sample" }, "Sample"), sample, h("label", { for: "customer" }, "Customer (JSON)"), customer,
-        h("button", { type: "button", id: "simulate", onclick: async () => {
-          // What it would take is worth its re-decisions here: an editor checks where a rule's lines fall.
-          const body = { customer: JSON.parse(customer.value), explain: "counterfactual" };
-          const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body }));
-          results.replaceChildren(...simulation(outcome));
-        } }, "Simulate")),
+    tools.append(simulateSection(current, base, status, results),
       h("section", { "aria-labelledby": "impact-title" }, h("h2", { id: "impact-title" }, "Impact on recent customers"),
         h("label", { for: "impact-last" }, "Customers to re-decide (most recent, last 90 days)"), last,
         h("button", { type: "button", id: "impact", onclick: async () => {
-          const report = await act(status, "Re-deciding recent customers", () => api(`${base}/impact`, { method: "POST", body: { last: Number(last.value) } }));
+          const report = await act(status, "Re-deciding recent customers",
+            () => api(`${base}/impact`, { method: "POST", body: { last: Number(last.value) } }));
           results.replaceChildren(...impact(report));
         } }, "Show impact")));
   }
 
   return tools;
+}
+
+function simulateSection(current, base, status, results) {
+  const sample = h("select", { id: "sample", "data-testid": "sample" });
+  const customer = h("textarea", { id: "customer", rows: 6, spellcheck: "false" }, "{}");
+  const asOf = h("input", { id: "as-of", type: "datetime-local", step: 1, "aria-describedby": "as-of-zone" });
+  const zone = h("small", { id: "as-of-zone", "data-testid": "as-of-zone" });
+  const showZone = () => {
+    zone.textContent = ` In ${zoneLabel(asOf.value ? new Date(asOf.value) : new Date())}; empty is now.`;
+  };
+  asOf.addEventListener("input", showZone);
+  let samples = [];
+  let shown = { customer: null, asOf: null };
+  // A field the person has not changed since it was filled follows its sample; one they typed in is theirs.
+  const show = (test) => {
+    const next = { customer: JSON.stringify(test?.customer ?? {}, null, 2), asOf: test?.asOf ? localField(test.asOf) : "" };
+    if (customer.value === shown.customer || shown.customer === null) customer.value = next.customer;
+    if (asOf.value === shown.asOf || shown.asOf === null) asOf.value = next.asOf;
+    shown = next;
+    showZone();
+  };
+  // The tests as last saved, read when the list is opened or used: after a save the list is the draft's tests.
+  const refresh = () => {
+    let content;
+    try { content = current(); } catch { return; }
+    const chosen = samples[Number(sample.value)]?.name;
+    samples = (content.tests ?? []).filter((t) => !t.expect?.inputErrors);
+    sample.replaceChildren(...samples.map((t, i) => h("option", { value: i }, t.name)));
+    sample.value = String(Math.max(0, samples.findIndex((t) => t.name === chosen)));
+    show(samples[Number(sample.value)]);
+  };
+  sample.addEventListener("focus", refresh);
+  sample.addEventListener("pointerdown", refresh);
+  sample.addEventListener("change", () => {
+    shown = { customer: null, asOf: null };
+    show(samples[Number(sample.value)]);
+  });
+  new MutationObserver(refresh).observe(results, { childList: true });
+  refresh();
+  return h("section", { "aria-labelledby": "simulate-title" }, h("h2", { id: "simulate-title" }, "Simulate a customer"),
+    h("label", { for: "sample" }, "Sample (from the tests)"), sample,
+    h("label", { for: "customer" }, "Customer (JSON)"), customer,
+    h("label", { for: "as-of" }, "As of"), asOf, zone,
+    h("button", { type: "button", id: "simulate", onclick: async () => {
+      refresh();
+      // What it would take is worth its re-decisions here: an editor checks where a rule's lines fall.
+      const body = { customer: JSON.parse(customer.value), asOf: instant(asOf), explain: "counterfactual" };
+      const outcome = await act(status, "Simulating", () => api(`${base}/simulate`, { method: "POST", body }));
+      results.replaceChildren(...simulation(outcome));
+    } }, "Simulate"));
 }
 
 function simulation(outcome) {
@@ -37,6 +79,7 @@ function simulation(outcome) {
   return [
     h("h2", {}, "Decision"),
     h("dl", { id: "decision" },
+      h("dt", {}, "As of"), h("dd", { "data-testid": "decision-as-of" }, `${when(d.asOf)} · ${zoneLabel(new Date(d.asOf))}`),
       h("dt", {}, "Tier"), h("dd", { id: "decision-tier" }, `${d.tier.code} · ${d.tier.label}`),
       h("dt", {}, "Privileges"), h("dd", {}, d.privileges.map((p) => p.label).join("、") || "none"),
       h("dt", {}, "Next action"), h("dd", {}, d.nextAction ? `${d.nextAction.code} · ${d.nextAction.title}` : "none"),
@@ -44,22 +87,5 @@ function simulation(outcome) {
     explanation(d, "simulated-explanation"),
     table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
       d.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "trace"),
-  ];
-}
-
-export function impact(report) {
-  // Counts under the privacy minimum come as null for roles that may not read decisions.
-  const count = (n) => n === null ? `<${report.suppressedBelow}` : String(n);
-  const samples = (ids) => ids.map((id) => h("a", { href: `#/decisions/${id}` }, id.slice(0, 8)));
-  const cells = (list, title, id) => list.length === 0 ? h("p", {}, `${title}: none.`)
-    : table(title, ["From", "To", "Decisions", "Samples"], list.map((c) => ({ cells: [c.from, c.to, count(c.count), samples(c.samples)] })), id);
-  return [
-    h("h2", {}, "Impact"),
-    h("p", { id: "impact-summary" }, `${count(report.changed)} of ${report.customers} customers (by their latest of ${report.decisions} decisions) would change; ${count(report.failed)} could not be re-decided.`),
-    cells(report.tierMigrations, "Tier migration matrix", "tier-matrix"),
-    cells(report.privilegesGained, "Privileges gained", "gained"),
-    cells(report.privilegesLost, "Privileges lost", "lost"),
-    // For a role that sees no small counts, the answer lists every pair of actions; the table keeps those shown.
-    cells(report.actionChanges.filter((c) => !c.suppressed), "Changed next actions", "actions"),
   ];
 }

@@ -5,7 +5,7 @@ import { jsonEditor } from "./json-editor.js";
 import { ruleEditor } from "./rule-editor.js";
 import { reviewSection } from "./review.js";
 import { reviewPackage } from "./review-package.js";
-import { zoned } from "./zone.js";
+import { zoned } from "./times.js";
 import { hints, rulesPanel, showProblems } from "./rules-panel.js";
 import { tryoutTools } from "./tryout.js";
 
@@ -90,7 +90,7 @@ export async function versionPage(me, name, version, target) {
       await save(file);
     } }, "Save JSON") : null));
 
-  const tools = tryoutTools(me, content, base, status, results, check);
+  const tools = tryoutTools(me, () => JSON.parse(json.value), base, status, results, check);
 
   const review = reviewSection(me, detail, base, status, reload);
   const reviewed = me.capabilities.includes("read") ? await reviewPackage(me, detail, ruleSet?.activeVersion, status) : null;

@@ -46,6 +46,12 @@ public sealed partial class PostgresStore
             Add("customer_id = @", query.CustomerId);
         }
 
+        if (query.CustomerIdPrefix is not null)
+        {
+            // starts_with, not LIKE: the prefix is taken as typed, '%' and '_' included, as DecisionQuery matches it.
+            Add("starts_with(customer_id, @)", query.CustomerIdPrefix);
+        }
+
         if (query.RuleSet is not null)
         {
             Add("rule_set = @", query.RuleSet);
