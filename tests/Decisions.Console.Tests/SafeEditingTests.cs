@@ -192,16 +192,17 @@ public sealed class SafeEditingTests(BrowserFixture browser, ITestOutputHelper o
         Assert.Equal(2, await editor.Page.EvaluateAsync<int>("1 + 1"));
         var responsive = clock.Elapsed;
         await Assertions.Expect(editor.Page.Locator(".gutter")).ToHaveAttributeAsync("data-count", $"{lines}",
-            new() { Timeout = 10_000 });
+            new() { Timeout = 20_000 });
         await editor.Page.Locator("#content").EvaluateAsync(
             "e => { const at = e.value.lastIndexOf('\"expect\"'); e.focus(); e.setSelectionRange(at + 11, at + 11); "
             + "e.dispatchEvent(new Event('click')); }");
         await Assertions.Expect(editor.Page.Locator("#schema-path")).ToHaveTextAsync($"tests[{tests.Count - 1}].expect",
-            new() { Timeout = 10_000 });
+            new() { Timeout = 20_000 });
         var caughtUp = clock.Elapsed;
         output.WriteLine($"{text.Length:N0} characters, {lines:N0} lines: page answers after {responsive.TotalSeconds:F1} s, "
             + $"line numbers and hints after {caughtUp.TotalSeconds:F1} s.");
-        Assert.True(caughtUp < TimeSpan.FromSeconds(10), $"The editor caught up after {caughtUp.TotalSeconds:F1} s.");
+        // Generous for a 2-core machine shared by many builds; the browser's own insertion took 90 to 190 s.
+        Assert.True(caughtUp < TimeSpan.FromSeconds(20), $"The editor caught up after {caughtUp.TotalSeconds:F1} s.");
         Assert.Equal(2, await editor.Page.EvaluateAsync<int>("1 + 1"));
     }
 
