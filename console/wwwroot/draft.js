@@ -60,6 +60,7 @@ export async function conflictPanel(draft, mine, reapplied) {
   } }, "Reload and reapply my changes");
   panel.append(h("p", {}, "Not saved: someone saved this draft after this page read it (written so far by ",
     `${fresh.contributors.join(", ")}). Their save changed ${theirs.length} value(s): `,
-  ...theirs.slice(0, 5).flatMap((p, i) => [i ? ", " : "", h("code", {}, p)]), theirs.length > 5 ? "…" : "", "."), reapply);
+  ...theirs.slice(0, 5).flatMap((p, i) => [i ? ", " : "", h("code", {}, p)]), theirs.length > 5 ? "…" : "", "."),
+  reapply);
   return panel;
 }

@@ -26,7 +26,8 @@ export async function versionPage(me, name, version, target) {
   const results = h("div", { id: "results" });
   const base = `/v1/rulesets/${name}/versions/${version}`;
   const state = draft ? draftState(base, detail) : null;
-  const heading = h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, statusLabel(summary.status)));
+  const heading = h("h1", {}, `${name} v${version} `,
+    h("span", { class: `badge ${summary.status}` }, statusLabel(summary.status)));
   guardLeaving(() => heading.isConnected && state?.unsaved === true);
   const touched = () => { if (state) state.unsaved = true; };
   const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
@@ -38,8 +39,8 @@ export async function versionPage(me, name, version, target) {
       h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type,
         oninput: touched, ...numberField(p.type) })));
   const inputs = () => parameterInputs.map((field) => field.querySelector("input"));
-  const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft, "aria-describedby": "content-help",
-    oninput: touched }, JSON.stringify(content, null, 2));
+  const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft,
+    "aria-describedby": "content-help", oninput: touched }, JSON.stringify(content, null, 2));
 
   const advanced = jsonEditor(json);
   let rules = rulesPanel(content, target);
@@ -72,7 +73,8 @@ export async function versionPage(me, name, version, target) {
     editor?.showTests(report);
     // Green only when everything passes: a save with failing tests says so beside the button that saved.
     status.textContent = report.valid ? `${done} Valid: every test passes.`
-      : `${done} ${report.testsFailed} of ${report.tests.length} tests fail, ${report.problems.length} problems (listed below).`;
+      : `${done} ${report.testsFailed} of ${report.tests.length} tests fail, `
+        + `${report.problems.length} problems (listed below).`;
     status.className = `status-line ${report.valid ? "ok" : "error"}`;
   };
   const save = async (file, status, conflict) => {
@@ -117,7 +119,13 @@ export async function versionPage(me, name, version, target) {
     draft ? schemaHints(json) : null,
     draft ? h("button", { type: "button", id: "save-json", onclick: async () => {
       let file;
-      try { file = JSON.parse(json.value); } catch (error) { jsonStatus.textContent = `The JSON does not parse: ${error.message}`; jsonStatus.className = "status-line error"; return; }
+      try {
+        file = JSON.parse(json.value);
+      } catch (error) {
+        jsonStatus.textContent = `The JSON does not parse: ${error.message}`;
+        jsonStatus.className = "status-line error";
+        return;
+      }
       await save(file, jsonStatus, jsonConflict);
     } }, "Save JSON") : null,
     jsonStatus, jsonConflict));

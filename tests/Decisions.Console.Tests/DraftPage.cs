@@ -16,6 +16,9 @@ public sealed class DraftPage(IPage page)
 
     public ILocator Conflict => page.GetByTestId("conflict");
 
+    /// <summary>The conflict panel under "Save JSON", beside the JSON section's status line.</summary>
+    public ILocator JsonConflict => page.Locator("#json-status + div").GetByTestId("conflict");
+
     public ILocator LeaveDialog => page.GetByTestId("leave-dialog");
 
     public async Task Open(string ruleSet, int version)
