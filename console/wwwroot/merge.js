@@ -5,6 +5,22 @@ import { pathText } from "./schema-hints.js";
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+// Rules are known by their code, tests and scores by their name: such lists merge item by item whatever moved.
+const id = (item) => (isObject(item) ? item.code ?? item.name : undefined);
+const ids = (list) => list.map(id);
+const keyed = (list) => list.every((item) => typeof id(item) === "string") && new Set(ids(list)).size === list.length;
+
+/** The merged list's order: mine if only I added, removed or moved items; else theirs, less what I removed, plus
+ * what I added (each after the item it follows in mine). */
+function order(b, m, t) {
+  if (same(ids(t), ids(b))) return ids(m);
+  const [base, mine, theirs] = [b, m, t].map((list) => new Set(ids(list)));
+  const merged = ids(t).filter((key) => mine.has(key) || !base.has(key));
+  ids(m).forEach((key, i) => {
+    if (!base.has(key) && !theirs.has(key)) merged.splice(i === 0 ? 0 : merged.indexOf(ids(m)[i - 1]) + 1, 0, key);
+  });
+  return merged;
+}
 
 /** `{ merged, conflicts }`; a conflict is `{ path, segments, mine, theirs }` and `merged` holds mine there. */
 export function threeWay(base, mine, theirs) {
@@ -18,7 +34,11 @@ export function threeWay(base, mine, theirs) {
       const entries = keys.map((k) => [k, merge(b[k], m[k], t[k], [...segments, k])]);
       return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
     }
-    // Lists of one length merge item by item; a list one side lengthened or shortened is decided whole.
+    if ([b, m, t].every(Array.isArray) && [b, m, t].every(keyed)) {
+      const [base, mine, theirs] = [b, m, t].map((list) => new Map(list.map((item) => [id(item), item])));
+      return order(b, m, t).map((key, i) => merge(base.get(key), mine.get(key), theirs.get(key), [...segments, i]));
+    }
+    // Other lists of one length merge item by item; one that a side lengthened or shortened is decided whole.
     if ([b, m, t].every(Array.isArray) && b.length === m.length && m.length === t.length) {
       return t.map((item, i) => merge(b[i], m[i], item, [...segments, i]));
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -82,6 +83,32 @@ public sealed class SafeEditingTests(BrowserFixture browser, ITestOutputHelper o
         var saved = await Content(version);
         Assert.Equal(600000, saved["parameters"]!["vipAvgDailyBalance"]!["value"]!.GetValue<decimal>());
         Assert.Equal("Growth", saved["tiers"]!["rules"]![1]!["label"]!["en"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_rule_added_by_one_editor_and_a_label_changed_by_the_other_in_one_section_both_survive()
+    {
+        var (editor, version) = await RuleEditorPage.NewDraft(browser, "retail-tiering");
+        var api = browser.App.Client("editor2");
+        var path = $"/v1/rulesets/retail-tiering/versions/{version}";
+        var response = await api.GetAsync(path);
+        var theirs = JsonNode.Parse((await response.Json(HttpStatusCode.OK)).GetProperty("content").GetRawText())!;
+        theirs["privileges"]!["rules"]!.AsArray().Add(JsonNode.Parse(
+            """{ "code": "WEALTH_DESK", "label": { "zh-CN": "财富专席", "en": "Wealth desk" }, "when": "tier == \"VIP\"" }"""));
+        var put = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(theirs) };
+        put.Headers.IfMatch.Add(response.Headers.ETag!);
+        await (await api.SendAsync(put)).Json(HttpStatusCode.OK);
+
+        await new DraftPage(editor.Page).SetLabel("privileges", "PRIORITY_QUEUE", "Skip the queue");
+        await editor.Page.GetByTestId("save-rules").ClickAsync();
+        await editor.Page.GetByTestId("conflict").GetByTestId("reapply").ClickAsync();
+        await Assertions.Expect(editor.Page.GetByTestId("merge-conflict")).ToHaveCountAsync(0);
+        await editor.Page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(editor.Status).ToContainTextAsync("Saved.");
+
+        var privileges = (await Content(version))["privileges"]!["rules"]!.AsArray();
+        Assert.Equal("Skip the queue", privileges[0]!["label"]!["en"]!.GetValue<string>());
+        Assert.Equal("WEALTH_DESK", privileges[^1]!["code"]!.GetValue<string>());
     }
 
     [Fact]
