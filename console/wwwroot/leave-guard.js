@@ -1,5 +1,6 @@
-// Leaving a page with unsaved changes asks first: an in-page dialog for the console's own links (stay, or leave
-// and lose them), the browser's own prompt for closing or reloading the tab. The page says what is unsaved.
+// Leaving a page with unsaved changes asks first: an in-page dialog for the console's own links and for Back and
+// Forward (stay, or leave and lose them), the browser's own prompt for closing or reloading the tab. The page
+// says what is unsaved. Imported before console.js runs, so its hashchange listener comes before the router's.
 import { h } from "./core.js";
 
 let unsaved = () => false;
@@ -35,3 +36,12 @@ document.addEventListener("click", (event) => {
   event.preventDefault();
   ask(link.getAttribute("href"));
 }, true);
+
+// Back or Forward has already changed the address: the router is held, the address put back, and the person asked.
+window.addEventListener("hashchange", (event) => {
+  if (!event.oldURL || event.oldURL === event.newURL || !unsaved()) return;
+  event.stopImmediatePropagation();
+  const target = new URL(event.newURL).hash;
+  history.replaceState(null, "", event.oldURL);
+  ask(target);
+});

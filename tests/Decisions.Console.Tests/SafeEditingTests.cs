@@ -112,9 +112,9 @@ public sealed class SafeEditingTests(BrowserFixture browser, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task Leaving_a_draft_with_unsaved_changes_asks_first_and_not_after_a_save()
+    public async Task Leaving_a_draft_with_unsaved_changes_by_link_back_or_reload_asks_first_and_not_after_a_save()
     {
-        var (editor, version) = await RuleEditorPage.NewDraft(browser, "retail-tiering");
+        var (editor, _) = await RuleEditorPage.NewDraft(browser, "retail-tiering");
         var page = new DraftPage(editor.Page);
         await editor.SetCell("VIP", Balance, "510000");
 
@@ -140,11 +140,16 @@ public sealed class SafeEditingTests(BrowserFixture browser, ITestOutputHelper o
         await Assertions.Expect(editor.Page.Locator("#view h1")).ToHaveTextAsync("retail-tiering");
         Assert.Equal(["beforeunload"], prompts);
 
-        await page.Open("retail-tiering", version);
+        await editor.Page.GoBackAsync();
         await page.Page.Locator("#param-vipAvgDailyBalance").FillAsync("530000");
+        await editor.Page.GoForwardAsync();
+        await Assertions.Expect(page.LeaveDialog).ToBeVisibleAsync();
+        await page.LeaveDialog.GetByTestId("leave-stay").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#param-vipAvgDailyBalance")).ToHaveValueAsync("530000");
         await page.LeaveByHistoryLink();
         await page.LeaveDialog.GetByTestId("leave-confirm").ClickAsync();
         await Assertions.Expect(editor.Page.Locator("#view h1")).ToHaveTextAsync("retail-tiering");
+        Assert.Equal(["beforeunload"], prompts);
     }
 
     [Fact]
