@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
@@ -49,6 +51,14 @@ public sealed class DraftPage(IPage page)
 
     /// <summary>Follows the "History" link at the top of the page, as leaving it in the app would.</summary>
     public Task LeaveByHistoryLink() => page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+
+    /// <summary>The content of a version as the API has it now.</summary>
+    public static async Task<JsonNode> Saved(BrowserFixture browser, string ruleSet, int version)
+    {
+        var detail = await (await browser.App.Client("editor").GetAsync($"/v1/rulesets/{ruleSet}/versions/{version}"))
+            .Json(HttpStatusCode.OK);
+        return JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
+    }
 
     /// <summary>How far apart vertically two elements are, in CSS pixels (0 when they overlap).</summary>
     public static async Task<double> Distance(ILocator a, ILocator b)
