@@ -94,12 +94,18 @@ export async function act(status, label, action) {
     status.className = "status-line ok";
     return result;
   } catch (error) {
-    status.textContent = error.message;
-    status.className = "status-line error";
+    showFailure(status, error);
     throw error;
   } finally {
     status.removeAttribute("aria-busy");
   }
+}
+
+/** A failure in `status`: the problem's words, and under them each refused value with its JSON path. */
+export function showFailure(status, error) {
+  const errors = error.problem?.errors ?? [];
+  status.replaceChildren(error.message, errors.length ? problemList(errors) : "");
+  status.className = "status-line error";
 }
 
 export function problemList(problems) {

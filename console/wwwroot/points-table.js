@@ -1,6 +1,7 @@
 // Scores as a product team sees them: a points table is a grid (a text that equals, or a number in
 // [min, max), and its points; the first matching row wins, else the default), an expression score a line of
-// text. Cells write back to the same properties, so the saved JSON changes only where a cell changed.
+// text. Cells write back to the same properties, so the saved JSON changes only where a cell changed; rows (and
+// bands) are added at the end and removed where they are, as plain objects the JSON reads like the others.
 import { h } from "./core.js";
 
 const number = (text) => (text.trim() === "" ? undefined : Number(text));
@@ -18,21 +19,37 @@ function cell(row, key, label, changed, parse) {
     } }));
 }
 
+// A new row: a text to fill in, or the band that starts where the last one ends.
+function freshRow(rows, text) {
+  if (text) return { equals: "", points: 0 };
+  const last = rows.at(-1);
+  return last?.max !== undefined ? { min: last.max, points: 0 } : { points: 0 };
+}
+
 function pointsGrid(score, changed) {
   const table = score.table;
   const text = table.rows.some((row) => row.equals !== undefined);
   const keys = text ? ["equals", "points"] : ["min", "max", "points"];
-  const rows = table.rows.map((row, i) => h("tr", {},
-    keys.map((key) => cell(row, key, `${score.name} row ${i + 1}: ${key}`, changed,
-      key === "equals" ? (t) => t : number))));
-  return h("div", { class: "table-wrap" }, h("table", { class: "decision-table",
+  const root = h("div", { class: "table-wrap" });
+  const edit = (change) => () => { change(); changed(); render(); };
+  const render = () => root.replaceChildren(h("table", { class: "decision-table",
     "data-testid": `points-${score.name}` },
     h("caption", {},
       `${score.name}: points by ${table.of}${text ? "" : " (min included, max excluded)"}; the first matching row wins`),
-    h("thead", {}, h("tr", {}, keys.map((key) => h("th", { scope: "col" }, key)))),
-    h("tbody", {}, rows),
+    h("thead", {}, h("tr", {}, keys.map((key) => h("th", { scope: "col" }, key)), h("th", { scope: "col" }, "Row"))),
+    h("tbody", {}, table.rows.map((row, i) => h("tr", { "data-testid": "points-row" },
+      keys.map((key) => cell(row, key, `${score.name} row ${i + 1}: ${key}`, changed,
+        key === "equals" ? (t) => t : number)),
+      h("td", { "data-label": "Row" }, h("button", { type: "button", class: "small", "data-testid": "remove-points-row",
+        "aria-label": `Remove ${score.name} row ${i + 1}`, onclick: edit(() => table.rows.splice(i, 1)) },
+      "Remove"))))),
     h("tfoot", {}, h("tr", {}, h("th", { scope: "row", colspan: keys.length - 1 }, "Default (no row matches)"),
-      cell(table, "default", `${score.name}: default points`, changed, number)))));
+      cell(table, "default", `${score.name}: default points`, changed, number),
+      h("td", {}, h("button", { type: "button", class: "small", "data-testid": "add-points-row",
+        "aria-label": `Add a row to ${score.name}`, onclick: edit(() => table.rows.push(freshRow(table.rows, text))) },
+      "Add a row"))))));
+  render();
+  return root;
 }
 
 /** The scores section, or null for a rule set without scores. */

@@ -1,8 +1,9 @@
 // A draft's rules as forms and decision tables, and its tests as a table, for product teams who should not
 // have to write JSON. It edits a copy of the draft's document in place, property by property, so the saved
-// JSON keeps its order and its diff shows only what changed; it saves with the existing
-// PUT .../versions/{v} and If-Match, so two people saving one draft cannot overwrite each other unseen.
-import { api, h } from "./core.js";
+// JSON keeps its order and its diff shows only what changed; it saves through the page's draft (If-Match), and
+// a save that someone else's came before offers to reload their draft and reapply these edits onto it.
+import { api, h, showFailure } from "./core.js";
+import { conflictPanel } from "./draft.js";
 import { conditionBuilder, parameterNames } from "./condition-builder.js";
 import { decisionTable, tableColumns } from "./decision-table.js";
 import { scoresEditor } from "./points-table.js";
@@ -73,24 +74,29 @@ function sectionEditor(content, section, title, note, changed) {
 }
 
 /**
- * The editor for draft `version` of `name`, from `known` (the version as the page read it) or read afresh;
+ * The editor for the page's `draft` (draft.js), changing `content`, a copy of it, in place;
  * `onSaved(file)` lets the page's other forms follow a save, and
  * `showTests(report)` shows a validation run from elsewhere on the page in the tests table.
  */
-export async function ruleEditor(name, version, known, onSaved) {
-  const base = `/v1/rulesets/${name}/versions/${version}`;
-  // The page's own copy stays as it was loaded; the editor changes a clone of it, or of a fresh read after a save.
-  const detail = known ? structuredClone(known) : await api(base);
-  let tag = `"${detail.summary.hash}"`;
-  const content = detail.content;
-  const status = h("p", { class: "status-line", role: "status", "data-testid": "editor-status" });
+export function ruleEditor(draft, content, onSaved) {
+  const status = h("div", { class: "status-line", role: "status", "data-testid": "editor-status" });
+  const conflict = h("div");
   const save = h("button", { type: "button", "data-testid": "save-rules", disabled: true }, "Save changes");
   const changed = () => {
+    draft.unsaved = true;
     save.disabled = false;
     status.textContent = "Unsaved changes.";
     status.className = "status-line";
   };
-  const tests = testTable(content, base, changed);
+  const body = h("div");
+  let tests;
+  const build = () => {
+    tests = testTable(content, draft.path, changed);
+    body.replaceChildren(...[parameterNames(content), scoresEditor(content, changed),
+      ...sections.map(([section, title, note]) => sectionEditor(content, section, title, note, changed)), tests.root]
+      .filter(Boolean));
+  };
+  build();
   const persist = async () => {
     const refused = editor.querySelector("input:invalid");
     if (refused) {
@@ -100,32 +106,34 @@ export async function ruleEditor(name, version, known, onSaved) {
       return;
     }
     save.disabled = true;
+    conflict.replaceChildren();
     status.textContent = "Saving…";
     status.className = "status-line busy";
     try {
-      const summary = await api(base, { method: "PUT", body: content, headers: { "If-Match": tag } });
-      tag = `"${summary.hash}"`;
+      await draft.save(content);
       onSaved(content);
-      const report = await api(`${base}/validate`, { method: "POST" });
+      const report = await api(`${draft.path}/validate`, { method: "POST" });
       tests.show(report);
       status.textContent = report.valid ? "Saved. Valid: every test passes."
         : `Saved. ${report.testsFailed} tests fail, ${report.problems.length} problems.`;
       status.className = `status-line ${report.valid ? "ok" : "error"}`;
     } catch (error) {
-      status.textContent = error.status === 412
-        ? "Someone else saved this draft meanwhile: reload the page and reapply your change." : error.message;
-      status.className = "status-line error";
+      showFailure(status, error);
       save.disabled = false;
+      if (error.status === 412) {
+        conflict.replaceChildren(await conflictPanel(draft, () => content, (merged) => {
+          content = merged;
+          build();
+          changed();
+        }));
+      }
     }
   };
   save.addEventListener("click", persist);
   const editor = h("section", { id: "rule-editor", "aria-labelledby": "rule-editor-title" },
     h("h2", { id: "rule-editor-title" }, "Edit the rules"),
     h("p", {}, "Change thresholds in the tables, or rule by rule; the expression text is written for you."),
-    parameterNames(content),
-    scoresEditor(content, changed),
-    sections.map(([section, title, note]) => sectionEditor(content, section, title, note, changed)),
-    tests.root,
-    h("div", { class: "inline save-bar" }, save, status));
-  return { root: editor, showTests: tests.show };
+    body,
+    h("div", { class: "inline save-bar" }, save, status), conflict);
+  return { root: editor, showTests: (report) => tests.show(report) };
 }

@@ -77,6 +77,12 @@ export function schemaHints(editor) {
     }
     panel.replaceChildren(...items);
   };
-  for (const event of ["click", "keyup", "focus"]) editor.addEventListener(event, update);
+  // Reading the caret's place scans the text up to it: in a large text, once typing pauses, not per key.
+  let timer = 0;
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, editor.value.length > 100000 ? 250 : 0);
+  };
+  for (const event of ["click", "keyup", "focus"]) editor.addEventListener(event, soon);
   return panel;
 }

@@ -1,4 +1,5 @@
 // A version's page: a draft is edited (forms and tables, parameters, JSON), checked, tried out and reviewed.
+// Each section reports beside its own controls; every save goes through one draft state (If-Match).
 import { act, api, everyItem, h, problemList, statusLabel } from "./core.js";
 import { schemaHints } from "./schema-hints.js";
 import { jsonEditor } from "./json-editor.js";
@@ -8,6 +9,10 @@ import { reviewPackage } from "./review-package.js";
 import { zoned } from "./times.js";
 import { hints, rulesPanel, showProblems } from "./rules-panel.js";
 import { tryoutTools } from "./tryout.js";
+import { conflictPanel, draftState } from "./draft.js";
+import { guardLeaving } from "./leave-guard.js";
+
+const statusLine = (id) => h("div", { class: "status-line", role: "status", id, "data-testid": id });
 
 export async function versionPage(me, name, version, target) {
   const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`), me.capabilities.includes("read") ? everyItem("/v1/rulesets") : []]);
@@ -18,9 +23,15 @@ export async function versionPage(me, name, version, target) {
   const summary = detail.summary;
   const content = detail.content;
   const draft = summary.status === "draft" && me.capabilities.includes("edit");
-  const status = h("p", { class: "status-line", role: "status", id: "status" });
+  const [parametersStatus, jsonStatus, toolsStatus, reviewStatus] =
+    ["parameters-status", "json-status", "status", "review-status"].map(statusLine);
   const results = h("div", { id: "results" });
   const base = `/v1/rulesets/${name}/versions/${version}`;
+  const state = draft ? draftState(base, detail) : null;
+  const heading = h("h1", {}, `${name} v${version} `,
+    h("span", { class: `badge ${summary.status}` }, statusLabel(summary.status)));
+  guardLeaving(() => heading.isConnected && state?.unsaved === true);
+  const touched = () => { if (state) state.unsaved = true; };
   const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
 
   const parameterInputs = Object.entries(content.parameters ?? {}).map(([key, p]) =>
@@ -28,30 +39,34 @@ export async function versionPage(me, name, version, target) {
       class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`, "data-testid": `parameter-${key}` },
       h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
       h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type,
-        ...numberField(p.type) })));
-  const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft, "aria-describedby": "content-help" }, JSON.stringify(content, null, 2));
+        oninput: touched, ...numberField(p.type) })));
+  const inputs = () => parameterInputs.map((field) => field.querySelector("input"));
+  const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft,
+    "aria-describedby": "content-help", oninput: touched }, JSON.stringify(content, null, 2));
 
   const advanced = jsonEditor(json);
-  // The forms and tables edit the saved draft; the JSON and the parameters follow each of their saves.
+  let rules = rulesPanel(content, target);
+  // The forms and tables edit a copy of the draft; the JSON, the parameters and the rules list follow each save.
   const editorSlot = h("div");
   let editor = null;
-  const mountEditor = async (known) => {
+  // Simulation's samples are the saved tests: text half typed in the JSON editor is not yet a rule set.
+  let saved = content;
+  const follow = (file) => {
+    saved = file;
+    json.value = JSON.stringify(file, null, 2);
+    advanced.number();
+    for (const input of inputs()) input.value = [file.parameters[input.name].value].flat().join(", ");
+    const fresh = rulesPanel(file, target);
+    rules.replaceWith(fresh);
+    rules = fresh;
+  };
+  const mountEditor = (file) => {
     if (!draft) return;
-    editor = await ruleEditor(name, version, known, (file) => {
-      json.value = JSON.stringify(file, null, 2);
-      advanced.number();
-      for (const input of parameterInputs.map((field) => field.querySelector("input"))) input.value = [file.parameters[input.name].value].flat().join(", ");
-    });
+    editor = ruleEditor(state, structuredClone(file), follow);
     editorSlot.replaceChildren(editor.root);
   };
-  await mountEditor(detail);
-  const save = async (file) => {
-    await act(status, "Saving", () => api(base, { method: "PUT", body: file }));
-    await mountEditor();
-    await check();
-  };
-  const rules = rulesPanel(content, target);
-  const check = async () => {
+  mountEditor(content);
+  const check = async (status, done) => {
     const report = await act(status, "Validating and running the tests", () => api(`${base}/validate`, { method: "POST" }));
     showProblems(rules, report.problems);
     results.replaceChildren(
@@ -61,23 +76,46 @@ export async function versionPage(me, name, version, target) {
       h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed).map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
     advanced.linkProblems(results);
     editor?.showTests(report);
+    // Green only when everything passes: a save with failing tests says so beside the button that saved.
+    status.textContent = report.valid ? `${done} Valid: every test passes.`
+      : `${done} ${report.testsFailed} of ${report.tests.length} tests fail, `
+        + `${report.problems.length} problems (listed below).`;
+    status.className = `status-line ${report.valid ? "ok" : "error"}`;
+  };
+  const save = async (file, status, conflict) => {
+    conflict.replaceChildren();
+    try {
+      await act(status, "Saving", () => state.save(file));
+    } catch (error) {
+      if (error.status === 412) {
+        conflict.replaceChildren(await conflictPanel(state, () => file, (merged) => {
+          follow(merged);
+          mountEditor(merged);
+        }));
+      }
+      return;
+    }
+    follow(file);
+    mountEditor(file);
+    await check(status, "Saved.");
   };
 
+  const [parametersConflict, jsonConflict] = [h("div"), h("div")];
   const form = [];
   form.push(h("section", { "aria-labelledby": "parameters-title" },
     h("h2", { id: "parameters-title" }, "Parameters"),
     h("form", { id: "parameters", onsubmit: async (e) => {
       e.preventDefault();
       const file = JSON.parse(json.value);
-      for (const input of parameterInputs.map((field) => field.querySelector("input"))) {
+      for (const input of inputs()) {
         const type = input.dataset.type;
         file.parameters[input.name].value = type === "string[]" ? input.value.split(",").map((s) => s.trim()).filter(Boolean)
           : type === "number" || type === "integer" ? Number(input.value)
           : type === "boolean" ? input.value === "true" : input.value;
       }
-      json.value = JSON.stringify(file, null, 2);
-      await save(file);
-    } }, parameterInputs, draft ? h("button", { type: "submit" }, "Save parameters") : null)));
+      await save(file, parametersStatus, parametersConflict);
+    } }, parameterInputs, draft ? h("button", { type: "submit" }, "Save parameters") : null),
+    parametersStatus, parametersConflict));
   form.push(h("section", { "aria-labelledby": "json-title" },
     h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
     h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json: below the editor, the hints say what belongs where the caret is. Problems are listed below with their JSON path, and next to their rule above."),
@@ -86,19 +124,28 @@ export async function versionPage(me, name, version, target) {
     draft ? schemaHints(json) : null,
     draft ? h("button", { type: "button", id: "save-json", onclick: async () => {
       let file;
-      try { file = JSON.parse(json.value); } catch (error) { status.textContent = `The JSON does not parse: ${error.message}`; status.className = "status-line error"; return; }
-      await save(file);
-    } }, "Save JSON") : null));
+      try {
+        file = JSON.parse(json.value);
+      } catch (error) {
+        jsonStatus.textContent = `The JSON does not parse: ${error.message}`;
+        jsonStatus.className = "status-line error";
+        return;
+      }
+      await save(file, jsonStatus, jsonConflict);
+    } }, "Save JSON") : null,
+    jsonStatus, jsonConflict));
 
-  const tools = tryoutTools(me, () => JSON.parse(json.value), base, status, results, check);
+  const tools = tryoutTools(me, () => saved, base, toolsStatus, results,
+    () => check(toolsStatus, "Checked."));
 
-  const review = reviewSection(me, detail, base, status, reload);
-  const reviewed = me.capabilities.includes("read") ? await reviewPackage(me, detail, ruleSet?.activeVersion, status) : null;
+  const review = reviewSection(me, detail, base, reviewStatus, reload);
+  const reviewed = me.capabilities.includes("read")
+    ? await reviewPackage(me, detail, ruleSet?.activeVersion, reviewStatus) : null;
 
   return [
-    h("h1", {}, `${name} v${version} `, h("span", { class: `badge ${summary.status}` }, statusLabel(summary.status))),
+    heading,
     h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
-    status, reviewed, review, rules, editorSlot, ...form, tools, results,
+    reviewed, review, reviewStatus, rules, editorSlot, ...form, tools, toolsStatus, results,
   ];
 }
 
