@@ -8,14 +8,14 @@ import { reviewSection } from "./review.js";
 import { reviewPackage } from "./review-package.js";
 import { zoned } from "./times.js";
 import { hints, rulesPanel, showProblems } from "./rules-panel.js";
-import { tryoutTools } from "./tryout.js";
+import { statusLine, tryoutTools } from "./tryout.js";
 import { conflictPanel, draftState } from "./draft.js";
 import { guardLeaving } from "./leave-guard.js";
-
-const statusLine = (id) => h("div", { class: "status-line", role: "status", id, "data-testid": id });
+import { threeWay } from "./merge.js";
 
 export async function versionPage(me, name, version, target) {
-  const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`), me.capabilities.includes("read") ? everyItem("/v1/rulesets") : []]);
+  const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`),
+    me.capabilities.includes("read") ? everyItem("/v1/rulesets") : []]);
   const ruleSet = all.find((r) => r.name === name);
   const scheduled = ruleSet?.scheduled.find((a) => a.version === version);
   const activation = ruleSet?.activeVersion === version ? "Active now."
@@ -23,8 +23,8 @@ export async function versionPage(me, name, version, target) {
   const summary = detail.summary;
   const content = detail.content;
   const draft = summary.status === "draft" && me.capabilities.includes("edit");
-  const [parametersStatus, jsonStatus, toolsStatus, reviewStatus] =
-    ["parameters-status", "json-status", "status", "review-status"].map(statusLine);
+  const [parametersStatus, jsonStatus, reviewStatus] =
+    ["parameters-status", "json-status", "review-status"].map(statusLine);
   const results = h("div", { id: "results" });
   const base = `/v1/rulesets/${name}/versions/${version}`;
   const state = draft ? draftState(base, detail) : null;
@@ -36,9 +36,11 @@ export async function versionPage(me, name, version, target) {
 
   const parameterInputs = Object.entries(content.parameters ?? {}).map(([key, p]) =>
     h("div", {
-      class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`, "data-testid": `parameter-${key}` },
+      class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`,
+      "data-testid": `parameter-${key}` },
       h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
-      h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type,
+      h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value,
+        disabled: !draft, "data-type": p.type,
         oninput: touched, ...numberField(p.type) })));
   const inputs = () => parameterInputs.map((field) => field.querySelector("input"));
   const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft,
@@ -60,20 +62,27 @@ export async function versionPage(me, name, version, target) {
     rules.replaceWith(fresh);
     rules = fresh;
   };
+  // A save from the parameters or the JSON remounts the editor on the saved file; edits the editor had not
+  // saved yet are carried onto it (three-way: what the editor started from, its copy, the saved file).
   const mountEditor = (file) => {
     if (!draft) return;
-    editor = ruleEditor(state, structuredClone(file), follow);
+    const pending = editor?.pending();
+    const carried = pending ? threeWay(pending.base, pending.mine, file) : null;
+    editor = ruleEditor(state, structuredClone(carried?.merged ?? file), follow);
+    if (carried) editor.carried(file, carried.conflicts);
     editorSlot.replaceChildren(editor.root);
   };
   mountEditor(content);
   const check = async (status, done) => {
-    const report = await act(status, "Validating and running the tests", () => api(`${base}/validate`, { method: "POST" }));
+    const report = await act(status, "Validating and running the tests",
+      () => api(`${base}/validate`, { method: "POST" }));
     showProblems(rules, report.problems);
     results.replaceChildren(
       h("h2", {}, report.valid ? "Valid: every test passes" : "Problems"),
       report.problems.length ? problemList(report.problems) : "",
       h("p", {}, `${report.testsPassed} tests passed, ${report.testsFailed} failed.`),
-      h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed).map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
+      h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed)
+        .map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
     advanced.linkProblems(results);
     editor?.showTests(report);
     // Green only when everything passes: a save with failing tests says so beside the button that saved.
@@ -88,7 +97,7 @@ export async function versionPage(me, name, version, target) {
       await act(status, "Saving", () => state.save(file));
     } catch (error) {
       if (error.status === 412) {
-        conflict.replaceChildren(await conflictPanel(state, () => file, (merged) => {
+        conflict.replaceChildren(await conflictPanel(state, error, () => file, (merged) => {
           follow(merged);
           mountEditor(merged);
         }));
@@ -109,7 +118,8 @@ export async function versionPage(me, name, version, target) {
       const file = JSON.parse(json.value);
       for (const input of inputs()) {
         const type = input.dataset.type;
-        file.parameters[input.name].value = type === "string[]" ? input.value.split(",").map((s) => s.trim()).filter(Boolean)
+        file.parameters[input.name].value = type === "string[]"
+          ? input.value.split(",").map((s) => s.trim()).filter(Boolean)
           : type === "number" || type === "integer" ? Number(input.value)
           : type === "boolean" ? input.value === "true" : input.value;
       }
@@ -118,7 +128,9 @@ export async function versionPage(me, name, version, target) {
     parametersStatus, parametersConflict));
   form.push(h("section", { "aria-labelledby": "json-title" },
     h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
-    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json: below the editor, the hints say what belongs where the caret is. Problems are listed below with their JSON path, and next to their rule above."),
+    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json: below the editor, the hints "
+      + "say what belongs where the caret is. Problems are listed below with their JSON path, and next to their "
+      + "rule above."),
     hints(content),
     advanced.root,
     draft ? schemaHints(json) : null,
@@ -135,8 +147,7 @@ export async function versionPage(me, name, version, target) {
     } }, "Save JSON") : null,
     jsonStatus, jsonConflict));
 
-  const tools = tryoutTools(me, () => saved, base, toolsStatus, results,
-    () => check(toolsStatus, "Checked."));
+  const tools = tryoutTools(me, () => saved, base, results, (status) => check(status, "Checked."));
 
   const review = reviewSection(me, detail, base, reviewStatus, reload);
   const reviewed = me.capabilities.includes("read")
@@ -144,8 +155,9 @@ export async function versionPage(me, name, version, target) {
 
   return [
     heading,
-    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
-    reviewed, review, reviewStatus, rules, editorSlot, ...form, tools, toolsStatus, results,
+    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `,
+      h("span", { id: "activation" }, activation)),
+    reviewed, review, reviewStatus, rules, editorSlot, ...form, tools, results,
   ];
 }
 
@@ -153,5 +165,6 @@ export async function versionPage(me, name, version, target) {
 function numberField(type) {
   if (type !== "number" && type !== "integer") return {};
   const pattern = type === "integer" ? "-?[0-9]+" : "-?[0-9]+([.][0-9]+)?";
-  return { required: true, inputmode: type === "integer" ? "numeric" : "decimal", pattern, title: "Digits only, without separators, e.g. 800000" };
+  return { required: true, inputmode: type === "integer" ? "numeric" : "decimal", pattern,
+    title: "Digits only, without separators, e.g. 800000" };
 }
