@@ -119,7 +119,7 @@ export function ruleEditor(draft, content, onSaved) {
       await draft.save(content);
       origin = structuredClone(content);
       dirty = false;
-      onSaved(content);
+      onSaved(structuredClone(content));
       const report = await api(`${draft.path}/validate`, { method: "POST" });
       tests.show(report);
       status.textContent = report.valid ? "Saved. Valid: every test passes."

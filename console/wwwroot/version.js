@@ -53,11 +53,23 @@ export async function versionPage(me, name, version, target) {
   let editor = null;
   // Simulation's samples are the saved tests: text half typed in the JSON editor is not yet a rule set.
   let saved = content;
+  const shownValue = (file, name) => [file.parameters[name].value].flat().join(", ");
+  // The parameters and the JSON show each save; what was typed there and not saved yet stays: a parameter as
+  // typed, the JSON's edits laid onto the saved file three-way (text that does not parse is left as typed).
   const follow = (file) => {
+    const typed = inputs().filter((input) =>
+      input.value !== shownValue(saved, input.name) && input.value !== shownValue(file, input.name));
+    let text = json.value;
+    try {
+      text = JSON.stringify(threeWay(saved, JSON.parse(json.value), file).merged, null, 2);
+    } catch {
+      if (state) state.unsaved = true;
+    }
     saved = file;
-    json.value = JSON.stringify(file, null, 2);
+    json.value = text;
     advanced.number();
-    for (const input of inputs()) input.value = [file.parameters[input.name].value].flat().join(", ");
+    for (const input of inputs()) if (!typed.includes(input)) input.value = shownValue(file, input.name);
+    if (state && (typed.length > 0 || text !== JSON.stringify(file, null, 2))) state.unsaved = true;
     const fresh = rulesPanel(file, target);
     rules.replaceWith(fresh);
     rules = fresh;

@@ -4,7 +4,8 @@ namespace Decisions.Console.Tests;
 
 /// <summary>
 /// One page, several saves: a product manager's unsaved edits in the rule editor survive a save of the parameters
-/// or of the JSON (carried onto the saved draft, three-way), and each try-out tool reports beside its own button.
+/// or of the JSON (carried onto the saved draft, three-way) and a parameter typed survives the editor's save; each
+/// try-out tool reports beside its own button.
 /// </summary>
 public sealed class CarryOverTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -50,6 +51,29 @@ public sealed class CarryOverTests(BrowserFixture browser) : IClassFixture<Brows
 
         var saved = await DraftPage.Saved(browser, "retail-tiering", version);
         Assert.Equal("Saved as JSON", saved["description"]!.GetValue<string>());
+        Assert.Equal("Private banking", saved["tiers"]!["rules"]![0]!["label"]!["en"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_parameter_typed_but_not_saved_survives_a_save_of_the_rule_editor()
+    {
+        var (editor, version) = await RuleEditorPage.NewDraft(browser, "retail-tiering");
+        var page = new DraftPage(editor.Page);
+        var parameter = editor.Page.Locator("#param-vipAvgDailyBalance");
+        await parameter.FillAsync("650000");
+        await page.SetLabel("tiers", "VIP", "Private banking");
+
+        await editor.Page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(page.EditorStatus).ToContainTextAsync("Saved.");
+        await Assertions.Expect(parameter).ToHaveValueAsync("650000");
+        await page.LeaveByHistoryLink();
+        await Assertions.Expect(page.LeaveDialog).ToBeVisibleAsync();
+        await page.LeaveDialog.GetByTestId("leave-stay").ClickAsync();
+        await editor.Page.GetByRole(AriaRole.Button, new() { Name = "Save parameters" }).ClickAsync();
+        await Assertions.Expect(page.ParametersStatus).ToContainTextAsync("Saved.");
+
+        var saved = await DraftPage.Saved(browser, "retail-tiering", version);
+        Assert.Equal(650000, saved["parameters"]!["vipAvgDailyBalance"]!["value"]!.GetValue<decimal>());
         Assert.Equal("Private banking", saved["tiers"]!["rules"]![0]!["label"]!["en"]!.GetValue<string>());
     }
 
