@@ -12,6 +12,7 @@ import { statusLine, tryoutTools } from "./tryout.js";
 import { conflictPanel, draftState } from "./draft.js";
 import { guardLeaving } from "./leave-guard.js";
 import { threeWay } from "./merge.js";
+import { parameterFields } from "./parameters-form.js";
 
 export async function versionPage(me, name, version, target) {
   const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`),
@@ -34,15 +35,7 @@ export async function versionPage(me, name, version, target) {
   const touched = () => { if (state) state.unsaved = true; };
   const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
 
-  const parameterInputs = Object.entries(content.parameters ?? {}).map(([key, p]) =>
-    h("div", {
-      class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`,
-      "data-testid": `parameter-${key}` },
-      h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
-      h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value,
-        disabled: !draft, "data-type": p.type,
-        oninput: touched, ...numberField(p.type) })));
-  const inputs = () => parameterInputs.map((field) => field.querySelector("input"));
+  const parameters = parameterFields(content, target, draft, touched);
   const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft,
     "aria-describedby": "content-help", oninput: touched }, JSON.stringify(content, null, 2));
 
@@ -53,23 +46,20 @@ export async function versionPage(me, name, version, target) {
   let editor = null;
   // Simulation's samples are the saved tests: text half typed in the JSON editor is not yet a rule set.
   let saved = content;
-  const shownValue = (file, name) => [file.parameters[name].value].flat().join(", ");
   // The parameters and the JSON show each save; what was typed there and not saved yet stays: a parameter as
   // typed, the JSON's edits laid onto the saved file three-way (text that does not parse is left as typed).
   const follow = (file) => {
-    const typed = inputs().filter((input) =>
-      input.value !== shownValue(saved, input.name) && input.value !== shownValue(file, input.name));
     let text = json.value;
     try {
       text = JSON.stringify(threeWay(saved, JSON.parse(json.value), file).merged, null, 2);
     } catch {
       if (state) state.unsaved = true;
     }
+    const typed = parameters.follow(saved, file);
     saved = file;
     json.value = text;
     advanced.number();
-    for (const input of inputs()) if (!typed.includes(input)) input.value = shownValue(file, input.name);
-    if (state && (typed.length > 0 || text !== JSON.stringify(file, null, 2))) state.unsaved = true;
+    if (state && (typed > 0 || text !== JSON.stringify(file, null, 2))) state.unsaved = true;
     const fresh = rulesPanel(file, target);
     rules.replaceWith(fresh);
     rules = fresh;
@@ -127,16 +117,8 @@ export async function versionPage(me, name, version, target) {
     h("h2", { id: "parameters-title" }, "Parameters"),
     h("form", { id: "parameters", onsubmit: async (e) => {
       e.preventDefault();
-      const file = JSON.parse(json.value);
-      for (const input of inputs()) {
-        const type = input.dataset.type;
-        file.parameters[input.name].value = type === "string[]"
-          ? input.value.split(",").map((s) => s.trim()).filter(Boolean)
-          : type === "number" || type === "integer" ? Number(input.value)
-          : type === "boolean" ? input.value === "true" : input.value;
-      }
-      await save(file, parametersStatus, parametersConflict);
-    } }, parameterInputs, draft ? h("button", { type: "submit" }, "Save parameters") : null),
+      await save(parameters.fill(JSON.parse(json.value)), parametersStatus, parametersConflict);
+    } }, parameters.fields, draft ? h("button", { type: "submit" }, "Save parameters") : null),
     parametersStatus, parametersConflict));
   form.push(h("section", { "aria-labelledby": "json-title" },
     h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
@@ -171,12 +153,4 @@ export async function versionPage(me, name, version, target) {
       h("span", { id: "activation" }, activation)),
     reviewed, review, reviewStatus, rules, editorSlot, ...form, tools, results,
   ];
-}
-
-// A number is refused at the field, before anything is saved: "800,000" would otherwise become null in the draft.
-function numberField(type) {
-  if (type !== "number" && type !== "integer") return {};
-  const pattern = type === "integer" ? "-?[0-9]+" : "-?[0-9]+([.][0-9]+)?";
-  return { required: true, inputmode: type === "integer" ? "numeric" : "decimal", pattern,
-    title: "Digits only, without separators, e.g. 800000" };
 }
