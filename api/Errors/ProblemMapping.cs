@@ -10,7 +10,7 @@ public static class ProblemMapping
     {
         Failure.NotFound f => Problems.Of(Missed(f.What), f.Detail),
         Failure.Conflict f => Problems.Of(ProblemTypes.Conflict, f.Detail),
-        Failure.PreconditionFailed f => Problems.Of(ProblemTypes.PreconditionFailed, f.Detail),
+        Failure.PreconditionFailed f => Problems.Of(ProblemTypes.PreconditionFailed, f.Detail, LastWriter(f)),
         Failure.Gone f => Problems.Of(ProblemTypes.Erased, f.Detail),
         Failure.FourEyes f => Problems.Of(ProblemTypes.FourEyes, f.Detail),
         Failure.Invalid f => Problems.Unprocessable(f.Title, f.Problems),
@@ -19,6 +19,10 @@ public static class ProblemMapping
         Failure.KeyInFlight f => RetryAfter.Problem(ProblemTypes.IdempotencyKeyInFlight, f.Detail, f.RetryAfterSeconds),
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "A failure kind without a problem."),
     };
+
+    // Who saved the content the client did not read, for a client to name them beside its own reload offer.
+    private static Dictionary<string, object?>? LastWriter(Failure.PreconditionFailed failure) =>
+        failure.SavedBy is null ? null : new() { ["savedBy"] = failure.SavedBy, ["savedAt"] = failure.SavedAt };
 
     private static ProblemType Missed(Missing what) => what switch
     {

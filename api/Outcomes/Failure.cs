@@ -14,8 +14,12 @@ public abstract record Failure(string Detail)
     /// <summary>The step does not fit the current state, or another request changed it first.</summary>
     public sealed record Conflict(string Detail) : Failure(Detail);
 
-    /// <summary>The client's <c>If-Match</c> does not name the current content.</summary>
-    public sealed record PreconditionFailed(string Detail) : Failure(Detail);
+    /// <summary>
+    /// The client's <c>If-Match</c> does not name the current content; <paramref name="SavedBy"/> saved that
+    /// content at <paramref name="SavedAt"/> when the trail knows it.
+    /// </summary>
+    public sealed record PreconditionFailed(string Detail, string? SavedBy = null, DateTimeOffset? SavedAt = null)
+        : Failure(Detail);
 
     /// <summary>The actor wrote some of the content and may not review it.</summary>
     public sealed record FourEyes(string Detail) : Failure(Detail);

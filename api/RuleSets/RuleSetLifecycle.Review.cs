@@ -23,7 +23,7 @@ public sealed partial class RuleSetLifecycle
     public async Task<Outcome<RuleSetVersionRecord>> SubmitAsync(
         RuleSetVersionRecord current, string comment, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
-        if (VersionTag.Check(ifMatch, current) is { } precondition)
+        if (await StaleAsync(ifMatch, current, cancellationToken) is { } precondition)
         {
             return precondition;
         }

@@ -55,7 +55,7 @@ public sealed partial class RuleSetLifecycle(
     public async Task<Outcome<RuleSetVersionRecord>> UpdateDraftAsync(
         RuleSetVersionRecord current, RuleSet content, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
-        if (VersionTag.Check(ifMatch, current) is { } precondition)
+        if (await StaleAsync(ifMatch, current, cancellationToken) is { } precondition)
         {
             return precondition;
         }

@@ -16,7 +16,7 @@ public static class VersionTag
             .Any(tag => tag == "*" || tag == Of(record));
 
     /// <summary>Null when there is no <c>If-Match</c> or it matches; otherwise the precondition that failed.</summary>
-    public static Failure? Check(string? ifMatch, RuleSetVersionRecord record) =>
+    public static Failure.PreconditionFailed? Check(string? ifMatch, RuleSetVersionRecord record) =>
         ifMatch is null || Matches(ifMatch, record)
             ? null
             : new Failure.PreconditionFailed(

@@ -3,6 +3,7 @@
 // through it, so two people saving one draft never overwrite each other unseen.
 import { api, h } from "./core.js";
 import { changedPaths, threeWay, writeAt } from "./merge.js";
+import { zoned } from "./times.js";
 
 export function draftState(path, detail) {
   let tag = `"${detail.summary.hash}"`;
@@ -39,12 +40,21 @@ function choice(conflict, merged, i, redraw) {
     option("mine", conflict.mine), option("theirs", conflict.theirs));
 }
 
+// Who saved in the meantime, and when, as the 412 names them (the trail's last save of the draft).
+function lastWriter(refused) {
+  const { savedBy, savedAt } = refused.problem ?? {};
+  if (!savedBy) return ["someone saved this draft after this page read it"];
+  return [h("span", { "data-testid": "last-writer" }, `${savedBy} saved this draft at `,
+    h("time", { datetime: savedAt }, zoned(savedAt)), " after this page read it")];
+}
+
 /**
- * What a 412 on saving `mine()` shows beside the save control: who else writes this draft and what they changed,
- * and "Reload and reapply my changes", which lays this page's edits onto their saved draft and hands the
- * merged content to `reapplied(merged)`; values both changed are offered as a choice before saving again.
+ * What a 412 (`refused`) on saving `mine()` shows beside the save control: who saved this draft meanwhile and
+ * when, who else writes it, what they changed, and "Reload and reapply my changes", which lays this page's edits
+ * onto their saved draft and hands the merged content to `reapplied(merged)`; values both changed are offered as
+ * a choice before saving again.
  */
-export async function conflictPanel(draft, mine, reapplied) {
+export async function conflictPanel(draft, refused, mine, reapplied) {
   const fresh = await api(draft.path);
   const theirs = changedPaths(draft.base, fresh.content);
   const panel = h("div", { class: "conflict", role: "alert", "data-testid": "conflict" });
@@ -58,8 +68,8 @@ export async function conflictPanel(draft, mine, reapplied) {
       : `Your changes are reapplied; ${conflicts.length} value(s) were changed by both: choose, then save.`),
     ...conflicts.map((conflict, i) => choice(conflict, merged, i, () => reapplied(merged))));
   } }, "Reload and reapply my changes");
-  panel.append(h("p", {}, "Not saved: someone saved this draft after this page read it (written so far by ",
-    `${fresh.contributors.join(", ")}). Their save changed ${theirs.length} value(s): `,
+  panel.append(h("p", {}, "Not saved: ", ...lastWriter(refused),
+    ` (written so far by ${fresh.contributors.join(", ")}). Their save changed ${theirs.length} value(s): `,
   ...theirs.slice(0, 5).flatMap((p, i) => [i ? ", " : "", h("code", {}, p)]), theirs.length > 5 ? "…" : "", "."),
   reapply);
   return panel;

@@ -76,13 +76,19 @@ function sectionEditor(content, section, title, note, changed) {
 /**
  * The editor for the page's `draft` (draft.js), changing `content`, a copy of it, in place;
  * `onSaved(file)` lets the page's other forms follow a save, and
- * `showTests(report)` shows a validation run from elsewhere on the page in the tests table.
+ * `showTests(report)` shows a validation run from elsewhere on the page in the tests table;
+ * `pending()` answers the unsaved edits (`{ base, mine }`, or null) for a new editor to carry over, and
+ * `carried(file, conflicts)` says that this editor holds edits carried onto `file`, saved elsewhere on the page.
  */
 export function ruleEditor(draft, content, onSaved) {
+  // What this editor's edits are edits of: the content it was made from, then what it saved.
+  let origin = structuredClone(content);
+  let dirty = false;
   const status = h("div", { class: "status-line", role: "status", "data-testid": "editor-status" });
   const conflict = h("div");
   const save = h("button", { type: "button", "data-testid": "save-rules", disabled: true }, "Save changes");
   const changed = () => {
+    dirty = true;
     draft.unsaved = true;
     save.disabled = false;
     status.textContent = "Unsaved changes.";
@@ -111,7 +117,9 @@ export function ruleEditor(draft, content, onSaved) {
     status.className = "status-line busy";
     try {
       await draft.save(content);
-      onSaved(content);
+      origin = structuredClone(content);
+      dirty = false;
+      onSaved(structuredClone(content));
       const report = await api(`${draft.path}/validate`, { method: "POST" });
       tests.show(report);
       status.textContent = report.valid ? "Saved. Valid: every test passes."
@@ -121,8 +129,9 @@ export function ruleEditor(draft, content, onSaved) {
       showFailure(status, error);
       save.disabled = false;
       if (error.status === 412) {
-        conflict.replaceChildren(await conflictPanel(draft, () => content, (merged) => {
+        conflict.replaceChildren(await conflictPanel(draft, error, () => content, (merged) => {
           content = merged;
+          origin = structuredClone(draft.base);
           build();
           changed();
         }));
@@ -135,5 +144,18 @@ export function ruleEditor(draft, content, onSaved) {
     h("p", {}, "Change thresholds in the tables, or rule by rule; the expression text is written for you."),
     body,
     h("div", { class: "inline save-bar" }, save, status), conflict);
-  return { root: editor, showTests: (report) => tests.show(report) };
+  const carried = (file, conflicts) => {
+    origin = structuredClone(file);
+    changed();
+    status.replaceChildren("Unsaved changes, kept over the other save on this page: save them here.",
+      conflicts.length === 0
+      ? "" : h("span", {}, ` ${conflicts.length} value(s) that save also changed hold yours here: `,
+        ...conflicts.flatMap((c, i) => [i ? ", " : "", h("code", {}, c.path)])));
+  };
+  return {
+    root: editor,
+    showTests: (report) => tests.show(report),
+    pending: () => (dirty ? { base: origin, mine: content } : null),
+    carried,
+  };
 }

@@ -8,14 +8,15 @@ import { reviewSection } from "./review.js";
 import { reviewPackage } from "./review-package.js";
 import { zoned } from "./times.js";
 import { hints, rulesPanel, showProblems } from "./rules-panel.js";
-import { tryoutTools } from "./tryout.js";
+import { statusLine, tryoutTools } from "./tryout.js";
 import { conflictPanel, draftState } from "./draft.js";
 import { guardLeaving } from "./leave-guard.js";
-
-const statusLine = (id) => h("div", { class: "status-line", role: "status", id, "data-testid": id });
+import { threeWay } from "./merge.js";
+import { parameterFields } from "./parameters-form.js";
 
 export async function versionPage(me, name, version, target) {
-  const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`), me.capabilities.includes("read") ? everyItem("/v1/rulesets") : []]);
+  const [detail, all] = await Promise.all([api(`/v1/rulesets/${name}/versions/${version}`),
+    me.capabilities.includes("read") ? everyItem("/v1/rulesets") : []]);
   const ruleSet = all.find((r) => r.name === name);
   const scheduled = ruleSet?.scheduled.find((a) => a.version === version);
   const activation = ruleSet?.activeVersion === version ? "Active now."
@@ -23,8 +24,8 @@ export async function versionPage(me, name, version, target) {
   const summary = detail.summary;
   const content = detail.content;
   const draft = summary.status === "draft" && me.capabilities.includes("edit");
-  const [parametersStatus, jsonStatus, toolsStatus, reviewStatus] =
-    ["parameters-status", "json-status", "status", "review-status"].map(statusLine);
+  const [parametersStatus, jsonStatus, reviewStatus] =
+    ["parameters-status", "json-status", "review-status"].map(statusLine);
   const results = h("div", { id: "results" });
   const base = `/v1/rulesets/${name}/versions/${version}`;
   const state = draft ? draftState(base, detail) : null;
@@ -34,13 +35,7 @@ export async function versionPage(me, name, version, target) {
   const touched = () => { if (state) state.unsaved = true; };
   const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
 
-  const parameterInputs = Object.entries(content.parameters ?? {}).map(([key, p]) =>
-    h("div", {
-      class: `field${target?.kind === "parameters" && target.key === key ? " targeted" : ""}`, "data-testid": `parameter-${key}` },
-      h("label", { for: `param-${key}` }, key, h("small", {}, ` ${p.description ?? ""}`)),
-      h("input", { id: `param-${key}`, name: key, value: Array.isArray(p.value) ? p.value.join(", ") : p.value, disabled: !draft, "data-type": p.type,
-        oninput: touched, ...numberField(p.type) })));
-  const inputs = () => parameterInputs.map((field) => field.querySelector("input"));
+  const parameters = parameterFields(content, target, draft, touched);
   const json = h("textarea", { id: "content", rows: 18, spellcheck: "false", disabled: !draft,
     "aria-describedby": "content-help", oninput: touched }, JSON.stringify(content, null, 2));
 
@@ -51,29 +46,45 @@ export async function versionPage(me, name, version, target) {
   let editor = null;
   // Simulation's samples are the saved tests: text half typed in the JSON editor is not yet a rule set.
   let saved = content;
+  // The parameters and the JSON show each save; what was typed there and not saved yet stays: a parameter as
+  // typed, the JSON's edits laid onto the saved file three-way (text that does not parse is left as typed).
   const follow = (file) => {
+    let text = json.value;
+    try {
+      text = JSON.stringify(threeWay(saved, JSON.parse(json.value), file).merged, null, 2);
+    } catch {
+      if (state) state.unsaved = true;
+    }
+    const typed = parameters.follow(saved, file);
     saved = file;
-    json.value = JSON.stringify(file, null, 2);
+    json.value = text;
     advanced.number();
-    for (const input of inputs()) input.value = [file.parameters[input.name].value].flat().join(", ");
+    if (state && (typed > 0 || text !== JSON.stringify(file, null, 2))) state.unsaved = true;
     const fresh = rulesPanel(file, target);
     rules.replaceWith(fresh);
     rules = fresh;
   };
+  // A save from the parameters or the JSON remounts the editor on the saved file; edits the editor had not
+  // saved yet are carried onto it (three-way: what the editor started from, its copy, the saved file).
   const mountEditor = (file) => {
     if (!draft) return;
-    editor = ruleEditor(state, structuredClone(file), follow);
+    const pending = editor?.pending();
+    const carried = pending ? threeWay(pending.base, pending.mine, file) : null;
+    editor = ruleEditor(state, structuredClone(carried?.merged ?? file), follow);
+    if (carried) editor.carried(file, carried.conflicts);
     editorSlot.replaceChildren(editor.root);
   };
   mountEditor(content);
   const check = async (status, done) => {
-    const report = await act(status, "Validating and running the tests", () => api(`${base}/validate`, { method: "POST" }));
+    const report = await act(status, "Validating and running the tests",
+      () => api(`${base}/validate`, { method: "POST" }));
     showProblems(rules, report.problems);
     results.replaceChildren(
       h("h2", {}, report.valid ? "Valid: every test passes" : "Problems"),
       report.problems.length ? problemList(report.problems) : "",
       h("p", {}, `${report.testsPassed} tests passed, ${report.testsFailed} failed.`),
-      h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed).map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
+      h("ul", { class: "tests" }, report.tests.filter((t) => !t.passed)
+        .map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))));
     advanced.linkProblems(results);
     editor?.showTests(report);
     // Green only when everything passes: a save with failing tests says so beside the button that saved.
@@ -88,7 +99,7 @@ export async function versionPage(me, name, version, target) {
       await act(status, "Saving", () => state.save(file));
     } catch (error) {
       if (error.status === 412) {
-        conflict.replaceChildren(await conflictPanel(state, () => file, (merged) => {
+        conflict.replaceChildren(await conflictPanel(state, error, () => file, (merged) => {
           follow(merged);
           mountEditor(merged);
         }));
@@ -106,19 +117,14 @@ export async function versionPage(me, name, version, target) {
     h("h2", { id: "parameters-title" }, "Parameters"),
     h("form", { id: "parameters", onsubmit: async (e) => {
       e.preventDefault();
-      const file = JSON.parse(json.value);
-      for (const input of inputs()) {
-        const type = input.dataset.type;
-        file.parameters[input.name].value = type === "string[]" ? input.value.split(",").map((s) => s.trim()).filter(Boolean)
-          : type === "number" || type === "integer" ? Number(input.value)
-          : type === "boolean" ? input.value === "true" : input.value;
-      }
-      await save(file, parametersStatus, parametersConflict);
-    } }, parameterInputs, draft ? h("button", { type: "submit" }, "Save parameters") : null),
+      await save(parameters.fill(JSON.parse(json.value)), parametersStatus, parametersConflict);
+    } }, parameters.fields, draft ? h("button", { type: "submit" }, "Save parameters") : null),
     parametersStatus, parametersConflict));
   form.push(h("section", { "aria-labelledby": "json-title" },
     h("h2", { id: "json-title" }, "The whole rule set (JSON)"),
-    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json: below the editor, the hints say what belongs where the caret is. Problems are listed below with their JSON path, and next to their rule above."),
+    h("p", { id: "content-help" }, "The format is in rulesets/ruleset.schema.json: below the editor, the hints "
+      + "say what belongs where the caret is. Problems are listed below with their JSON path, and next to their "
+      + "rule above."),
     hints(content),
     advanced.root,
     draft ? schemaHints(json) : null,
@@ -135,8 +141,7 @@ export async function versionPage(me, name, version, target) {
     } }, "Save JSON") : null,
     jsonStatus, jsonConflict));
 
-  const tools = tryoutTools(me, () => saved, base, toolsStatus, results,
-    () => check(toolsStatus, "Checked."));
+  const tools = tryoutTools(me, () => saved, base, results, (status) => check(status, "Checked."));
 
   const review = reviewSection(me, detail, base, reviewStatus, reload);
   const reviewed = me.capabilities.includes("read")
@@ -144,14 +149,8 @@ export async function versionPage(me, name, version, target) {
 
   return [
     heading,
-    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `, h("span", { id: "activation" }, activation)),
-    reviewed, review, reviewStatus, rules, editorSlot, ...form, tools, toolsStatus, results,
+    h("p", {}, h("a", { href: `#/rulesets/${name}` }, "History"), ` · hash ${summary.hash.slice(0, 19)}… · `,
+      h("span", { id: "activation" }, activation)),
+    reviewed, review, reviewStatus, rules, editorSlot, ...form, tools, results,
   ];
-}
-
-// A number is refused at the field, before anything is saved: "800,000" would otherwise become null in the draft.
-function numberField(type) {
-  if (type !== "number" && type !== "integer") return {};
-  const pattern = type === "integer" ? "-?[0-9]+" : "-?[0-9]+([.][0-9]+)?";
-  return { required: true, inputmode: type === "integer" ? "numeric" : "decimal", pattern, title: "Digits only, without separators, e.g. 800000" };
 }

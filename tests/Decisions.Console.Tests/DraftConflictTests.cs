@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +13,7 @@ namespace Decisions.Console.Tests;
 public sealed class DraftConflictTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Balance = "customer.avgDailyBalance";
+    private DateTimeOffset _firstSave;
 
     [Fact]
     public async Task Two_editors_save_one_draft_and_the_second_reloads_reapplies_and_keeps_both_changes()
@@ -22,7 +24,9 @@ public sealed class DraftConflictTests(BrowserFixture browser) : IClassFixture<B
         await second.Page.GetByTestId("save-rules").ClickAsync();
 
         await Assertions.Expect(second.Conflict).ToContainTextAsync("parameters.vipAvgDailyBalance.value");
-        await Assertions.Expect(second.Conflict).ToContainTextAsync("editor");
+        await Assertions.Expect(second.LastWriter).ToContainTextAsync("editor saved this draft at ");
+        Assert.Equal(_firstSave, DateTimeOffset.Parse(
+            (await second.LastWriter.Locator("time").GetAttributeAsync("datetime"))!, CultureInfo.InvariantCulture));
         await Assertions.Expect(second.Page.GetByTestId("editor-status")).ToContainTextAsync("If-Match");
         await Accessibility.AssertNone(second.Page, "a save conflict");
         await second.Conflict.GetByTestId("reapply").ClickAsync();
@@ -71,6 +75,7 @@ public sealed class DraftConflictTests(BrowserFixture browser) : IClassFixture<B
 
         var conflict = second.JsonConflict;
         await Assertions.Expect(conflict).ToContainTextAsync("parameters.vipAvgDailyBalance.value");
+        await Assertions.Expect(conflict.GetByTestId("last-writer")).ToContainTextAsync("editor saved this draft at ");
         await conflict.GetByTestId("reapply").ClickAsync();
         await Assertions.Expect(second.Page.Locator("#param-vipAvgDailyBalance")).ToHaveValueAsync("600000");
         await second.Page.Locator("#save-json").ClickAsync();
@@ -114,6 +119,7 @@ public sealed class DraftConflictTests(BrowserFixture browser) : IClassFixture<B
         var second = await browser.SignIn("editor2");
         await new RuleEditorPage(second).Open("retail-tiering", version);
         await first.SetCell("VIP", Balance, "600000");
+        _firstSave = browser.App.Clock.GetUtcNow();
         await first.Save("Saved. 1 tests fail, 1 problems.");
         return (second, version);
     }

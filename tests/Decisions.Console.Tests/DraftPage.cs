@@ -18,6 +18,21 @@ public sealed class DraftPage(IPage page)
 
     public ILocator Conflict => page.GetByTestId("conflict");
 
+    /// <summary>Who saved the draft meanwhile and when, as the conflict panel names them.</summary>
+    public ILocator LastWriter => Conflict.GetByTestId("last-writer");
+
+    public ILocator EditorStatus => page.GetByTestId("editor-status");
+
+    /// <summary>A try-out tool's status line (<c>validate</c>, <c>simulate</c>, <c>impact</c>).</summary>
+    public ILocator ToolStatus(string tool) => page.GetByTestId($"{tool}-status");
+
+    /// <summary>A rule's English label as its form shows it (the section switched to rule by rule).</summary>
+    public async Task<ILocator> Label(string section, string code)
+    {
+        await page.GetByTestId($"view-{section}").ClickAsync();
+        return page.GetByTestId($"edit-{section}-{code}").GetByTestId("rule-label-en");
+    }
+
     /// <summary>The conflict panel under "Save JSON", beside the JSON section's status line.</summary>
     public ILocator JsonConflict => page.Locator("#json-status + div").GetByTestId("conflict");
 
