@@ -11,6 +11,8 @@ export function draftState(path, detail) {
     path,
     base: structuredClone(detail.content),
     unsaved: false,
+    /** The ETag of what this page last read or saved: submitting sends it, so nobody submits content unseen. */
+    get tag() { return tag; },
     /** Saves `content` if nobody saved since this page read it; a 412 ApiError otherwise. */
     async save(content) {
       const summary = await api(path, { method: "PUT", body: content, headers: { "If-Match": tag } });

@@ -4,7 +4,8 @@ import { act, api, h } from "./core.js";
 import { confirmStep } from "./confirm.js";
 import { zoneLabel } from "./times.js";
 
-export function reviewSection(me, detail, base, status, reload) {
+/** `seen()` answers the ETag of the content this page shows; a submit carries it as If-Match. */
+export function reviewSection(me, detail, base, status, reload, seen) {
   const summary = detail.summary;
   const title = `${detail.name} v${summary.version}`;
   const can = (capability) => me.capabilities.includes(capability);
@@ -16,7 +17,7 @@ export function reviewSection(me, detail, base, status, reload) {
     if (label) comment.setAttribute("aria-invalid", "true");
     else comment.removeAttribute("aria-invalid");
   };
-  const step = (label, path, body, question) => h("button", {
+  const step = (label, path, body, question, headers = () => ({})) => h("button", {
     type: "button", id: label.toLowerCase().split(" ")[0], onclick: async () => {
       if (question && !comment.value.trim()) {
         refuse(label);
@@ -25,7 +26,7 @@ export function reviewSection(me, detail, base, status, reload) {
       }
       refuse(null);
       if (question && !(await confirmStep(question, label))) return;
-      await act(status, label, () => api(`${base}/${path}`, { method: "POST", body: body() }));
+      await act(status, label, () => api(`${base}/${path}`, { method: "POST", body: body(), headers: headers() }));
       reload();
     },
   }, label);
@@ -36,7 +37,10 @@ export function reviewSection(me, detail, base, status, reload) {
     h("p", { id: "four-eyes" }, `Written by ${summary.author}`,
       summary.submittedBy ? ` · submitted by ${summary.submittedBy}` : "", reviewed),
     h("label", { for: "review-comment" }, "Comment"), comment, missing);
-  if (summary.status === "draft" && can("edit")) review.append(step("Submit for review", "submit", withComment));
+  if (summary.status === "draft" && can("edit")) {
+    // The version submitted is the one this page shows: if someone saved since, the API answers 412 and names them.
+    review.append(step("Submit for review", "submit", withComment, null, () => ({ "If-Match": seen() })));
+  }
   // Four eyes: whoever wrote any of the content gets no review control (the API would refuse them anyway).
   const wrote = detail.contributors.includes(me.name);
   if (summary.status === "submitted" && can("approve") && wrote) {

@@ -143,7 +143,8 @@ export async function versionPage(me, name, version, target) {
 
   const tools = tryoutTools(me, () => saved, base, results, (status) => check(status, "Checked."));
 
-  const review = reviewSection(me, detail, base, reviewStatus, reload);
+  const review = reviewSection(me, detail, base, reviewStatus, reload,
+    () => state?.tag ?? `"${summary.hash}"`);
   const reviewed = me.capabilities.includes("read")
     ? await reviewPackage(me, detail, ruleSet?.activeVersion, reviewStatus) : null;
 

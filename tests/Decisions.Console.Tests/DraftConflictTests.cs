@@ -112,6 +112,20 @@ public sealed class DraftConflictTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal("WEALTH_DESK", privileges[^1]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_submit_from_a_page_behind_someone_elses_save_is_refused_and_names_them()
+    {
+        var (page, version) = await SecondEditorBehindTheFirst();
+        await page.GetByLabel("Comment").FillAsync("Ready for review");
+        await page.Locator("#submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("review-status")).ToContainTextAsync("editor saved this draft at ");
+        await Accessibility.AssertNone(page, "a submit refused for a stale page");
+        var response = await browser.App.Client("editor2").GetAsync($"/v1/rulesets/retail-tiering/versions/{version}");
+        var summary = (await response.Json(HttpStatusCode.OK)).GetProperty("summary");
+        Assert.Equal("draft", summary.GetProperty("status").GetString());
+    }
+
     /// <summary>A draft open for editor and editor2, where editor saved a VIP threshold of 600,000 since.</summary>
     private async Task<(IPage Second, int Version)> SecondEditorBehindTheFirst()
     {
