@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace Decisions.Api.Tests;
 
@@ -20,7 +18,8 @@ public sealed class LastWriterTests : IAsyncLifetime
         await _app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 1 }, HttpStatusCode.Created);
         _read = (await _app.Client("editor").GetAsync(Draft)).Headers.ETag!.Tag;
         _app.Clock.SetUtcNow(TheirSave);
-        var theirs = await Send(_app.Client("editor2"), HttpMethod.Put, Draft, await Content("editor2's"), _read);
+        var theirs = await _app.Client("editor2").SendIfMatch(HttpMethod.Put, Draft,
+            await _app.Content(Draft, "editor2's"), _read);
         await theirs.Json(HttpStatusCode.OK);
         _app.Clock.Advance(TimeSpan.FromMinutes(3));
     }
@@ -30,16 +29,18 @@ public sealed class LastWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_save_names_the_editor_who_saved_in_the_meantime_and_when()
     {
-        var mine = await Send(_app.Client("editor"), HttpMethod.Put, Draft, await Content("mine"), _read);
+        var mine = await _app.Client("editor").SendIfMatch(HttpMethod.Put, Draft,
+            await _app.Content(Draft, "mine"), _read);
 
         AssertNamesTheirSave(await mine.Problem(HttpStatusCode.PreconditionFailed));
-        Assert.Equal("editor2's", (await Content(null))["description"]!.GetValue<string>());
+        Assert.Equal("editor2's", (await _app.Content(Draft))["description"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_stale_submit_names_the_editor_who_saved_in_the_meantime_and_when()
     {
-        var submit = await Send(_app.Client("editor"), HttpMethod.Post, $"{Draft}/submit", new { comment = "go" }, _read);
+        var submit = await _app.Client("editor").SendIfMatch(HttpMethod.Post, $"{Draft}/submit",
+            new { comment = "go" }, _read);
 
         AssertNamesTheirSave(await submit.Problem(HttpStatusCode.PreconditionFailed));
         var summary = (await _app.Read("editor", Draft)).GetProperty("summary");
@@ -50,10 +51,12 @@ public sealed class LastWriterTests : IAsyncLifetime
     public async Task The_last_of_several_saves_is_named()
     {
         var current = (await _app.Client("editor").GetAsync(Draft)).Headers.ETag!.Tag;
-        var third = await Send(_app.Client("editor"), HttpMethod.Put, Draft, await Content("editor's"), current);
+        var third = await _app.Client("editor").SendIfMatch(HttpMethod.Put, Draft,
+            await _app.Content(Draft, "editor's"), current);
         await third.Json(HttpStatusCode.OK);
 
-        var stale = await Send(_app.Client("editor2"), HttpMethod.Put, Draft, await Content("late"), current);
+        var stale = await _app.Client("editor2").SendIfMatch(HttpMethod.Put, Draft,
+            await _app.Content(Draft, "late"), current);
 
         var problem = await stale.Problem(HttpStatusCode.PreconditionFailed);
         Assert.Equal("editor", problem.GetProperty("savedBy").GetString());
@@ -67,25 +70,5 @@ public sealed class LastWriterTests : IAsyncLifetime
             problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("editor2", problem.GetProperty("savedBy").GetString());
         Assert.Equal(TheirSave, problem.GetProperty("savedAt").GetDateTimeOffset());
-    }
-
-    private async Task<JsonObject> Content(string? description)
-    {
-        var detail = await _app.Read("editor", Draft);
-        var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!.AsObject();
-        if (description is not null)
-        {
-            content["description"] = description;
-        }
-
-        return content;
-    }
-
-    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string url, object body,
-        string ifMatch)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return client.SendAsync(request);
     }
 }

@@ -24,7 +24,7 @@ public sealed class LostUpdateTests : IAsyncLifetime
         var read = await _app.Client("editor").GetAsync(Draft);
         var body = await read.Json(HttpStatusCode.OK);
         var created = await _app.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 });
-        var saved = await _app.Client("editor").PutAsJsonAsync(Draft, await Content(description: "edited"));
+        var saved = await _app.Client("editor").PutAsJsonAsync(Draft, await _app.Content(Draft, "edited"));
 
         Assert.Equal($"\"{body.GetProperty("summary").GetProperty("hash").GetString()}\"", read.Headers.ETag?.Tag);
         Assert.Equal($"\"{(await created.Json(HttpStatusCode.Created)).GetProperty("hash").GetString()}\"", created.Headers.ETag?.Tag);
@@ -39,13 +39,13 @@ public sealed class LostUpdateTests : IAsyncLifetime
         var second = _app.Client("editor2");
         var etag = (await first.GetAsync(Draft)).Headers.ETag!.Tag;
 
-        var won = await Put(first, await Content(description: "first editor"), etag);
-        var lost = await Put(second, await Content(description: "second editor"), etag);
+        var won = await first.SendIfMatch(HttpMethod.Put, Draft, await _app.Content(Draft, "first editor"), etag);
+        var lost = await second.SendIfMatch(HttpMethod.Put, Draft, await _app.Content(Draft, "second editor"), etag);
 
         await won.Json(HttpStatusCode.OK);
         var problem = await lost.Problem(HttpStatusCode.PreconditionFailed);
         Assert.Contains("If-Match", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("first editor", (await Content()).GetValue("description"));
+        Assert.Equal("first editor", (await _app.Content(Draft)).GetValue("description"));
     }
 
     [Theory]
@@ -54,7 +54,8 @@ public sealed class LostUpdateTests : IAsyncLifetime
     [InlineData("W/\"sha256:0000\"")]
     public async Task A_bogus_if_match_is_412_on_save_and_submit(string ifMatch)
     {
-        var save = await Put(_app.Client("editor"), await Content(description: "changed"), ifMatch);
+        var save = await _app.Client("editor").SendIfMatch(HttpMethod.Put, Draft,
+            await _app.Content(Draft, "changed"), ifMatch);
         using var submit = new HttpRequestMessage(HttpMethod.Post, $"{Draft}/submit") { Content = JsonContent.Create(new { comment = "go" }) };
         submit.Headers.TryAddWithoutValidation("If-Match", ifMatch);
 
@@ -68,15 +69,17 @@ public sealed class LostUpdateTests : IAsyncLifetime
     public async Task Thirty_racing_saves_and_submits_answer_only_200_409_or_412_and_keep_one_whole_write()
     {
         var etag = (await _app.Client("editor").GetAsync(Draft)).Headers.ETag!.Tag;
-        var original = (await Content()).GetValue("description");
+        var original = (await _app.Content(Draft)).GetValue("description");
         var contents = new List<JsonObject>();
         for (var i = 0; i < 20; i++)
         {
-            contents.Add(await Content(description: $"race {i}"));
+            contents.Add(await _app.Content(Draft, $"race {i}"));
         }
 
         var saves = contents.Select((content, i) =>
-            i % 2 == 0 ? Put(_app.Client("editor"), content, etag) : _app.Client("editor2").PutAsJsonAsync(Draft, content));
+            i % 2 == 0
+                ? _app.Client("editor").SendIfMatch(HttpMethod.Put, Draft, content, etag)
+                : _app.Client("editor2").PutAsJsonAsync(Draft, content));
         var submits = Enumerable.Range(0, 10)
             .Select(_ => _app.Client("editor").PostJson($"{Draft}/submit", new { comment = "double click" }));
         var statuses = (await Task.WhenAll(saves.Concat(submits))).Select(r => r.StatusCode).ToList();
@@ -84,7 +87,7 @@ public sealed class LostUpdateTests : IAsyncLifetime
         HttpStatusCode[] expected = [HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed];
         Assert.All(statuses, s => Assert.Contains(s, expected));
         var written = contents.Select(c => c["description"]!.GetValue<string>()).Append(original);
-        Assert.Contains((await Content()).GetValue("description"), written);
+        Assert.Contains((await _app.Content(Draft)).GetValue("description"), written);
         var verify = await _app.Read("auditor", "/v1/audit/verify");
         Assert.True(verify.GetProperty("intact").GetBoolean(), verify.ToString());
     }
@@ -97,25 +100,6 @@ public sealed class LostUpdateTests : IAsyncLifetime
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], clicks.Select(c => c.StatusCode).Order());
         await clicks.Single(c => c.StatusCode == HttpStatusCode.Conflict).Problem(HttpStatusCode.Conflict);
-    }
-
-    private async Task<JsonObject> Content(string? description = null)
-    {
-        var detail = await _app.Read("editor", Draft);
-        var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!.AsObject();
-        if (description is not null)
-        {
-            content["description"] = description;
-        }
-
-        return content;
-    }
-
-    private static Task<HttpResponseMessage> Put(HttpClient client, JsonObject content, string ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, Draft) { Content = JsonContent.Create(content) };
-        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return client.SendAsync(request);
     }
 }
 
