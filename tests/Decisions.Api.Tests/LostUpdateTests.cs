@@ -27,8 +27,10 @@ public sealed class LostUpdateTests : IAsyncLifetime
         var saved = await _app.Client("editor").PutAsJsonAsync(Draft, await Content(description: "edited"));
 
         Assert.Equal($"\"{body.GetProperty("summary").GetProperty("hash").GetString()}\"", read.Headers.ETag?.Tag);
-        Assert.Equal($"\"{(await created.Json(HttpStatusCode.Created)).GetProperty("hash").GetString()}\"", created.Headers.ETag?.Tag);
-        Assert.Equal($"\"{(await saved.Json(HttpStatusCode.OK)).GetProperty("hash").GetString()}\"", saved.Headers.ETag?.Tag);
+        Assert.Equal($"\"{(await created.Json(HttpStatusCode.Created)).GetProperty("hash").GetString()}\"",
+            created.Headers.ETag?.Tag);
+        Assert.Equal($"\"{(await saved.Json(HttpStatusCode.OK)).GetProperty("hash").GetString()}\"",
+            saved.Headers.ETag?.Tag);
         Assert.NotEqual(read.Headers.ETag, saved.Headers.ETag);
     }
 
@@ -55,7 +57,8 @@ public sealed class LostUpdateTests : IAsyncLifetime
     public async Task A_bogus_if_match_is_412_on_save_and_submit(string ifMatch)
     {
         var save = await Put(_app.Client("editor"), await Content(description: "changed"), ifMatch);
-        using var submit = new HttpRequestMessage(HttpMethod.Post, $"{Draft}/submit") { Content = JsonContent.Create(new { comment = "go" }) };
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"{Draft}/submit") { Content = JsonContent.Create(
+            new { comment = "go" }) };
         submit.Headers.TryAddWithoutValidation("If-Match", ifMatch);
 
         await save.Problem(HttpStatusCode.PreconditionFailed);
@@ -76,7 +79,9 @@ public sealed class LostUpdateTests : IAsyncLifetime
         }
 
         var saves = contents.Select((content, i) =>
-            i % 2 == 0 ? Put(_app.Client("editor"), content, etag) : _app.Client("editor2").PutAsJsonAsync(Draft, content));
+            i % 2 == 0
+                ? Put(_app.Client("editor"), content, etag)
+                : _app.Client("editor2").PutAsJsonAsync(Draft, content));
         var submits = Enumerable.Range(0, 10)
             .Select(_ => _app.Client("editor").PostJson($"{Draft}/submit", new { comment = "double click" }));
         var statuses = (await Task.WhenAll(saves.Concat(submits))).Select(r => r.StatusCode).ToList();
