@@ -16,7 +16,9 @@ public sealed class DecisionEngineOptions
     /// <summary>Most nodes in one parsed expression tree.</summary>
     public int MaxExpressionNodes { get; set; } = 500;
 
-    /// <summary>Deepest nesting of lambdas (<c>x => ...</c>); with bounded lists it bounds the work of one expression.</summary>
+    /// <summary>
+    /// Deepest nesting of lambdas (<c>x => ...</c>); with bounded lists it bounds the work of one expression.
+    /// </summary>
     public int MaxLambdaDepth { get; set; } = 2;
 
     /// <summary>
@@ -47,7 +49,9 @@ public sealed class DecisionEngineOptions
     /// <summary>Most input fields, and separately most parameters, in one rule set.</summary>
     public int MaxFields { get; set; } = 200;
 
-    /// <summary>Most score rules in one rule set: each is compiled on its own and evaluated in every decision.</summary>
+    /// <summary>
+    /// Most score rules in one rule set: each is compiled on its own and evaluated in every decision.
+    /// </summary>
     public int MaxScoreRules { get; set; } = 100;
 
     /// <summary>Most rows in one points table: a lookup reads them in order.</summary>

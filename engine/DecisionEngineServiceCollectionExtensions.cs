@@ -10,7 +10,8 @@ namespace Decisions.Engine;
 public static class DecisionEngineServiceCollectionExtensions
 {
     /// <summary>Registers the compiler and validator as singletons, with optional limits.</summary>
-    public static IServiceCollection AddDecisionEngine(this IServiceCollection services, Action<DecisionEngineOptions>? configure = null)
+    public static IServiceCollection AddDecisionEngine(this IServiceCollection services,
+        Action<DecisionEngineOptions>? configure = null)
     {
         var builder = services.AddOptions<DecisionEngineOptions>();
         if (configure is not null)
@@ -18,7 +19,8 @@ public static class DecisionEngineServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        services.TryAddSingleton(provider => new RuleSetCompiler(provider.GetRequiredService<IOptions<DecisionEngineOptions>>().Value));
+        services.TryAddSingleton(provider => new RuleSetCompiler(
+            provider.GetRequiredService<IOptions<DecisionEngineOptions>>().Value));
         services.TryAddSingleton<RuleSetValidator>();
         return services;
     }

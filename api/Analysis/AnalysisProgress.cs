@@ -32,7 +32,9 @@ public sealed class AnalysisProgress(long? limit = null)
             }
 
             var (newest, oldest) = (Interlocked.Read(ref _newest), Interlocked.Read(ref _oldest));
-            var bySequence = oldest > newest ? 0 : (double)(newest - oldest + 1) / Math.Max(1, newest - Interlocked.Read(ref _end) + 1);
+            var bySequence = oldest > newest
+                ? 0
+                : (double)(newest - oldest + 1) / Math.Max(1, newest - Interlocked.Read(ref _end) + 1);
             var byCount = limit is { } most ? (double)Read / most : 0;
             return Math.Round(Math.Clamp(Math.Max(bySequence, byCount) * 100, 0, 99.9), 1);
         }

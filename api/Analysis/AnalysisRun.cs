@@ -31,7 +31,8 @@ public sealed record AnalysisRunStatus(
     DateTimeOffset? FinishedAt, ReplaySummary? Replay, ImpactReport? Impact, string? Error);
 
 /// <summary>One run of <see cref="AnalysisRuns"/>: its progress, its end, and how to stop it.</summary>
-public sealed class AnalysisRun(string id, string owner, AnalysisKind kind, DateTimeOffset startedAt, AnalysisProgress progress)
+public sealed class AnalysisRun(string id, string owner, AnalysisKind kind, DateTimeOffset startedAt,
+    AnalysisProgress progress)
     : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -50,7 +51,8 @@ public sealed class AnalysisRun(string id, string owner, AnalysisKind kind, Date
     public AnalysisRunStatus Status()
     {
         var outcome = _outcome;
-        return new AnalysisRunStatus(id, kind, outcome.State, progress.Read, outcome.State == AnalysisState.Succeeded ? 100 : progress.Percent,
+        var percent = outcome.State == AnalysisState.Succeeded ? 100 : progress.Percent;
+        return new AnalysisRunStatus(id, kind, outcome.State, progress.Read, percent,
             startedAt, outcome.FinishedAt, outcome.Result?.Replay, outcome.Result?.Impact, outcome.Error);
     }
 
@@ -61,5 +63,6 @@ public sealed class AnalysisRun(string id, string owner, AnalysisKind kind, Date
 
     public void Dispose() => _stop.Dispose();
 
-    private sealed record AnalysisOutcome(AnalysisState State, DateTimeOffset? FinishedAt, AnalysisResult? Result, string? Error);
+    private sealed record AnalysisOutcome(AnalysisState State, DateTimeOffset? FinishedAt,
+        AnalysisResult? Result, string? Error);
 }

@@ -27,14 +27,31 @@ public static class AnalysisRunEndpoints
     {
         endpoints.MapGroup("/v1/decisions/replay/runs").WithTags("Decisions").CommonProblems()
             .MapPost("", StartReplay).WithName("StartReplayRun").RequireAuthorization(Roles.Audit)
-            .WithSummary("Start replaying the decisions of a time range").WithDescription(RunsDescription).Problems(422).WithinAnalysisLimits()
+            .WithSummary("Start replaying the decisions of a time range")
+            .WithDescription(RunsDescription)
+            .Problems(422)
+            .WithinAnalysisLimits()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
-        endpoints.MapGroup("/v1/rulesets/{name}/versions/{version:int}/impact/runs").WithTags("Rule sets").CommonProblems()
-            .MapPost("", StartImpact).WithName("StartImpactRun").RequireAuthorization(Roles.Edit).WithSummary("Start an impact analysis over the customers of a period")
+        endpoints.MapGroup("/v1/rulesets/{name}/versions/{version:int}/impact/runs")
+            .WithTags("Rule sets")
+            .CommonProblems()
+            .MapPost("", StartImpact)
+            .WithName("StartImpactRun")
+            .RequireAuthorization(Roles.Edit)
+            .WithSummary("Start an impact analysis over the customers of a period")
             .WithDescription(RunsDescription + " " + ImpactRuns.Description).Problems(404, 422).WithinAnalysisLimits();
-        var runs = endpoints.MapGroup("/v1/analysis-runs").WithTags("Analysis runs").CommonProblems().RequireAuthorization(Roles.SignedIn);
-        runs.MapGet("/{id}", Get).WithName("GetAnalysisRun").WithSummary("A run's progress, and its result once done").Problems(404);
-        runs.MapDelete("/{id}", Cancel).WithName("CancelAnalysisRun").WithSummary("Cancel a run; answers its state once it has stopped").Problems(404);
+        var runs = endpoints.MapGroup("/v1/analysis-runs")
+            .WithTags("Analysis runs")
+            .CommonProblems()
+            .RequireAuthorization(Roles.SignedIn);
+        runs.MapGet("/{id}", Get)
+            .WithName("GetAnalysisRun")
+            .WithSummary("A run's progress, and its result once done")
+            .Problems(404);
+        runs.MapDelete("/{id}", Cancel)
+            .WithName("CancelAnalysisRun")
+            .WithSummary("Cancel a run; answers its state once it has stopped")
+            .Problems(404);
         return endpoints;
     }
 
@@ -43,20 +60,24 @@ public static class AnalysisRunEndpoints
     {
         if (request.Limit is < 1 || request.To <= request.From)
         {
-            return Problems.Unprocessable("Give a range with 'from' before 'to' and a limit of at least 1.", [new Problem("to", "Check the range and the limit.")]);
+            return Problems.Unprocessable("Give a range with 'from' before 'to' and a limit of at least 1.",
+                [new Problem("to", "Check the range and the limit.")]);
         }
 
-        var query = new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit ?? int.MaxValue);
+        var query = new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To,
+            request.Limit ?? int.MaxValue);
         var progress = new AnalysisProgress(request.Limit);
         return Accepted(runs.Start(context.User.Actor(), AnalysisKind.Replay, AnalysisLease.Of(context).Take(),
             progress, async token => new AnalysisResult(Replay: await replay.RunAsync(query, progress, token))));
     }
 
     public static async Task<Results<Accepted<AnalysisRunStatus>, ProblemHttpResult>> StartImpact(
-        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns impact, AnalysisRuns runs,
+        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle,
+        ImpactRuns impact, AnalysisRuns runs,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var prepared = await RuleSetEndpoints.PrepareImpactAsync(name, version, request, lifecycle, impact, context.User, cancellationToken);
+        var prepared = await RuleSetEndpoints.PrepareImpactAsync(name, version, request, lifecycle, impact,
+            context.User, cancellationToken);
         if (!prepared.Succeeded)
         {
             return prepared.Failure.ToProblem();
@@ -67,7 +88,8 @@ public static class AnalysisRunEndpoints
             run.Progress, async token => new AnalysisResult(Impact: await run.RunAsync(token))));
     }
 
-    public static Results<Ok<AnalysisRunStatus>, ProblemHttpResult> Get(string id, AnalysisRuns runs, HttpContext context) =>
+    public static Results<Ok<AnalysisRunStatus>, ProblemHttpResult> Get(string id,
+        AnalysisRuns runs, HttpContext context) =>
         runs.Find(id, context.User.Actor()) is { } run ? TypedResults.Ok(run.Status()) : NotFound(id);
 
     public static async Task<Results<Ok<AnalysisRunStatus>, ProblemHttpResult>> Cancel(
@@ -87,5 +109,6 @@ public static class AnalysisRunEndpoints
     private static Accepted<AnalysisRunStatus> Accepted(AnalysisRun run) =>
         TypedResults.Accepted($"/v1/analysis-runs/{run.Id}", run.Status());
 
-    private static ProblemHttpResult NotFound(string id) => new Failure.NotFound(Missing.AnalysisRun, $"No analysis run '{id}' of this key.").ToProblem();
+    private static ProblemHttpResult NotFound(string id) =>
+        new Failure.NotFound(Missing.AnalysisRun, $"No analysis run '{id}' of this key.").ToProblem();
 }

@@ -12,11 +12,14 @@ namespace Decisions.Api.Analysis;
 /// A restart forgets them: a run is a read of the log and can be started again.
 /// </summary>
 public sealed partial class AnalysisRuns(
-    TimeProvider clock, IOptions<AnalysisLimitOptions> options, IHostApplicationLifetime lifetime, ILogger<AnalysisRuns> logger)
+    TimeProvider clock, IOptions<AnalysisLimitOptions> options, IHostApplicationLifetime lifetime,
+    ILogger<AnalysisRuns> logger)
 {
     private readonly ConcurrentDictionary<string, AnalysisRun> _runs = new(StringComparer.Ordinal);
 
-    /// <summary>Starts <paramref name="work"/> in the background; the run releases <paramref name="lease"/> when it ends.</summary>
+    /// <summary>
+    /// Starts <paramref name="work"/> in the background; the run releases <paramref name="lease"/> when it ends.
+    /// </summary>
     public AnalysisRun Start(
         string owner, AnalysisKind kind, IDisposable lease, AnalysisProgress progress,
         Func<CancellationToken, Task<AnalysisResult>> work)
@@ -26,7 +29,8 @@ public sealed partial class AnalysisRuns(
         _runs[run.Id] = run;
         run.Completion = Task.Run(async () =>
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(run.Stopping, lifetime.ApplicationStopping);
+            using var stop =
+                CancellationTokenSource.CreateLinkedTokenSource(run.Stopping, lifetime.ApplicationStopping);
             using (lease)
             {
                 try
@@ -40,7 +44,8 @@ public sealed partial class AnalysisRuns(
                 catch (Exception exception)
                 {
                     Failed(logger, exception, run.Id, kind);
-                    run.End(AnalysisState.Failed, clock.GetUtcNow(), error: "The run stopped on an error; the service log names it.");
+                    run.End(AnalysisState.Failed, clock.GetUtcNow(),
+                        error: "The run stopped on an error; the service log names it.");
                 }
             }
         });

@@ -26,7 +26,8 @@ public static class ReDecisions
     /// <param name="cancellationToken">Stops reading and re-deciding.</param>
     public static async Task<IReadOnlyList<TTally>> ReDecideAsync<TTally>(
         IAsyncEnumerable<DecisionPage> pages, Func<UnreadDecision, bool> pick, Func<TTally> newTally,
-        Func<TTally, DecodedDecision, CancellationToken, ValueTask> reDecide, Action<TTally, UnreadableDecision> unreadable,
+        Func<TTally, DecodedDecision, CancellationToken, ValueTask> reDecide,
+        Action<TTally, UnreadableDecision> unreadable,
         AnalysisProgress progress, long picks, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -21,13 +21,21 @@ public static class AuditEndpoints
     {
         var group = endpoints.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Audit).CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
-        group.MapGet("", List).WithName("ListAuditEntries").WithSummary("The change trail: who changed what, when and why")
+        group.MapGet("", List)
+            .WithName("ListAuditEntries")
+            .WithSummary("The change trail: who changed what, when and why")
             .WithDescription(
-                "Oldest first; a page's `next` continues after its last entry, so entries appended meanwhile come on later pages.");
-        group.MapGet("/verify", Verify).WithName("VerifyChains").WithSummary("Verify the change trail, the decision log, the stored versions and the activations");
+                "Oldest first; a page's `next` continues after its last entry, "
+                + "so entries appended meanwhile come on later pages.");
+        group.MapGet("/verify", Verify)
+            .WithName("VerifyChains")
+            .WithSummary("Verify the change trail, the decision log, the stored versions and the activations");
         group.MapPost("/verify", VerifyAgainst).WithName("VerifyAgainstCheckpoint").Problems(422)
             .WithSummary("Verify everything, and that both chains extend a checkpoint this service signed earlier");
-        group.MapGet("/active/{name}", ActiveAt).WithName("GetActiveVersionAt").WithSummary("Which version of a rule set was active at a given time").Problems(404);
+        group.MapGet("/active/{name}", ActiveAt)
+            .WithName("GetActiveVersionAt")
+            .WithSummary("Which version of a rule set was active at a given time")
+            .Problems(404);
         return endpoints;
     }
 
@@ -48,7 +56,8 @@ public static class AuditEndpoints
             PageCursor.Page(ListName, rest, limit, e => e.Sequence.ToString(CultureInfo.InvariantCulture)));
     }
 
-    public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<ChainReport>> Verify(IAuditTrail trail, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var report = await trail.VerifyAsync(null, cancellationToken);
         VerificationMetrics.Verified(report, clock.GetUtcNow());

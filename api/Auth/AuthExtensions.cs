@@ -15,10 +15,12 @@ public static class AuthExtensions
         builder.Services.AddOptions<ApiKeyOptions>()
             .BindConfiguration(ApiKeyOptions.Section)
             .Validate(o => development || o.ApiKeys.Count > 0, "No API keys are configured (Auth:ApiKeys).")
-            .Validate(o => o.ApiKeys.All(k => k.Key.Length >= 16 && Roles.All.Contains(k.Role) && k.Name.Length > 0), "Every API key needs a Key of 16+ characters, a known Role and a Name.")
+            .Validate(o => o.ApiKeys.All(k => k.Key.Length >= 16 && Roles.All.Contains(k.Role) && k.Name.Length > 0),
+                "Every API key needs a Key of 16+ characters, a known Role and a Name.")
             .ValidateOnStart();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Decide, p => p.RequireRole(Roles.Teller, Roles.Admin))
             .AddPolicy(Roles.Edit, p => p.RequireRole(Roles.Editor, Roles.Admin))

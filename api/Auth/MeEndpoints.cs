@@ -20,7 +20,12 @@ public static class MeEndpoints
 
     public static IEndpointRouteBuilder MapMeEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/me", Get).WithName("GetSignedInUser").RequireAuthorization(Roles.SignedIn).WithTags("Identity").Problems(401, 429).WithSummary("Who is signed in, with which role");
+        endpoints.MapGet("/v1/me", Get)
+            .WithName("GetSignedInUser")
+            .RequireAuthorization(Roles.SignedIn)
+            .WithTags("Identity")
+            .Problems(401, 429)
+            .WithSummary("Who is signed in, with which role");
         return endpoints;
     }
 

@@ -9,7 +9,8 @@ public static class Roles
     public const string Auditor = "auditor";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Teller, Editor, Approver, Auditor, Admin };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Teller, Editor,
+        Approver, Auditor, Admin };
 
     /// <summary>Evaluate decisions.</summary>
     public const string Decide = "decide";

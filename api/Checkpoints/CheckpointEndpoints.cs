@@ -10,15 +10,24 @@ public static class CheckpointEndpoints
 {
     public static IEndpointRouteBuilder MapCheckpointEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1/checkpoints").WithTags("Checkpoints").RequireAuthorization(Roles.Audit).CommonProblems();
+        var group = endpoints.MapGroup("/v1/checkpoints")
+            .WithTags("Checkpoints")
+            .RequireAuthorization(Roles.Audit)
+            .CommonProblems();
         group.MapPost("", Sign).WithName("SignCheckpoint")
-            .WithSummary("Sign a checkpoint of both chains now; keep it outside the service and verify against it later");
-        group.MapGet("", List).WithName("ListCheckpoints").WithSummary("The checkpoints the service signed, newest first");
-        group.MapGet("/key", Key).WithName("GetCheckpointKey").WithSummary("The public key that verifies the checkpoints");
+            .WithSummary(
+                "Sign a checkpoint of both chains now; keep it outside the service and verify against it later");
+        group.MapGet("", List)
+            .WithName("ListCheckpoints")
+            .WithSummary("The checkpoints the service signed, newest first");
+        group.MapGet("/key", Key)
+            .WithName("GetCheckpointKey")
+            .WithSummary("The public key that verifies the checkpoints");
         return endpoints;
     }
 
-    public static async Task<Created<SignedCheckpoint>> Sign(CheckpointNotary notary, CancellationToken cancellationToken) =>
+    public static async Task<Created<SignedCheckpoint>> Sign(CheckpointNotary notary,
+        CancellationToken cancellationToken) =>
         TypedResults.Created((string?)null, await notary.SignAsync(cancellationToken));
 
     public static async Task<Results<Ok<IReadOnlyList<SignedCheckpoint>>, ProblemHttpResult>> List(

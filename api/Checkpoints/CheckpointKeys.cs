@@ -9,16 +9,20 @@ namespace Decisions.Api.Checkpoints;
 /// </summary>
 public sealed class CheckpointKeys(IHostEnvironment environment) : IValidateOptions<CheckpointOptions>
 {
-    public static bool IsDevelopment(string keyId) => keyId.StartsWith(CheckpointOptions.DevelopmentKeyId, StringComparison.OrdinalIgnoreCase);
+    public static bool IsDevelopment(string keyId) =>
+        keyId.StartsWith(CheckpointOptions.DevelopmentKeyId, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>An ECDSA P-256 key from PEM (PKCS#8 or SEC 1); throws <see cref="CryptographicException"/> otherwise.</summary>
+    /// <summary>
+    /// An ECDSA P-256 key from PEM (PKCS#8 or SEC 1); throws <see cref="CryptographicException"/> otherwise.
+    /// </summary>
     public static ECDsa Import(string pem)
     {
         var key = ECDsa.Create();
         try
         {
             key.ImportFromPem(pem);
-            if (key.KeySize != 256 || key.ExportParameters(false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
+            if (key.KeySize != 256
+                || key.ExportParameters(false).Curve.Oid.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
             {
                 throw new CryptographicException("The checkpoint signing key is not a P-256 key.");
             }
@@ -36,12 +40,14 @@ public sealed class CheckpointKeys(IHostEnvironment environment) : IValidateOpti
     {
         if (string.IsNullOrWhiteSpace(options.KeyId) || string.IsNullOrWhiteSpace(options.SigningKey))
         {
-            return ValidateOptionsResult.Fail("No checkpoint signing key is configured (Checkpoints:SigningKey as PEM and Checkpoints:KeyId).");
+            return ValidateOptionsResult.Fail(
+                "No checkpoint signing key is configured (Checkpoints:SigningKey as PEM and Checkpoints:KeyId).");
         }
 
         if (!environment.IsDevelopment() && IsDevelopment(options.KeyId))
         {
-            return ValidateOptionsResult.Fail($"The development checkpoint key ('{options.KeyId}') is refused outside Development.");
+            return ValidateOptionsResult.Fail(
+                $"The development checkpoint key ('{options.KeyId}') is refused outside Development.");
         }
 
         if (options.Interval <= TimeSpan.Zero)
@@ -56,7 +62,8 @@ public sealed class CheckpointKeys(IHostEnvironment environment) : IValidateOpti
         }
         catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
-            return ValidateOptionsResult.Fail("Checkpoints:SigningKey is not an ECDSA P-256 private key in PEM: " + exception.Message);
+            return ValidateOptionsResult.Fail(
+                "Checkpoints:SigningKey is not an ECDSA P-256 private key in PEM: " + exception.Message);
         }
     }
 }

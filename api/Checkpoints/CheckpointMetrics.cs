@@ -14,7 +14,8 @@ internal static class CheckpointMetrics
     private static volatile LastSigned? _last;
 
     static CheckpointMetrics() =>
-        Meter.CreateObservableGauge("checkpoint_age_seconds", Observe, "s", "Seconds since the last signed checkpoint.");
+        Meter.CreateObservableGauge(
+            "checkpoint_age_seconds", Observe, "s", "Seconds since the last signed checkpoint.");
 
     public static void Signed(DateTimeOffset at, TimeProvider clock) => _last = new LastSigned(at, clock);
 

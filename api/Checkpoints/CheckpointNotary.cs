@@ -9,7 +9,8 @@ namespace Decisions.Api.Checkpoints;
 /// Signs checkpoints of the chains' current heads and keeps them; verifies the store against a checkpoint an
 /// auditor brings back: first that this service signed it, then that both chains extend it.
 /// </summary>
-public sealed class CheckpointNotary(IAuditTrail trail, ICheckpointStore store, CheckpointSigner signer, TimeProvider clock)
+public sealed class CheckpointNotary(IAuditTrail trail, ICheckpointStore store,
+    CheckpointSigner signer, TimeProvider clock)
 {
     public CheckpointKey PublicKey => signer.PublicKey;
 
@@ -25,17 +26,20 @@ public sealed class CheckpointNotary(IAuditTrail trail, ICheckpointStore store, 
     public Task<IReadOnlyList<SignedCheckpoint>> ListAsync(int limit, CancellationToken cancellationToken) =>
         store.CheckpointsAsync(limit, cancellationToken);
 
-    public async Task<Outcome<ChainReport>> VerifyAsync(SignedCheckpoint checkpoint, CancellationToken cancellationToken)
+    public async Task<Outcome<ChainReport>> VerifyAsync(SignedCheckpoint checkpoint,
+        CancellationToken cancellationToken)
     {
         if (!signer.Verifies(checkpoint))
         {
             var key = signer.PublicKey.KeyId;
             return new Failure.Invalid(
                 "The checkpoint was not signed by this service's key; nothing can be concluded from it.",
-                [new Problem("signature", $"The signature does not verify with key '{key}' over the checkpoint's fields.")]);
+                [new Problem("signature",
+                    $"The signature does not verify with key '{key}' over the checkpoint's fields.")]);
         }
 
-        var report = await trail.VerifyAsync(SignedCheckpoint.Heads(checkpoint), cancellationToken).ConfigureAwait(false);
+        var report = await trail.VerifyAsync(SignedCheckpoint.Heads(checkpoint), cancellationToken)
+            .ConfigureAwait(false);
         VerificationMetrics.Verified(report, clock.GetUtcNow());
         return report with { CheckpointAt = checkpoint.At };
     }

@@ -22,12 +22,15 @@ public sealed class CheckpointSigner : IDisposable
     public CheckpointKey PublicKey =>
         new(_keyId, Algorithm, _key.ExportSubjectPublicKeyInfoPem(), CheckpointKeys.IsDevelopment(_keyId));
 
-    /// <summary>A checkpoint of <paramref name="heads"/> at <paramref name="at"/>, to the second (it travels as JSON).</summary>
+    /// <summary>
+    /// A checkpoint of <paramref name="heads"/> at <paramref name="at"/>, to the second (it travels as JSON).
+    /// </summary>
     public SignedCheckpoint Sign(ChainHeads heads, DateTimeOffset at)
     {
         var unsigned = new SignedCheckpoint(
             0, new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero), _keyId,
-            CheckpointKeys.IsDevelopment(_keyId), heads.AuditTrail.Size, heads.AuditTrail.Head, heads.DecisionLog.Size, heads.DecisionLog.Head, "");
+            CheckpointKeys.IsDevelopment(_keyId), heads.AuditTrail.Size, heads.AuditTrail.Head, heads.DecisionLog.Size,
+            heads.DecisionLog.Head, "");
         var signature = _key.SignData(Bytes(unsigned), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         return unsigned with { Signature = Convert.ToBase64String(signature) };
     }
@@ -43,10 +46,12 @@ public sealed class CheckpointSigner : IDisposable
 
         var signature = new byte[text.Length];
         return Convert.TryFromBase64String(text, signature, out var length)
-            && _key.VerifyData(Bytes(checkpoint), signature.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            && _key.VerifyData(Bytes(checkpoint), signature.AsSpan(0, length), HashAlgorithmName.SHA256,
+                DSASignatureFormat.Rfc3279DerSequence);
     }
 
     public void Dispose() => _key.Dispose();
 
-    private static byte[] Bytes(SignedCheckpoint checkpoint) => Encoding.UTF8.GetBytes(SignedCheckpoint.Statement(checkpoint));
+    private static byte[] Bytes(SignedCheckpoint checkpoint) =>
+        Encoding.UTF8.GetBytes(SignedCheckpoint.Statement(checkpoint));
 }

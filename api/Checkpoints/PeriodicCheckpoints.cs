@@ -8,7 +8,8 @@ namespace Decisions.Api.Checkpoints;
 /// at the next tick.
 /// </summary>
 public sealed partial class PeriodicCheckpoints(
-    CheckpointNotary notary, IOptions<CheckpointOptions> options, TimeProvider clock, ILogger<PeriodicCheckpoints> logger) : BackgroundService
+    CheckpointNotary notary, IOptions<CheckpointOptions> options, TimeProvider clock,
+    ILogger<PeriodicCheckpoints> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +28,8 @@ public sealed partial class PeriodicCheckpoints(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Signed checkpoint {Sequence}: {AuditEntries} audit entries, {Decisions} decisions")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Signed checkpoint {Sequence}: {AuditEntries} audit entries, {Decisions} decisions")]
     private static partial void LogSigned(ILogger logger, long sequence, long auditEntries, long decisions);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Signing a periodic checkpoint failed; the next tick tries again")]

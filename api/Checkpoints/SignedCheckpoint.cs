@@ -10,13 +10,15 @@ namespace Decisions.Api.Checkpoints;
 /// development key, which proves nothing.
 /// </summary>
 public sealed record SignedCheckpoint(
-    long Sequence, DateTimeOffset At, string KeyId, bool Development, long AuditEntries, string AuditHead, long Decisions,
+    long Sequence, DateTimeOffset At, string KeyId, bool Development, long AuditEntries,
+    string AuditHead, long Decisions,
     string DecisionHead, string Signature)
 {
     /// <summary>The exact text that is signed, one field a line, so that anyone can check it with openssl.</summary>
     public static string Statement(SignedCheckpoint c) => string.Create(
         CultureInfo.InvariantCulture,
-        $"decisions-checkpoint/1\nkey {c.KeyId}\ndevelopment {(c.Development ? "yes" : "no")}\nat {c.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFF}Z\n"
+        $"decisions-checkpoint/1\nkey {c.KeyId}\ndevelopment {(c.Development ? "yes" : "no")}\n"
+        + $"at {c.At.UtcDateTime:yyyy-MM-ddTHH:mm:ss.FFFFFFF}Z\n"
         + $"audit {c.AuditEntries} {c.AuditHead}\ndecisions {c.Decisions} {c.DecisionHead}\n");
 
     /// <summary>The heads the chains must extend.</summary>

@@ -47,7 +47,8 @@ public sealed record DecisionResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Explain = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Reason>? Reasons = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Reason>? WhyNot = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TierChanges>? WhatItWouldTake = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<TierChanges>? WhatItWouldTake = null)
 {
     /// <summary>
     /// The answer to <paramref name="level"/> from <paramref name="d"/>, a decision explained to that level or more;
@@ -82,33 +83,43 @@ public sealed record BatchDecisionResponse(int Decided, int Failed, IReadOnlyLis
 public sealed record LoggedDecision(
     string DecisionId, long Sequence, DateTimeOffset DecidedAt, RuleSetRef RuleSet, string? CustomerId,
     DateTimeOffset AsOf, JsonElement? Input, JsonElement? Output, LoggedErasure? Erasure = null,
-    [property: Description("The W3C trace id of the request that made the decision; null if logged before traces were.")]
+    [property: Description(
+        "The W3C trace id of the request that made the decision; null if logged before traces were.")]
     string? TraceId = null,
-    [property: Description("The configured name of the API key that asked (never the key); null if logged before callers were.")]
+    [property: Description(
+        "The configured name of the API key that asked (never the key); null if logged before callers were.")]
     string? Caller = null);
 
-/// <summary>When a decision's personal data was erased, the trail entry recording why, and the digest its chain link covers.</summary>
+/// <summary>
+/// When a decision's personal data was erased, the trail entry recording why, and the digest its chain link covers.
+/// </summary>
 public sealed record LoggedErasure(DateTimeOffset ErasedAt, long TrailEntry, string Digest);
 
 /// <summary>The result of re-evaluating a logged decision with its recorded version, input and time.</summary>
-public sealed record ReplayResponse(string DecisionId, bool Identical, IReadOnlyList<Difference> Differences, DecisionResponse? Replayed);
+public sealed record ReplayResponse(string DecisionId, bool Identical, IReadOnlyList<Difference> Differences,
+    DecisionResponse? Replayed);
 
 /// <summary>A JSON path where the replay differs from the recorded answer.</summary>
 public sealed record Difference(string Path, JsonElement? Recorded, JsonElement? Replayed);
 
-/// <summary>Replay the logged decisions decided in [<see cref="From"/>, <see cref="To"/>), optionally of one rule set or customer.</summary>
-public sealed record ReplayRangeRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null, string? CustomerId = null, int Limit = 10_000);
+/// <summary>
+/// Replay the logged decisions decided in [<see cref="From"/>, <see cref="To"/>), optionally of one rule set or customer.
+/// </summary>
+public sealed record ReplayRangeRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null,
+    string? CustomerId = null, int Limit = 10_000);
 
 /// <summary>
 /// Replay, as a run (<c>/v1/analysis-runs</c>), the logged decisions decided in [<see cref="From"/>, <see cref="To"/>),
 /// optionally of one rule set or customer, and at most <see cref="Limit"/> of them, the most recent.
 /// </summary>
-public sealed record ReplayRunRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null, string? CustomerId = null, int? Limit = null);
+public sealed record ReplayRunRequest(DateTimeOffset From, DateTimeOffset To, string? RuleSet = null,
+    string? CustomerId = null, int? Limit = null);
 
 /// <summary>
 /// How many replays were identical, and samples of those that were not or could not be replayed. Decisions whose
 /// personal data was erased cannot be replayed and are not failures: <c>erased</c> counts them apart.
 /// </summary>
 public sealed record ReplaySummary(
-    int Replayed, int Identical, int Different, int Failed, IReadOnlyList<string> DifferentSamples, IReadOnlyList<string> FailedSamples,
+    int Replayed, int Identical, int Different, int Failed,
+    IReadOnlyList<string> DifferentSamples, IReadOnlyList<string> FailedSamples,
     int Erased = 0);

@@ -40,14 +40,37 @@ public static class DecisionEndpoints
     {
         var group = endpoints.MapGroup("/v1/decisions").WithTags("Decisions").CommonProblems()
             .AddEndpointFilterFactory(ExplicitOffsetQuery.Filter);
-        group.MapPost("", Decide).WithName("MakeDecision").RequireAuthorization(Roles.Decide).WithSummary("Decide for one customer").Problems(404, 409, 422);
-        group.MapPost("/batch", DecideBatch).WithName("MakeDecisions").RequireAuthorization(Roles.Decide).WithSummary("Decide for many customers").Problems(404, 409, 422)
+        group.MapPost("", Decide)
+            .WithName("MakeDecision")
+            .RequireAuthorization(Roles.Decide)
+            .WithSummary("Decide for one customer")
+            .Problems(404, 409, 422);
+        group.MapPost("/batch", DecideBatch)
+            .WithName("MakeDecisions")
+            .RequireAuthorization(Roles.Decide)
+            .WithSummary("Decide for many customers")
+            .Problems(404, 409, 422)
             .FewBatchesInFlightPerKey().SpendsOnePermitPerCustomer();
-        group.MapGet("", Search).WithName("ListDecisions").RequireAuthorization(Roles.Audit).WithSummary("Search logged decisions by customer, rule set and time")
+        group.MapGet("", Search)
+            .WithName("ListDecisions")
+            .RequireAuthorization(Roles.Audit)
+            .WithSummary("Search logged decisions by customer, rule set and time")
             .WithDescription(UnreadableDecisions.SearchDescription);
-        group.MapGet("/{id}", Get).WithName("GetDecision").RequireAuthorization(Roles.Audit).WithSummary("Read a logged decision").Problems(404, 409);
-        group.MapPost("/{id}/replay", Replay).WithName("ReplayDecision").RequireAuthorization(Roles.Audit).WithSummary("Replay a logged decision and compare").Problems(404, 409, 410);
-        group.MapPost("/replay", ReplayRange).WithName("ReplayDecisions").RequireAuthorization(Roles.Audit).WithSummary("Replay the decisions of a time range and summarise").Problems(422)
+        group.MapGet("/{id}", Get)
+            .WithName("GetDecision")
+            .RequireAuthorization(Roles.Audit)
+            .WithSummary("Read a logged decision")
+            .Problems(404, 409);
+        group.MapPost("/{id}/replay", Replay)
+            .WithName("ReplayDecision")
+            .RequireAuthorization(Roles.Audit)
+            .WithSummary("Replay a logged decision and compare")
+            .Problems(404, 409, 410);
+        group.MapPost("/replay", ReplayRange)
+            .WithName("ReplayDecisions")
+            .RequireAuthorization(Roles.Audit)
+            .WithSummary("Replay the decisions of a time range and summarise")
+            .Problems(422)
             .WithinAnalysisLimits();
         return endpoints;
     }
@@ -75,7 +98,8 @@ public static class DecisionEndpoints
     {
         if (request.Customers.Count is 0 or > MaxBatch)
         {
-            return Problems.Unprocessable("A batch holds 1 to 1,000 customers.", [new Problem("customers", $"Got {request.Customers.Count}.")]);
+            return Problems.Unprocessable("A batch holds 1 to 1,000 customers.",
+                [new Problem("customers", $"Got {request.Customers.Count}.")]);
         }
 
         if (ExplainOption.Parse(explain, request.Explain, out var level) is { } refused)
@@ -87,11 +111,15 @@ public static class DecisionEndpoints
         return batch.Succeeded ? TypedResults.Ok(batch.Value) : batch.Failure.ToProblem();
     }
 
-    public static async Task<Results<Ok<LoggedDecision>, ProblemHttpResult>> Get(string id, IDecisionLog log, CancellationToken cancellationToken) =>
-        await log.GetAsync(id, cancellationToken) is { } record ? TypedResults.Ok(ToLogged(record)) : Problems.Of(ProblemTypes.UnknownDecision, $"No decision '{id}'.");
+    public static async Task<Results<Ok<LoggedDecision>, ProblemHttpResult>> Get(string id, IDecisionLog log,
+        CancellationToken cancellationToken) =>
+        await log.GetAsync(id, cancellationToken) is { } record
+            ? TypedResults.Ok(ToLogged(record))
+            : Problems.Of(ProblemTypes.UnknownDecision, $"No decision '{id}'.");
 
     public static async Task<Results<Ok<ListPage<LoggedDecision>>, ProblemHttpResult>> Search(
-        IDecisionLog log, HttpResponse response, CancellationToken cancellationToken, string? customerId = null, string? ruleSet = null,
+        IDecisionLog log, HttpResponse response, CancellationToken cancellationToken,
+        string? customerId = null, string? ruleSet = null,
         DateTimeOffset? from = null, DateTimeOffset? to = null,
         [Description(PageCursor.LimitDescription)] int limit = PageCursor.DefaultLimit,
         [Description(PageCursor.CursorDescription)] string? cursor = null,
@@ -136,7 +164,8 @@ public static class DecisionEndpoints
                 + $"(trail entry #{erasure.TrailEntry}): it cannot be replayed.").ToProblem();
         }
 
-        var replay = await ReplayOne(record, store, registry, json.Value.SerializerOptions, explain is null ? null : level, cancellationToken);
+        var replay = await ReplayOne(record, store, registry, json.Value.SerializerOptions,
+            explain is null ? null : level, cancellationToken);
         return replay.Succeeded ? TypedResults.Ok(replay.Value) : replay.Failure.ToProblem();
     }
 
@@ -145,7 +174,8 @@ public static class DecisionEndpoints
     {
         if (request.Limit is < 1 or > 100_000 || request.To <= request.From)
         {
-            return Problems.Unprocessable("Give a range with 'from' before 'to' and a limit of 1 to 100,000.", [new Problem("to", "Check the range and the limit.")]);
+            return Problems.Unprocessable("Give a range with 'from' before 'to' and a limit of 1 to 100,000.",
+                [new Problem("to", "Check the range and the limit.")]);
         }
 
         var query = new DecisionQuery(request.CustomerId, request.RuleSet, request.From, request.To, request.Limit);
@@ -154,7 +184,8 @@ public static class DecisionEndpoints
     }
 
     private static async Task<Outcome<ReplayResponse>> ReplayOne(
-        DecisionRecord record, IRuleSetStore store, RuleSetRegistry registry, JsonSerializerOptions json, ExplainLevel? asked,
+        DecisionRecord record, IRuleSetStore store, RuleSetRegistry registry,
+        JsonSerializerOptions json, ExplainLevel? asked,
         CancellationToken cancellationToken)
     {
         var version = await store.GetAsync(record.RuleSet, record.Version, cancellationToken);
@@ -172,7 +203,8 @@ public static class DecisionEndpoints
         var result = registry.Compile(version).Evaluate(input.RootElement, record.AsOf, shown, cancellationToken);
         if (result.Decision is not { } decision)
         {
-            return new ReplayResponse(record.Id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null);
+            return new ReplayResponse(
+                record.Id, false, [new Difference("$", recorded.RootElement.Clone(), null)], null);
         }
 
         // Serialized exactly as the answer was when it was logged.
@@ -187,9 +219,12 @@ public static class DecisionEndpoints
     private static string Caller(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 
     private static LoggedDecision ToLogged(DecisionRecord record) =>
-        new(record.Id, record.Sequence, record.DecidedAt, new RuleSetRef(record.RuleSet, record.Version, record.RuleSetHash),
+        new(record.Id, record.Sequence, record.DecidedAt,
+            new RuleSetRef(record.RuleSet, record.Version, record.RuleSetHash),
             record.CustomerId, record.AsOf, Json(record, record.Input), Json(record, record.Output),
-            record.Erasure is { } e ? new LoggedErasure(e.At, e.TrailEntry, e.Digest) : null, record.TraceId, record.Caller);
+            record.Erasure is { } e
+                ? new LoggedErasure(e.At, e.TrailEntry, e.Digest)
+                : null, record.TraceId, record.Caller);
 
     private static JsonElement? Json(DecisionRecord record, string payload) =>
         record.Erasure is null ? JsonSerializer.Deserialize<JsonElement>(payload) : null;

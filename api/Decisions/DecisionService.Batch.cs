@@ -46,7 +46,8 @@ public sealed partial class DecisionService
                 await Task.Yield();
                 var tagged = tag is null ? null : tag with { Index = index };
                 evaluated.Add((index, Evaluate(
-                    ruleSet.Value, request.Customers[index], request.AsOf, now, level, cancellationToken, tagged, caller)));
+                    ruleSet.Value, request.Customers[index], request.AsOf, now, level,
+                    cancellationToken, tagged, caller)));
             }
 
             items.AddRange(await Task.WhenAll(evaluated.Select(async item =>

@@ -16,7 +16,8 @@ namespace Decisions.Api.Decisions;
 /// Makes a decision: resolves the version (pinned, or active now), evaluates, and appends the decision to the
 /// log before anything is answered. A decision a client receives is therefore always in the log.
 /// </summary>
-public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetStore store, IDecisionLog log, TimeProvider clock, IOptions<JsonOptions> json, DecisionMetrics metrics)
+public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetStore store, IDecisionLog log,
+    TimeProvider clock, IOptions<JsonOptions> json, DecisionMetrics metrics)
 {
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
@@ -33,7 +34,8 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
         {
             return new Failure.Invalid(
                 "The decision time is outside the range the service decides for.",
-                [new Problem("asOf", $"Give a time from {DecisionTimes.Earliest:O} up to {DecisionTimes.Latest:O}, excluded.")]);
+                [new Problem("asOf",
+                    $"Give a time from {DecisionTimes.Earliest:O} up to {DecisionTimes.Latest:O}, excluded.")]);
         }
 
         var number = version ?? registry.ActiveAt(name, now)?.Version;
@@ -42,7 +44,8 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
             return new Failure.NotFound(Missing.RuleSet, $"Rule set '{name}' has no active version.");
         }
 
-        var record = registry.Published(name, number.Value) ?? await store.GetAsync(name, number.Value, cancellationToken).ConfigureAwait(false);
+        var record = registry.Published(name, number.Value)
+            ?? await store.GetAsync(name, number.Value, cancellationToken).ConfigureAwait(false);
         if (record is not { Status: VersionStatus.Approved })
         {
             return new Failure.NotFound(Missing.Version, $"Rule set '{name}' has no published version {number}.");
@@ -97,7 +100,8 @@ public sealed partial class DecisionService(RuleSetRegistry registry, IRuleSetSt
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = DecisionTracing.Source.StartActivity("decisions.evaluate");
-        activity?.SetTag(DecisionTracing.RuleSet, ruleSet.Ref.Name).SetTag(DecisionTracing.Version, ruleSet.Ref.Version);
+        activity?.SetTag(DecisionTracing.RuleSet, ruleSet.Ref.Name)
+            .SetTag(DecisionTracing.Version, ruleSet.Ref.Version);
         var result = ruleSet.Evaluate(customer, asOf ?? now, level, cancellationToken);
         if (result.Decision is not { } decision)
         {

@@ -42,7 +42,9 @@ public static class ExplainOption
         return null;
     }
 
-    /// <summary>The name an answer records for <paramref name="level"/>; null for answers without explanations.</summary>
+    /// <summary>
+    /// The name an answer records for <paramref name="level"/>; null for answers without explanations.
+    /// </summary>
     public static string? Name(ExplainLevel level) => level == ExplainLevel.None ? null : Names[(int)level - 1];
 
     /// <summary>The level a logged answer was given at.</summary>
@@ -69,7 +71,9 @@ public static class ExplainOption
             reader.Read();
             if (explain && reader.TokenType == JsonTokenType.String)
             {
-                return Array.IndexOf(Names, reader.GetString()) + 1 is > 0 and var level ? (ExplainLevel)level : ExplainLevel.None;
+                return Array.IndexOf(Names, reader.GetString()) + 1 is > 0 and var level
+                    ? (ExplainLevel)level
+                    : ExplainLevel.None;
             }
 
             reader.Skip();

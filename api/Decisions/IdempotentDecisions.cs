@@ -48,7 +48,8 @@ public sealed class IdempotentDecisions(
     /// decision: those a crash or a lost connection cut off, and those refused (a refusal is not logged).
     /// </summary>
     public async Task<Outcome<BatchDecisionResponse>> DecideAsync(
-        BatchDecisionRequest request, ExplainLevel level, string? header, string caller, CancellationToken cancellationToken)
+        BatchDecisionRequest request, ExplainLevel level, string? header, string caller,
+        CancellationToken cancellationToken)
     {
         var all = Enumerable.Range(0, request.Customers.Count);
         if (header is null)

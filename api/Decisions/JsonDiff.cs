@@ -16,7 +16,9 @@ public static class JsonDiff
     {
         if (a.ValueKind == JsonValueKind.Object && b.ValueKind == JsonValueKind.Object)
         {
-            var names = a.EnumerateObject().Select(p => p.Name).Union(b.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
+            var names = a.EnumerateObject()
+                .Select(p => p.Name)
+                .Union(b.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
             foreach (var name in names)
             {
                 var inA = a.TryGetProperty(name, out var va);
@@ -31,7 +33,8 @@ public static class JsonDiff
                 }
             }
         }
-        else if (a.ValueKind == JsonValueKind.Array && b.ValueKind == JsonValueKind.Array && a.GetArrayLength() == b.GetArrayLength())
+        else if (a.ValueKind == JsonValueKind.Array && b.ValueKind == JsonValueKind.Array
+            && a.GetArrayLength() == b.GetArrayLength())
         {
             for (var i = 0; i < a.GetArrayLength(); i++)
             {

@@ -21,5 +21,6 @@ public sealed class LoggedAnswerResult(LoggedAnswer answer) : IResult, IStatusCo
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(DecisionResponse), ContentTypes));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK,
+            typeof(DecisionResponse), ContentTypes));
 }

@@ -47,7 +47,8 @@ public sealed class RangeReplay(
                 var identical = version is null || version.Ref.Hash != record.RuleSetHash
                     ? null
                     : Identical(version, decoded, tally.Replayed, token);
-                (identical switch { null => tally.Failed, false => tally.Different, true => null })?.Add(record.Sequence, record.Id);
+                (identical switch { null => tally.Failed, false => tally.Different, true => null })?.Add(
+                    record.Sequence, record.Id);
                 tally.Identical += identical == true ? 1 : 0;
             },
             (tally, unreadable) => tally.Failed.Add(unreadable.Sequence, unreadable.Id),
@@ -64,7 +65,9 @@ public sealed class RangeReplay(
     {
         try
         {
-            return await store.GetAsync(key.Name, key.Number, cancellationToken) is { } version ? registry.Compile(version) : null;
+            return await store.GetAsync(key.Name, key.Number, cancellationToken) is { } version
+                ? registry.Compile(version)
+                : null;
         }
         catch (InvalidOperationException)
         {
@@ -78,7 +81,8 @@ public sealed class RangeReplay(
     // replay does.
     // Null when the logged payload is not JSON: the log is read unchecked, since this parses it anyway.
     private bool? Identical(
-        CompiledRuleSet version, DecodedDecision decoded, ArrayBufferWriter<byte> replayed, CancellationToken cancellationToken)
+        CompiledRuleSet version, DecodedDecision decoded, ArrayBufferWriter<byte> replayed,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -91,7 +95,8 @@ public sealed class RangeReplay(
     }
 
     private bool Compare(
-        CompiledRuleSet version, DecodedDecision decoded, ArrayBufferWriter<byte> replayed, CancellationToken cancellationToken)
+        CompiledRuleSet version, DecodedDecision decoded, ArrayBufferWriter<byte> replayed,
+        CancellationToken cancellationToken)
     {
         var record = decoded.Record;
         using var input = JsonDocument.Parse(decoded.Input);
@@ -104,7 +109,8 @@ public sealed class RangeReplay(
         replayed.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(replayed, _writer))
         {
-            JsonSerializer.Serialize(writer, DecisionResponse.From(record.Id, record.DecidedAt, decision, level), _json);
+            JsonSerializer.Serialize(
+                writer, DecisionResponse.From(record.Id, record.DecidedAt, decision, level), _json);
         }
 
         if (replayed.WrittenSpan.SequenceEqual(decoded.Output.Span))

@@ -8,8 +8,9 @@ namespace Decisions.Api.Decisions;
 /// <summary>
 /// What a retry must repeat to get the first answer back: the operation, rule set, pinned version, <c>asOf</c> as
 /// sent, the customer input(s) and the explain level when it is not the default, digested (so a request at the
-/// default level digests as it did before the option existed). Customers are compared as JSON written without white space, in their
-/// property order: a client retrying sends the same body, and a different body must not pass for the same one.
+/// default level digests as it did before the option existed). Customers are compared as JSON written without white
+/// space, in their property order: a client retrying sends the same body, and a different body must not pass for the
+/// same one.
 /// </summary>
 public static class RequestFingerprint
 {

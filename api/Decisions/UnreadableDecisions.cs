@@ -10,7 +10,8 @@ public static class UnreadableDecisions
 
     public const string SearchDescription =
         "Newest first. A matching decision whose stored payload cannot be read (a damaged log) is skipped: the "
-        + "response header `" + Header + "` lists the skipped decision ids, comma-separated, and is absent when none was. "
+        + "response header `" + Header
+        + "` lists the skipped decision ids, comma-separated, and is absent when none was. "
         + "It counts towards `limit`. `GET /v1/audit/verify` names the first such entry and why.";
 
     public static void Report(HttpResponse response, DecisionPage page)

@@ -20,7 +20,8 @@ public sealed class DecisionErasures(IDecisionErasure store, TimeProvider clock,
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(request.CustomerId) || request.CustomerId.Length > 200)
         {
-            problems.Add(new Problem("customerId", "Give the customer id the decisions were logged with (1 to 200 chars)."));
+            problems.Add(new Problem("customerId",
+                "Give the customer id the decisions were logged with (1 to 200 chars)."));
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1_000)

@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Decisions.Api.Erasure;
 
-/// <summary>Lawful erasure of a customer's personal data from the decision log; retention runs in the background.</summary>
+/// <summary>
+/// Lawful erasure of a customer's personal data from the decision log; retention runs in the background.
+/// </summary>
 public static class ErasureEndpoints
 {
     public const string Description =
         "Erases the input, output and customer id of every decision logged for the customer; each keeps its id, "
         + "sequence, times, rule set, digest and link hash, so the log still verifies. One change-trail entry records "
-        + "the actor, the reason, the count and the SHA-256 of the customer id (not the id). Reading an erased decision "
-        + "shows `erasure`; replaying it answers 410. Asking again erases nothing more and is audited again.";
+        + "the actor, the reason, the count and the SHA-256 of the customer id (not the id). Reading an erased "
+        + "decision shows `erasure`; replaying it answers 410. Asking again erases nothing more and is audited again.";
 
     public static IHostApplicationBuilder AddErasure(this IHostApplicationBuilder builder)
     {
@@ -28,7 +30,9 @@ public static class ErasureEndpoints
         var group = endpoints.MapGroup("/v1/erasures").WithTags("Operations").RequireAuthorization(Roles.Operate)
             .CommonProblems();
         group.MapPost("", Erase).WithName("EraseCustomer")
-            .WithSummary("Erase a customer's personal data from the decision log").WithDescription(Description).Problems(422);
+            .WithSummary("Erase a customer's personal data from the decision log")
+            .WithDescription(Description)
+            .Problems(422);
         return endpoints;
     }
 

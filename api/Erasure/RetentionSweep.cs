@@ -37,6 +37,7 @@ public sealed partial class RetentionSweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The retention sweep failed; it tries again at the next interval.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The retention sweep failed; it tries again at the next interval.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

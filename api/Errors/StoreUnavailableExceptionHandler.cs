@@ -10,7 +10,8 @@ namespace Decisions.Api.Errors;
 /// </summary>
 internal sealed class StoreUnavailableExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception,
+        CancellationToken cancellationToken)
     {
         if (!Unavailable(exception))
         {

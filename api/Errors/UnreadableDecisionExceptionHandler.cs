@@ -10,7 +10,8 @@ namespace Decisions.Api.Errors;
 /// </summary>
 internal sealed class UnreadableDecisionExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception,
+        CancellationToken cancellationToken)
     {
         if (exception is not UnreadableDecisionException unreadable)
         {

@@ -10,7 +10,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddDecisionHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]).AddCheck<WriterHealthCheck>("decision-log", tags: [Ready]);
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [Ready])
+            .AddCheck<WriterHealthCheck>("decision-log", tags: [Ready]);
         return services;
     }
 
@@ -31,9 +33,11 @@ public static class HealthEndpoints
     /// Probed every few seconds by every load balancer, so it reads what decisions read: the store's change stamp
     /// (one primary-key read on PostgreSQL) and the registry's timeline in memory, never the versions themselves.
     /// </summary>
-    private sealed class StoreHealthCheck(IRuleSetStore store, RuleSetRegistry registry, TimeProvider clock) : IHealthCheck
+    private sealed class StoreHealthCheck(IRuleSetStore store, RuleSetRegistry registry, TimeProvider clock)
+        : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+            CancellationToken cancellationToken = default)
         {
             await store.ChangeStampAsync(cancellationToken);
             var active = registry.ActiveCount(clock.GetUtcNow());
@@ -46,7 +50,8 @@ public static class HealthEndpoints
     // A writer whose last block failed would answer every decision with an error: take the replica out of rotation.
     private sealed class WriterHealthCheck(DecisionWriter writer) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+            CancellationToken cancellationToken = default) =>
             Task.FromResult(writer.CanCommit
                 ? HealthCheckResult.Healthy("The decision log commits.")
                 : HealthCheckResult.Unhealthy("The decision log's last block failed to commit.", writer.LastFailure));

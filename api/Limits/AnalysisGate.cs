@@ -67,7 +67,8 @@ internal sealed class AnalysisGateFilter(AnalysisGate gate, IOptions<AnalysisLim
             return new TooManyRequests(
                 LimitKind.AnalysisRuns,
                 options.Value.RetryAfterSeconds,
-                $"At most {options.Value.RunsPerKey} analysis run(s) per key and {options.Value.RunsInAll} in all may run at once.");
+                $"At most {options.Value.RunsPerKey} analysis run(s) per key "
+                + $"and {options.Value.RunsInAll} in all may run at once.");
         }
 
         var held = new AnalysisLease(lease);
@@ -91,11 +92,14 @@ public sealed class AnalysisLease(IDisposable lease)
 {
     private IDisposable? _held = lease;
 
-    /// <summary>The lease of the request, which runs within <see cref="AnalysisGateExtensions.WithinAnalysisLimits"/>.</summary>
+    /// <summary>
+    /// The lease of the request, which runs within <see cref="AnalysisGateExtensions.WithinAnalysisLimits"/>.
+    /// </summary>
     public static AnalysisLease Of(HttpContext context) => context.Features.Get<AnalysisLease>()
         ?? throw new InvalidOperationException("The endpoint does not run within the analysis limits.");
 
-    public IDisposable Take() => Interlocked.Exchange(ref _held, null) ?? throw new InvalidOperationException("The lease was taken.");
+    public IDisposable Take() =>
+        Interlocked.Exchange(ref _held, null) ?? throw new InvalidOperationException("The lease was taken.");
 
     internal void Release() => Interlocked.Exchange(ref _held, null)?.Dispose();
 }

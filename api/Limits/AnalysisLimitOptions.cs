@@ -4,7 +4,8 @@ namespace Decisions.Api.Limits;
 
 /// <summary>
 /// Limits of the runs that re-decide logged decisions (impact, replay of a range), section <c>Limits:Analysis</c>.
-/// Each run holds a few pages of decisions at a time and re-decides on every core; beyond these counts a run answers 429.
+/// Each run holds a few pages of decisions at a time and re-decides on every core; beyond these counts a run answers
+/// 429.
 /// </summary>
 public sealed class AnalysisLimitOptions
 {

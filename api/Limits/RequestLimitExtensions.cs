@@ -17,7 +17,8 @@ public static class RequestLimitExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
-            .Configure<IOptions<RequestLimitOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+            .Configure<IOptions<RequestLimitOptions>>(
+                (kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         builder.Services.AddOptions<AnalysisLimitOptions>()
             .BindConfiguration(AnalysisLimitOptions.Section)
             .ValidateDataAnnotations()
@@ -30,9 +31,12 @@ public static class RequestLimitExtensions
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(limiter.Tokens, limiter.InFlight);
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                    : 1;
                 await TooManyRequests.WriteAsync(
-                    context.HttpContext, LimitKind.KeyRate, retryAfter, $"Over this key's request rate or requests in flight; retry after {retryAfter} s.");
+                    context.HttpContext, LimitKind.KeyRate, retryAfter,
+                    $"Over this key's request rate or requests in flight; retry after {retryAfter} s.");
             };
         });
         builder.Services.AddRateLimiter(options =>

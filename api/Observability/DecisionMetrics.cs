@@ -13,7 +13,9 @@ namespace Decisions.Api.Observability;
 /// </summary>
 public sealed class DecisionMetrics
 {
-    /// <summary>The meter of the service's own instruments that <c>/metrics</c> already shows through prometheus-net.</summary>
+    /// <summary>
+    /// The meter of the service's own instruments that <c>/metrics</c> already shows through prometheus-net.
+    /// </summary>
     public const string MeterName = "Decisions";
 
     private static readonly Meter Meter = new(MeterName);

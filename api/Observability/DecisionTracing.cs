@@ -30,7 +30,9 @@ public static class DecisionTracing
     public static string? CurrentTraceId() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : null;
 
-    /// <summary>Marks <paramref name="activity"/> failed with <paramref name="reason"/>; nothing when untraced.</summary>
+    /// <summary>
+    /// Marks <paramref name="activity"/> failed with <paramref name="reason"/>; nothing when untraced.
+    /// </summary>
     public static void Failed(this Activity? activity, string reason) =>
         activity?.SetStatus(ActivityStatusCode.Error, reason);
 }

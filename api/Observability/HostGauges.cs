@@ -18,7 +18,8 @@ internal sealed class HostGauges(RuleSetRegistry registry, IRuleSetStore store, 
         "rule_set", "version", "hash");
 
     private static readonly Gauge RefreshAge = Metrics.CreateGauge(
-        "ruleset_registry_refresh_age_seconds", "Seconds since the registry last checked the store for rule-set changes.",
+        "ruleset_registry_refresh_age_seconds",
+        "Seconds since the registry last checked the store for rule-set changes.",
         new GaugeConfiguration { SuppressInitialValue = true });
 
     // Published versions never change, so a hash read once stays right; most are already in the registry.

@@ -20,7 +20,8 @@ internal static class MetricsEndpoint
     public static void AddScrapePolicy(IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
-            .Validate(o => o.BearerToken is null || o.BearerToken.Length >= 16, "Metrics:BearerToken needs 16+ characters.")
+            .Validate(o => o.BearerToken is null || o.BearerToken.Length >= 16,
+                "Metrics:BearerToken needs 16+ characters.")
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAssertion(context =>
             context.User.IsInRole(Roles.Auditor) || context.User.IsInRole(Roles.Admin)

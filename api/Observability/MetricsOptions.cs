@@ -9,7 +9,9 @@ public sealed class MetricsOptions
 {
     public const string Section = "Metrics";
 
-    /// <summary>The scraper's bearer token (16+ characters), e.g. <c>Metrics__BearerToken</c>; none by default.</summary>
+    /// <summary>
+    /// The scraper's bearer token (16+ characters), e.g. <c>Metrics__BearerToken</c>; none by default.
+    /// </summary>
     public string? BearerToken { get; set; }
 
     /// <summary>A second port serving only <c>/metrics</c>, without a key; none by default.</summary>

@@ -36,7 +36,8 @@ internal static class MetricsPort
 
         app.Use((context, next) =>
         {
-            if (context.Connection.LocalPort != port || context.Request.Path.Equals("/metrics", StringComparison.Ordinal))
+            if (context.Connection.LocalPort != port || context.Request.Path.Equals("/metrics",
+                StringComparison.Ordinal))
             {
                 return next(context);
             }

@@ -17,7 +17,9 @@ public static partial class ObservabilityExtensions
     /// what problems, the response header, the logs and the decision log carry.
     /// </summary>
     private static Activity? RequestActivity(HttpContext context) =>
-        context.Features.Get<IHttpActivityFeature>()?.Activity is { IdFormat: ActivityIdFormat.W3C } activity ? activity : null;
+        context.Features.Get<IHttpActivityFeature>()?.Activity is { IdFormat: ActivityIdFormat.W3C } activity
+            ? activity
+            : null;
 
     /// <summary>
     /// The console formatter is <c>Logging:Console:FormatterName</c>, by default <c>json</c> outside Development (one
@@ -34,7 +36,8 @@ public static partial class ObservabilityExtensions
             builder.Logging.AddConsole();
         }
 
-        var formatter = console["FormatterName"] ?? (development ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
+        var formatter = console["FormatterName"]
+            ?? (development ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.FormatterName = formatter);
         builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
         {
@@ -56,7 +59,8 @@ public static partial class ObservabilityExtensions
     private static void AddOpenTelemetry(this IHostApplicationBuilder builder)
     {
         var endpoint = builder.Configuration["Telemetry:Otlp:Endpoint"];
-        if (string.IsNullOrEmpty(endpoint) && string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (string.IsNullOrEmpty(endpoint)
+            && string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             return;
         }
@@ -71,7 +75,8 @@ public static partial class ObservabilityExtensions
             })
             .WithTracing(tracing => tracing.AddSource(DecisionTracing.SourceName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path)))
-            .WithMetrics(metrics => metrics.AddMeter(DecisionMetrics.MeterName, "Decisions.DecisionLog", "System.Runtime")
+            .WithMetrics(metrics => metrics
+                .AddMeter(DecisionMetrics.MeterName, "Decisions.DecisionLog", "System.Runtime")
                 .AddAspNetCoreInstrumentation());
         if (string.IsNullOrEmpty(endpoint))
         {
@@ -88,5 +93,6 @@ public static partial class ObservabilityExtensions
 
     // Load balancers probe every few seconds; their spans would bury the decisions.
     private static bool IsProbe(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz")
+            || path.StartsWithSegments("/metrics");
 }

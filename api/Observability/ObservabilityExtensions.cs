@@ -4,7 +4,9 @@ namespace Decisions.Api.Observability;
 
 public static partial class ObservabilityExtensions
 {
-    /// <summary>The W3C Trace Context (level 2) response header: <c>00-{trace id}-{server span id}-{flags}</c>.</summary>
+    /// <summary>
+    /// The W3C Trace Context (level 2) response header: <c>00-{trace id}-{server span id}-{flags}</c>.
+    /// </summary>
     public const string TraceResponseHeader = "traceresponse";
 
     /// <summary>

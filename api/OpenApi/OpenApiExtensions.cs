@@ -5,7 +5,9 @@ namespace Decisions.Api.OpenApi;
 
 public static class OpenApiExtensions
 {
-    /// <summary>The OpenAPI document (Microsoft.AspNetCore.OpenApi) with the API-key scheme on every operation.</summary>
+    /// <summary>
+    /// The OpenAPI document (Microsoft.AspNetCore.OpenApi) with the API-key scheme on every operation.
+    /// </summary>
     public static IServiceCollection AddDecisionOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options.WithGeneratorNames().AddDocumentTransformer((document, _, _) =>
         {
@@ -13,16 +15,20 @@ public static class OpenApiExtensions
             {
                 Title = "Decisions",
                 Version = "v1",
-                Description = "Tiers, privileges and next actions from versioned rule sets. Authenticate with the X-Api-Key header.",
+                Description = "Tiers, privileges and next actions from versioned rule sets. "
+                    + "Authenticate with the X-Api-Key header.",
             };
-            var scheme = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthenticationHandler.Header };
+            var scheme = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.Header };
             document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme> { [ApiKeyAuthenticationHandler.SchemeName] = scheme };
+            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme> { [
+                ApiKeyAuthenticationHandler.SchemeName] = scheme };
             // Clients reach the service at addresses it cannot know: "/" is where the document itself was served
             // from, which also keeps the document stable to snapshot.
             document.Servers = [new OpenApiServer { Url = "/", Description = "The host that served this document" }];
             Tags.Describe(document);
-            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(
+                ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
             return Task.CompletedTask;
         }).AddSchemaTransformer((schema, context, _) =>
         {
@@ -54,13 +60,15 @@ public static class OpenApiExtensions
         .AddOperationTransformer((operation, context, _) =>
         {
             // A complete example request for the call tellers make most.
-            if (context.Description.RelativePath?.TrimEnd('/') == "v1/decisions" && context.Description.HttpMethod == "POST"
+            if (context.Description.RelativePath?.TrimEnd('/') == "v1/decisions"
+                && context.Description.HttpMethod == "POST"
                 && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
             {
                 body.Example = System.Text.Json.Nodes.JsonNode.Parse("""
                     { "ruleSet": "retail-tiering", "asOf": "2026-06-15T10:00:00+08:00",
-                      "customer": { "customerId": "R-0001", "name": "王芳", "avgDailyBalance": 800000, "largeOutflow30d": 250000,
-                                    "lastTierReviewDate": "2026-03-01", "productsHeld": ["fund", "credit_card"] } }
+                      "customer": { "customerId": "R-0001", "name": "王芳", "avgDailyBalance": 800000,
+                                    "largeOutflow30d": 250000, "lastTierReviewDate": "2026-03-01",
+                                    "productsHeld": ["fund", "credit_card"] } }
                     """);
             }
 

@@ -39,7 +39,8 @@ public static class RuleSetDocuments
         }
 
         var document = await documents.GetOpenApiDocumentAsync(cancellationToken);
-        var json = JsonNode.Parse(await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken))!;
+        var json = JsonNode.Parse(
+            await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken))!;
         TypeCustomers(json, active.Value, engine.Value.DefaultMaxItems);
         return TypedResults.Text(json.ToJsonString(), "application/json");
     }
@@ -51,11 +52,13 @@ public static class RuleSetDocuments
         info["title"] = $"Decisions: {ruleSet.Name}";
         info["description"] = string.Create(CultureInfo.InvariantCulture,
             $"{info["description"]} Decisions for '{ruleSet.Name}' take the customer of its version {ruleSet.Version}, "
-            + $"active when this document was served, as {typeName}; a version pinned with 'version' may take another.");
+            + $"active when this document was served, as {typeName}; "
+            + $"a version pinned with 'version' may take another.");
 
         var schemas = document["components"]!["schemas"]!;
         schemas[typeName] = CustomerSchema.Of(ruleSet, defaultMaxItems);
-        var (single, batch) = (schemas["DecisionRequest"]!["properties"]!, schemas["BatchDecisionRequest"]!["properties"]!);
+        var (single, batch) = (schemas["DecisionRequest"]!["properties"]!,
+            schemas["BatchDecisionRequest"]!["properties"]!);
         single["customer"] = Reference(typeName);
         batch["customers"]!["items"] = Reference(typeName);
         single["ruleSet"]!["default"] = ruleSet.Name;
@@ -63,7 +66,8 @@ public static class RuleSetDocuments
     }
 
     /// <summary>
-    /// The name of the customer schema of <paramref name="ruleSet"/>: <c>retail-tiering</c> → <c>RetailTieringCustomer</c>.
+    /// The name of the customer schema of <paramref name="ruleSet"/>: <c>retail-tiering</c> →
+    /// <c>RetailTieringCustomer</c>.
     /// </summary>
     private static string CustomerTypeName(string ruleSet) =>
         string.Concat(ruleSet.Split('-', StringSplitOptions.RemoveEmptyEntries)

@@ -33,7 +33,9 @@ public abstract record Failure(string Detail)
     /// <summary>The client's <c>Idempotency-Key</c> is not one the service accepts.</summary>
     public sealed record KeyMalformed(string Detail) : Failure(Detail);
 
-    /// <summary>The <c>Idempotency-Key</c> came with another request before: its answer is not this request's.</summary>
+    /// <summary>
+    /// The <c>Idempotency-Key</c> came with another request before: its answer is not this request's.
+    /// </summary>
     public sealed record KeyReused(string Detail) : Failure(Detail);
 
     /// <summary>The first request with this <c>Idempotency-Key</c> is still being decided elsewhere.</summary>

@@ -71,7 +71,8 @@ internal static class BlockMapping
             var index = i;
             var entry = entries[i].AsDocument;
             var customer = entry["customerId"];
-            yield return (entry, new StoredDecision(entry["id"].AsString, first + i, customer.IsNull ? null : customer.AsString,
+            yield return (entry, new StoredDecision(
+                entry["id"].AsString, first + i, customer.IsNull ? null : customer.AsString,
                 ErasureMapping.IsErased(entry), () => ToDecision(block, index))
             {
                 Decode = buffer => Decoded(block, index, buffer),
@@ -112,7 +113,9 @@ internal static class BlockMapping
             Output = "",
             PreviousHash = index == 0 ? block["previousHash"].AsString : entries[index - 1]["hash"].AsString,
             Hash = e["hash"].AsString,
-            Idempotency = e["key"].IsNull ? null : new IdempotencyTag(e["key"].AsString, e["requestDigest"].AsString, e["itemIndex"].AsInt32),
+            Idempotency = e["key"].IsNull
+                ? null
+                : new IdempotencyTag(e["key"].AsString, e["requestDigest"].AsString, e["itemIndex"].AsInt32),
             Erasure = ErasureMapping.Of(e),
             // Entries of blocks written before these were recorded lack both fields, which LiteDB reads as null.
             TraceId = e["traceId"].IsNull ? null : e["traceId"].AsString,
@@ -122,5 +125,6 @@ internal static class BlockMapping
 
     private static string Time(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset Time(BsonValue value) => DateTimeOffset.ParseExact(value.AsString, "O", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Time(BsonValue value) =>
+        DateTimeOffset.ParseExact(value.AsString, "O", CultureInfo.InvariantCulture);
 }

@@ -28,7 +28,9 @@ internal sealed record BlockTimes(long Ceiling, long Reach)
     /// <summary>Before any block: nothing to stay above.</summary>
     public static BlockTimes Start { get; } = new(long.MinValue, 0);
 
-    /// <summary>The times of the stamped block <paramref name="block"/>, null for one written before the time index.</summary>
+    /// <summary>
+    /// The times of the stamped block <paramref name="block"/>, null for one written before the time index.
+    /// </summary>
     public static BlockTimes? Of(BsonDocument block) =>
         block[CeilingField].IsInt64 ? new(block[CeilingField].AsInt64, block[ReachField].AsInt64) : null;
 
@@ -52,7 +54,9 @@ internal sealed record BlockTimes(long Ceiling, long Reach)
         return next;
     }
 
-    /// <summary>The times to go on from when the newest block has none: a ceiling over every time logged so far.</summary>
+    /// <summary>
+    /// The times to go on from when the newest block has none: a ceiling over every time logged so far.
+    /// </summary>
     public static BlockTimes Over(IEnumerable<long> ticks) =>
         ticks.DefaultIfEmpty(long.MinValue).Max() is var max && max == long.MinValue ? Start : new(max, 0);
 }

@@ -55,7 +55,8 @@ internal static class BsonMapping
     };
 
     public static Activation ToActivation(BsonDocument d) =>
-        new(d["_id"].AsInt64, d["name"].AsString, d["version"].AsInt32, Time(d["effectiveAt"])!.Value, d["by"].AsString, Time(d["at"])!.Value, d["kind"].AsString,
+        new(d["_id"].AsInt64, d["name"].AsString, d["version"].AsInt32, Time(d["effectiveAt"])!.Value,
+            d["by"].AsString, Time(d["at"])!.Value, d["kind"].AsString,
             d["cancels"].IsNull ? null : d["cancels"].AsInt64);
 
     public static BsonDocument ToBson(AuditEntry e)
@@ -91,7 +92,8 @@ internal static class BsonMapping
 
     public static AuditEntry ToAudit(BsonDocument d) =>
         new(d["_id"].AsInt64, Time(d["at"])!.Value, d["actor"].AsString, d["action"].AsString, d["ruleSet"].AsString,
-            d["version"].IsNull ? null : d["version"].AsInt32, Text(d["contentHash"]), Text(d["comment"]), d["previousHash"].AsString, d["hash"].AsString,
+            d["version"].IsNull ? null : d["version"].AsInt32, Text(d["contentHash"]), Text(d["comment"]),
+            d["previousHash"].AsString, d["hash"].AsString,
             Time(d["effectiveAt"]), d["cancels"].IsNull ? null : d["cancels"].AsInt64);
 
     /// <summary>A decision logged before blocks, one document each (input and output Brotli-compressed).</summary>

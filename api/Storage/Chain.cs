@@ -34,7 +34,8 @@ public static class Chain
         };
         return entry.EffectiveAt is null && entry.Cancels is null
             ? Hash(core)
-            : Hash(new { Core = core, EffectiveAt = entry.EffectiveAt?.ToString("O", CultureInfo.InvariantCulture), entry.Cancels });
+            : Hash(new { Core = core,
+                EffectiveAt = entry.EffectiveAt?.ToString("O", CultureInfo.InvariantCulture), entry.Cancels });
     }
 
     /// <summary>
@@ -42,7 +43,9 @@ public static class Chain
     /// kilobytes) is computed on the request thread; the one writer only hashes this short link.
     /// </summary>
     public static string Of(DecisionRecord record, string contentDigest) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{record.Sequence}|{record.PreviousHash}|{contentDigest}")));
+        "sha256:"
+            + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+                $"{record.Sequence}|{record.PreviousHash}|{contentDigest}")));
 
     /// <summary>
     /// The digest of everything a decision records except its place in the chain: each field's UTF-8 bytes
@@ -80,5 +83,6 @@ public static class Chain
     }
 
     private static string Hash<T>(T content) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content))));
+        "sha256:"
+            + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content))));
 }

@@ -16,7 +16,8 @@ internal static class ChainVerifier
             ?? VersionVerifier.Verify(stored.Versions, stored.Audit, histories)
             ?? ActivationVerifier.Verify(stored.Activations, stored.Audit, histories);
         return new ChainReport(
-            broken is null, stored.Audit.Count, stored.Log.Decisions.Count + stored.Log.Erased.Count + stored.Log.Unreadable.Count,
+            broken is null, stored.Audit.Count,
+            stored.Log.Decisions.Count + stored.Log.Erased.Count + stored.Log.Unreadable.Count,
             stored.Versions.Count,
             broken?.Entry, broken?.Reason, stored.Activations.Count);
     }

@@ -14,7 +14,8 @@ public sealed record ChainHead(long Sequence, string Hash)
 /// </summary>
 public sealed record PendingDecision(DecisionRecord Record, string Digest, byte[]? Packed = null)
 {
-    internal TaskCompletionSource<DecisionRecord> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    internal TaskCompletionSource<DecisionRecord> Completion { get; } = new(
+        TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The span that waits for this decision's block, which the block's commit span links to.</summary>
     internal ActivityContext Trace { get; set; }
@@ -26,13 +27,16 @@ public sealed record PendingDecision(DecisionRecord Record, string Digest, byte[
 /// before. Because the link covers each decision's digest (not its payload), a payload can later be erased and
 /// the stored digest still verifies the chain.
 /// </summary>
-public sealed record DecisionBlock(ChainHead Previous, IReadOnlyList<PendingDecision> Pending, IReadOnlyList<DecisionRecord> Linked)
+public sealed record DecisionBlock(ChainHead Previous, IReadOnlyList<PendingDecision> Pending,
+    IReadOnlyList<DecisionRecord> Linked)
 {
     public long First => Previous.Sequence + 1;
 
     public ChainHead Head => new(Linked[^1].Sequence, Linked[^1].Hash);
 
-    /// <summary>Links <paramref name="pending"/> after <paramref name="head"/>, in order; called inside the store's transaction.</summary>
+    /// <summary>
+    /// Links <paramref name="pending"/> after <paramref name="head"/>, in order; called inside the store's transaction.
+    /// </summary>
     public static DecisionBlock Link(ChainHead head, IReadOnlyList<PendingDecision> pending)
     {
         var linked = new DecisionRecord[pending.Count];

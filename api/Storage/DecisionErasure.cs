@@ -40,7 +40,9 @@ public abstract record ErasureScope
     /// <summary>Every decision logged for the customer (a lawful erasure request).</summary>
     public sealed record Customer(string CustomerId) : ErasureScope;
 
-    /// <summary>At most <paramref name="Limit"/> decisions decided before the cutoff, oldest first (retention).</summary>
+    /// <summary>
+    /// At most <paramref name="Limit"/> decisions decided before the cutoff, oldest first (retention).
+    /// </summary>
     public sealed record DecidedBefore(DateTimeOffset Cutoff, int Limit) : ErasureScope;
 }
 
@@ -54,5 +56,6 @@ public sealed record ErasureReceipt(int Erased, long? TrailEntry);
 /// </summary>
 public interface IDecisionErasure
 {
-    Task<ErasureReceipt> EraseAsync(ErasureScope scope, Func<int, AuditDraft?> audit, CancellationToken cancellationToken);
+    Task<ErasureReceipt> EraseAsync(ErasureScope scope, Func<int, AuditDraft?> audit,
+        CancellationToken cancellationToken);
 }

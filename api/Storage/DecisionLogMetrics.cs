@@ -14,10 +14,14 @@ internal static class DecisionLogMetrics
         "decision_log_queue_depth", description: "Decisions waiting for the writer.");
     private static readonly Histogram<int> BlockSize = Meter.CreateHistogram<int>(
         "decision_log_block_size", "{decision}", "Decisions per committed block (one transaction).",
-        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
+        advice: new InstrumentAdvice<int>
+        {
+            HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
+        });
     private static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>(
         "decision_log_commit_seconds", "s", "Time to link, persist and durably commit one block.",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.256, 1] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.004, 0.008, 0.016,
+            0.032, 0.064, 0.128, 0.256, 1] });
     private static readonly Counter<long> Blocks = Meter.CreateCounter<long>(
         "decision_log_blocks_committed", description: "Blocks committed by this process.");
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>(
@@ -27,7 +31,8 @@ internal static class DecisionLogMetrics
 
     static DecisionLogMetrics()
     {
-        Meter.CreateObservableGauge("decision_log_decisions", () => Interlocked.Read(ref _size), description: "Decisions in the log (its head's sequence).");
+        Meter.CreateObservableGauge("decision_log_decisions", () => Interlocked.Read(ref _size),
+            description: "Decisions in the log (its head's sequence).");
         Meter.CreateObservableGauge("decision_log_index_lag", () => Interlocked.Read(ref _indexLag),
             description: "Decisions durable in the embedded store's journal that LiteDB has not indexed yet.");
     }

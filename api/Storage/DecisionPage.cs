@@ -11,7 +11,8 @@ namespace Decisions.Api.Storage;
 /// personal data was erased are in <see cref="Erased"/> (they count too): a reader of <see cref="Decisions"/> only
 /// ever gets a payload it can replay. A reader that decodes the payloads itself gets them in <see cref="Unread"/>.
 /// </summary>
-public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IReadOnlyList<UnreadableDecision> Unreadable, long? Next)
+public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions,
+    IReadOnlyList<UnreadableDecision> Unreadable, long? Next)
 {
     public IReadOnlyList<DecisionRecord> Erased { get; init; } = [];
 
@@ -38,14 +39,16 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
             last = row.Sequence;
             if (!checkPayload && !row.Erased)
             {
-                unread.Add(new UnreadDecision(row.Id, row.Sequence, row.CustomerId, row.Decode ?? (_ => DecodedDecision.Of(row.Read()))));
+                unread.Add(new UnreadDecision(row.Id, row.Sequence, row.CustomerId,
+                    row.Decode ?? (_ => DecodedDecision.Of(row.Read()))));
                 continue;
             }
 
             try
             {
                 var record = row.Read();
-                (record.Erasure is null ? decisions : erased).Add(record.Erasure is null && checkPayload ? Checked(record) : record);
+                (record.Erasure is null ? decisions : erased)
+                    .Add(record.Erasure is null && checkPayload ? Checked(record) : record);
             }
             catch (Exception exception) when (IsDamaged(exception))
             {
@@ -53,7 +56,8 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
             }
         }
 
-        return new DecisionPage(decisions, unreadable, count == limit ? last : null) { Erased = erased, Unread = unread };
+        return new DecisionPage(decisions, unreadable, count == limit ? last : null) {
+            Erased = erased, Unread = unread };
     }
 
     /// <summary>Whether decoding a stored payload failed because it is damaged (not because of a bug).</summary>
@@ -75,21 +79,27 @@ public sealed record DecisionPage(IReadOnlyList<DecisionRecord> Decisions, IRead
 /// A stored row of the decision log, read (decompressed, parsed) only when the page is built, with what its search
 /// knows without reading it: its customer, and whether it was erased.
 /// </summary>
-internal sealed record StoredDecision(string Id, long Sequence, string? CustomerId, bool Erased, Func<DecisionRecord> Read)
+internal sealed record StoredDecision(string Id, long Sequence, string? CustomerId, bool Erased,
+    Func<DecisionRecord> Read)
 {
     /// <summary>Decodes the payload as UTF-8 into a reader's buffer, for a store that keeps it so.</summary>
     public Func<PayloadBuffer, DecodedDecision>? Decode { get; init; }
 
 }
 
-/// <summary>A logged decision not erased, whose payload its reader decodes (<see cref="Decode"/>) when it needs it.</summary>
-public sealed record UnreadDecision(string Id, long Sequence, string? CustomerId, Func<PayloadBuffer, DecodedDecision> Decode);
+/// <summary>
+/// A logged decision not erased, whose payload its reader decodes (<see cref="Decode"/>) when it needs it.
+/// </summary>
+public sealed record UnreadDecision(string Id, long Sequence, string? CustomerId,
+    Func<PayloadBuffer, DecodedDecision> Decode);
 
 /// <summary>
 /// A logged decision decoded for re-decision: its record (whose input and output may be left empty) and its input and
-/// output as UTF-8, in the reader's buffer when the store keeps them compressed: valid until the reader decodes the next.
+/// output as UTF-8, in the reader's buffer when the store keeps them compressed: valid until the reader decodes the
+/// next.
 /// </summary>
-public readonly record struct DecodedDecision(DecisionRecord Record, ReadOnlyMemory<byte> Input, ReadOnlyMemory<byte> Output)
+public readonly record struct DecodedDecision(DecisionRecord Record, ReadOnlyMemory<byte> Input,
+    ReadOnlyMemory<byte> Output)
 {
     /// <summary>A decision read as text, its input and output encoded anew.</summary>
     public static DecodedDecision Of(DecisionRecord record) =>
@@ -104,7 +114,8 @@ public sealed record UnreadableDecision(string Id, long Sequence, string Reason)
 /// so that the LiteDB writer rolls back the write that met it and hands it to the caller.
 /// </summary>
 public sealed class UnreadableDecisionException(UnreadableDecision decision)
-    : InvalidOperationException($"The stored decision '{decision.Id}' (#{decision.Sequence}) cannot be read: {decision.Reason}")
+    : InvalidOperationException(
+        $"The stored decision '{decision.Id}' (#{decision.Sequence}) cannot be read: {decision.Reason}")
 {
     public UnreadableDecision Decision { get; } = decision;
 }

@@ -4,7 +4,9 @@ using Decisions.Api.Observability;
 
 namespace Decisions.Api.Storage;
 
-/// <summary>What a store adds to the shared group commit: lock or read its chain head, persist a block, commit.</summary>
+/// <summary>
+/// What a store adds to the shared group commit: lock or read its chain head, persist a block, commit.
+/// </summary>
 public interface IBlockStore
 {
     /// <summary>
@@ -31,7 +33,8 @@ public sealed class DecisionWriter : IAsyncDisposable
 {
     private readonly IBlockStore _store;
     private readonly int _maxBatch;
-    private readonly Channel<PendingDecision> _queue = Channel.CreateUnbounded<PendingDecision>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingDecision> _queue = Channel.CreateUnbounded<PendingDecision>(
+        new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
     private volatile Exception? _lastFailure;
 
@@ -50,7 +53,9 @@ public sealed class DecisionWriter : IAsyncDisposable
 
     public Exception? LastFailure => _lastFailure ?? _store.Behind;
 
-    /// <summary>Queues a decision; completes with it linked once its block is durable, or with the block's failure.</summary>
+    /// <summary>
+    /// Queues a decision; completes with it linked once its block is durable, or with the block's failure.
+    /// </summary>
     public Task<DecisionRecord> AppendAsync(PendingDecision pending, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -94,7 +99,8 @@ public sealed class DecisionWriter : IAsyncDisposable
             try
             {
                 var block = await _store.CommitAsync(batch).ConfigureAwait(false);
-                activity?.SetTag(DecisionTracing.BlockFirst, block.First).SetTag(DecisionTracing.Sequence, block.Head.Sequence);
+                activity?.SetTag(DecisionTracing.BlockFirst, block.First)
+                    .SetTag(DecisionTracing.Sequence, block.Head.Sequence);
                 _lastFailure = null;
                 DecisionLogMetrics.Committed(block, Stopwatch.GetElapsedTime(started));
                 for (var i = 0; i < batch.Count; i++)
@@ -116,7 +122,9 @@ public sealed class DecisionWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>The block's span, linked to each decision's wait for it; nothing is built while nobody listens.</summary>
+    /// <summary>
+    /// The block's span, linked to each decision's wait for it; nothing is built while nobody listens.
+    /// </summary>
     private static Activity? StartCommit(List<PendingDecision> batch)
     {
         if (!DecisionTracing.Source.HasListeners())

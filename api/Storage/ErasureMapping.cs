@@ -20,7 +20,9 @@ internal static class ErasureMapping
 
     public static bool IsErased(BsonDocument stored) => !stored["erasedAt"].IsNull;
 
-    /// <summary>Erases <paramref name="stored"/> in place; <paramref name="digest"/> is the digest its link covers.</summary>
+    /// <summary>
+    /// Erases <paramref name="stored"/> in place; <paramref name="digest"/> is the digest its link covers.
+    /// </summary>
     public static void Erase(BsonDocument stored, string digest, ErasureReceipt receipt, DateTimeOffset at)
     {
         stored["payload"] = BsonValue.Null;

@@ -2,7 +2,9 @@ using Decisions.Api.Checkpoints;
 
 namespace Decisions.Api.Storage;
 
-/// <summary>Rule-set versions and their activations. Every change is written with its audit entry, atomically.</summary>
+/// <summary>
+/// Rule-set versions and their activations. Every change is written with its audit entry, atomically.
+/// </summary>
 public interface IRuleSetStore
 {
     Task<IReadOnlyList<RuleSetVersionRecord>> ListAsync(CancellationToken cancellationToken);
@@ -11,13 +13,19 @@ public interface IRuleSetStore
 
     Task<IReadOnlyList<Activation>> ActivationsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces a version; fails with <see cref="ConcurrencyException"/> if the stored one is not <paramref name="expected"/>.</summary>
-    Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts or replaces a version; fails with <see cref="ConcurrencyException"/> if the stored one is not
+    /// <paramref name="expected"/>.
+    /// </summary>
+    Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit,
+        CancellationToken cancellationToken);
 
     /// <summary>Appends an activation (or a cancellation) with its audit entry; returns it numbered.</summary>
     Task<Activation> ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken);
 
-    /// <summary>A number that changes whenever a version or an activation is written, by this process or another.</summary>
+    /// <summary>
+    /// A number that changes whenever a version or an activation is written, by this process or another.
+    /// </summary>
     Task<long> ChangeStampAsync(CancellationToken cancellationToken);
 }
 
@@ -29,10 +37,14 @@ public interface IDecisionLog
     /// <summary>Throws <see cref="UnreadableDecisionException"/> when the stored payload cannot be read.</summary>
     Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>One page of matches, newest first, strictly before the cursor <see cref="DecisionQuery.Before"/>.</summary>
+    /// <summary>
+    /// One page of matches, newest first, strictly before the cursor <see cref="DecisionQuery.Before"/>.
+    /// </summary>
     Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken);
 
-    /// <summary>The decisions logged with the idempotency key <paramref name="key"/>, by their index in the request.</summary>
+    /// <summary>
+    /// The decisions logged with the idempotency key <paramref name="key"/>, by their index in the request.
+    /// </summary>
     Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
@@ -79,18 +91,23 @@ public interface ICheckpointStore
 /// <see cref="CheckpointAt"/> is the time of the signed checkpoint the chains were checked against, if any.
 /// </summary>
 public sealed record ChainReport(
-    bool Intact, int AuditEntries, int Decisions, int Versions, string? FirstBroken, string? Reason, int Activations = 0,
+    bool Intact, int AuditEntries, int Decisions, int Versions, string? FirstBroken,
+    string? Reason, int Activations = 0,
     DateTimeOffset? CheckpointAt = null);
 
 /// <summary>What an audit entry says before the store chains it.</summary>
 public sealed record AuditDraft(
-    DateTimeOffset At, string Actor, AuditAction Action, string RuleSet, int? Version, string? ContentHash, string? Comment,
+    DateTimeOffset At, string Actor, AuditAction Action, string RuleSet, int? Version,
+    string? ContentHash, string? Comment,
     DateTimeOffset? EffectiveAt = null, long? Cancels = null)
 {
-    /// <summary>The entry at <paramref name="sequence"/>, linked to <paramref name="previousHash"/> and hashed.</summary>
+    /// <summary>
+    /// The entry at <paramref name="sequence"/>, linked to <paramref name="previousHash"/> and hashed.
+    /// </summary>
     public AuditEntry Chained(long sequence, string previousHash)
     {
-        var entry = new AuditEntry(sequence, At, Actor, Action.Text(), RuleSet, Version, ContentHash, Comment, previousHash, "", EffectiveAt, Cancels);
+        var entry = new AuditEntry(sequence, At, Actor, Action.Text(), RuleSet, Version, ContentHash, Comment,
+            previousHash, "", EffectiveAt, Cancels);
         return entry with { Hash = Chain.Of(entry) };
     }
 }
@@ -102,7 +119,8 @@ public sealed record AuditDraft(
 /// <see cref="CustomerIdPrefix"/> matches customer ids that start with it, compared ordinally (as typed, case and all).
 /// </summary>
 public sealed record DecisionQuery(
-    string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100,
+    string? CustomerId = null, string? RuleSet = null, DateTimeOffset? From = null,
+    DateTimeOffset? To = null, int Limit = 100,
     long? Before = null, bool CheckPayload = true, string? CustomerIdPrefix = null)
 {
     /// <summary>The longest prefix a search takes: longer than any customer id a bank issues.</summary>

@@ -12,7 +12,9 @@ public sealed partial class LiteDbStore
 
     public Task<DecisionRecord> AppendAsync(DecisionRecord record, CancellationToken cancellationToken) =>
         // The heavy work (digest, compression) happens here, in parallel; the one writer only links and inserts.
-        _decisionWriter.AppendAsync(new PendingDecision(record, Chain.Digest(record), Payload.Pack(record.Input, record.Output)), cancellationToken);
+        _decisionWriter.AppendAsync(
+            new PendingDecision(record, Chain.Digest(record), Payload.Pack(record.Input, record.Output)),
+            cancellationToken);
 
     public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -37,15 +39,21 @@ public sealed partial class LiteDbStore
         var window = WindowOf(query);
         var (first, last) = (window.First, Math.Min(window.Last, (query.Before ?? long.MaxValue) - 1));
         var blocks = query.CustomerId is { } customer
-            ? _blocks.Query().Where("$.entries[*].customerId ANY = @0", customer).Where("_id BETWEEN @0 AND @1", first, last)
+            ? _blocks.Query()
+                .Where("$.entries[*].customerId ANY = @0", customer)
+                .Where("_id BETWEEN @0 AND @1", first, last)
             : _blocks.Query().Where("_id BETWEEN @0 AND @1", first, last);
         var before = window.Legacy ? query.Before ?? long.MaxValue : long.MinValue;
         var legacy = query.CustomerId is { } id
             ? _legacy?.Query().Where("customerId = @0", id).Where("seq < @0", before)
             : _legacy?.Query().Where("seq < @0", before);
         var rows = blocks.OrderByDescending("_id").ToEnumerable()
-            .SelectMany(BlockMapping.RowsNewestFirst).Where(e => Matches(e.Entry, e.Row.Sequence, query)).Select(e => e.Row)
-            .Concat((legacy?.OrderByDescending("seq").ToEnumerable() ?? []).Where(d => MatchesLegacy(d, query)).Select(Stored))
+            .SelectMany(BlockMapping.RowsNewestFirst)
+            .Where(e => Matches(e.Entry, e.Row.Sequence, query))
+            .Select(e => e.Row)
+            .Concat((legacy?.OrderByDescending("seq").ToEnumerable() ?? [])
+                .Where(d => MatchesLegacy(d, query))
+                .Select(Stored))
             .TakeWhile(_ => !cancellationToken.IsCancellationRequested);
         var page = DecisionPage.Of(rows, query.Limit, query.CheckPayload);
         cancellationToken.ThrowIfCancellationRequested();
@@ -56,7 +64,8 @@ public sealed partial class LiteDbStore
     /// On the decision path, so it does not wait for the index: it reads the journaled blocks not yet indexed first,
     /// then LiteDB. A block leaves the pending list only once LiteDB holds it, so none is missed in between.
     /// </summary>
-    public Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key,
+        CancellationToken cancellationToken)
     {
         var pending = _indexer.Pending().Select(b => b.Document).ToList();
         var rows = pending.Concat(_blocks.Query().Where("$.entries[*].key ANY = @0", key).ToEnumerable())
@@ -72,7 +81,11 @@ public sealed partial class LiteDbStore
     /// <summary>Every logged decision in sequence order: the per-decision documents, then the blocks.</summary>
     private IEnumerable<StoredDecision> AllInOrder() =>
         (_legacy?.Query().OrderBy("seq").ToEnumerable().Select(Stored) ?? [])
-            .Concat(_blocks.Query().OrderBy("_id").ToEnumerable().SelectMany(b => BlockMapping.RowsNewestFirst(b).Reverse()).Select(e => e.Row));
+            .Concat(_blocks.Query()
+                .OrderBy("_id")
+                .ToEnumerable()
+                .SelectMany(b => BlockMapping.RowsNewestFirst(b).Reverse())
+                .Select(e => e.Row));
 
     private ChainHead LastDecision()
     {
@@ -102,7 +115,8 @@ public sealed partial class LiteDbStore
         && (query.Before is not { } before || d["seq"].AsInt64 < before);
 
     private static StoredDecision Stored(BsonDocument d) => new(d["_id"].AsString, d["seq"].AsInt64,
-        d["customerId"].IsNull ? null : d["customerId"].AsString, ErasureMapping.IsErased(d), () => BsonMapping.ToDecision(d));
+        d["customerId"].IsNull ? null : d["customerId"].AsString, ErasureMapping.IsErased(d), () =>
+            BsonMapping.ToDecision(d));
 
     private static string? Text(BsonValue value) => value.IsString ? value.AsString : null;
 }

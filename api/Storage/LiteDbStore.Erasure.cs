@@ -40,7 +40,8 @@ public sealed partial class LiteDbStore : IDecisionErasure
                 {
                     var index = block["entries"].AsArray.IndexOf(entry);
                     var digest = DigestBeforeErasure(
-                        entry["id"].AsString, block["_id"].AsInt64 + index, () => BlockMapping.ToDecision(block, index));
+                        entry["id"].AsString, block["_id"].AsInt64 + index, () =>
+                            BlockMapping.ToDecision(block, index));
                     ErasureMapping.Erase(entry, digest, receipt, draft.At);
                 }
 
@@ -58,7 +59,8 @@ public sealed partial class LiteDbStore : IDecisionErasure
         return receipt;
     }
 
-    private (List<BsonDocument> Legacy, List<(BsonDocument Block, List<BsonDocument> Entries)> Blocks, long RetainedFrom)
+    private (List<BsonDocument> Legacy,
+        List<(BsonDocument Block, List<BsonDocument> Entries)> Blocks, long RetainedFrom)
         Found(ErasureScope scope)
     {
         if (scope is ErasureScope.Customer { CustomerId: var customer })
@@ -76,7 +78,9 @@ public sealed partial class LiteDbStore : IDecisionErasure
         return (legacy, expired, retainedFrom);
     }
 
-    /// <summary>Expired entries in log order, up to <paramref name="limit"/>, and the first block a later sweep reads.</summary>
+    /// <summary>
+    /// Expired entries in log order, up to <paramref name="limit"/>, and the first block a later sweep reads.
+    /// </summary>
     private (List<(BsonDocument, List<BsonDocument>)> Blocks, long RetainedFrom) ExpiredBlocks(long cutoff, int limit)
     {
         var (found, retainedFrom, emptied) = (new List<(BsonDocument, List<BsonDocument>)>(), _retainedFrom, true);
@@ -102,7 +106,8 @@ public sealed partial class LiteDbStore : IDecisionErasure
         return (found, retainedFrom);
     }
 
-    private static IEnumerable<BsonDocument> Entries(BsonDocument block) => block["entries"].AsArray.Select(e => e.AsDocument);
+    private static IEnumerable<BsonDocument> Entries(BsonDocument block) =>
+        block["entries"].AsArray.Select(e => e.AsDocument);
 
     /// <summary>
     /// The digest kept for an erased decision is recomputed from the payload it replaces, not copied from the block:

@@ -4,8 +4,8 @@ using LiteDB;
 namespace Decisions.Api.Storage;
 
 /// <summary>
-/// Decisions are durable once their block is in the journal (<see cref="DecisionJournal"/>, one synchronous write) and are
-/// answered then; <see cref="JournalIndexer"/> inserts the blocks into LiteDB behind the answer. At start the
+/// Decisions are durable once their block is in the journal (<see cref="DecisionJournal"/>, one synchronous write) and
+/// are answered then; <see cref="JournalIndexer"/> inserts the blocks into LiteDB behind the answer. At start the
 /// journal's blocks beyond LiteDB's last are indexed before anything is served. The journal is emptied when the next
 /// block would not fit in its <see cref="LiteDbOptions.JournalBytes"/> (once LiteDB holds all of it), after an
 /// erasure, and at a graceful stop.
@@ -99,11 +99,15 @@ public sealed partial class LiteDbStore
             return true;
         }, CancellationToken.None);
 
-    /// <summary>Reads wait here for every block journaled before them, so none misses a decision already answered.</summary>
+    /// <summary>
+    /// Reads wait here for every block journaled before them, so none misses a decision already answered.
+    /// </summary>
     private Task IndexedAsync(CancellationToken cancellationToken) =>
         _indexer.WhenIndexedAsync(_indexWait, cancellationToken);
 
-    /// <summary>Empties and zeroes the journal after an erasure, so that no copy of an erased payload stays in it.</summary>
+    /// <summary>
+    /// Empties and zeroes the journal after an erasure, so that no copy of an erased payload stays in it.
+    /// </summary>
     private async Task ForgetJournalAsync(CancellationToken cancellationToken)
     {
         await _journalTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -148,6 +152,7 @@ public sealed partial class LiteDbStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cut a torn record off the end of {Journal}.")]
     private static partial void LogJournalTailCut(ILogger logger, string journal);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexed {Blocks} journaled blocks at start, up to decision {Sequence}.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Indexed {Blocks} journaled blocks at start, up to decision {Sequence}.")]
     private static partial void LogJournalReplayed(ILogger logger, int blocks, long sequence);
 }

@@ -72,13 +72,18 @@ public sealed partial class LiteDbStore
 
         var lowest = Reaching(long.MinValue)!.Value;
         var first = from is { } f ? Reaching(f.UtcTicks) : lowest;
-        var last = to is { } t ? Reaching(t.UtcTicks > long.MaxValue - times.Reach ? long.MaxValue : t.UtcTicks + times.Reach) : null;
+        var last = to is { } t
+            ? Reaching(t.UtcTicks > long.MaxValue - times.Reach ? long.MaxValue : t.UtcTicks + times.Reach)
+            : null;
         return (first is not { } low
             ? new BlockWindow(0, -1, Legacy: false)
-            : new BlockWindow(low == lowest ? long.MinValue : low, last ?? long.MaxValue, Legacy: low == lowest), through);
+            : new BlockWindow(low == lowest ? long.MinValue : low, last ?? long.MaxValue, Legacy: low == lowest),
+            through);
     }
 
-    /// <summary>The first stamped block whose ceiling reaches <paramref name="ticks"/>, found by the ceiling index.</summary>
+    /// <summary>
+    /// The first stamped block whose ceiling reaches <paramref name="ticks"/>, found by the ceiling index.
+    /// </summary>
     private long? Reaching(long ticks) =>
         // BETWEEN walks the index from the bound (a range scan); >= would test every key of the index.
         _blocks.Query().Where($"$.{BlockTimes.CeilingField} BETWEEN @0 AND @1", ticks, long.MaxValue)
@@ -89,18 +94,24 @@ public sealed partial class LiteDbStore
 
     private BlockTimes LoadTimes()
     {
-        if (_blocks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is { } newest && BlockTimes.Of(newest) is { } times)
+        if (_blocks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is { } newest
+            && BlockTimes.Of(newest) is { } times)
         {
             return times;
         }
 
         // The first block stamped after an upgrade: its ceiling must cover every decision logged before it.
-        var legacy = _legacy?.Query().OrderByDescending("decidedAtTicks").Limit(1).FirstOrDefault()?["decidedAtTicks"].AsInt64;
+        var legacy = _legacy?.Query()
+            .OrderByDescending("decidedAtTicks")
+            .Limit(1)
+            .FirstOrDefault()?["decidedAtTicks"].AsInt64;
         return BlockTimes.Over(_blocks.FindAll().SelectMany(b => b["entries"].AsArray.Select(e => e["ticks"].AsInt64))
             .Concat(legacy is { } ticks ? [ticks] : []));
     }
 
-    /// <summary>Blocks from <paramref name="First"/> to <paramref name="Last"/>; whether the older documents may match.</summary>
+    /// <summary>
+    /// Blocks from <paramref name="First"/> to <paramref name="Last"/>; whether the older documents may match.
+    /// </summary>
     private sealed record BlockWindow(long First, long Last, bool Legacy)
     {
         public bool Empty => First > Last;

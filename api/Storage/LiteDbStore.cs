@@ -9,7 +9,8 @@ namespace Decisions.Api.Storage;
 /// does not stop a second process on Linux), written by one <see cref="LiteDbWriter"/>. Collections are
 /// append-only except drafts, because LiteDB deletes trigger a known corruption class.
 /// </summary>
-public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore, IAsyncDisposable, IDisposable
+public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTrail, IBlockStore,
+IAsyncDisposable, IDisposable
 {
     private readonly FileStream _lock;
     private readonly string _path;
@@ -29,7 +30,8 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
     private ChainHead _lastDecision;
     private ((long, string) Audit, ChainHead Decision) _saved;
 
-    public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<LiteDbStore> logger)
+    public LiteDbStore(IOptions<LiteDbOptions> options, IHostEnvironment environment, TimeProvider clock,
+        ILogger<LiteDbStore> logger)
     {
         _logger = logger;
         _indexWait = options.Value.IndexWait;
@@ -91,18 +93,23 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         Task.FromResult<IReadOnlyList<RuleSetVersionRecord>>([.. _versions.FindAll().Select(BsonMapping.ToVersion)]);
 
     public Task<RuleSetVersionRecord?> GetAsync(string name, int version, CancellationToken cancellationToken) =>
-        Task.FromResult(_versions.FindById(BsonMapping.Key(name, version)) is { } doc ? BsonMapping.ToVersion(doc) : null);
+        Task.FromResult(
+            _versions.FindById(BsonMapping.Key(name, version)) is { } doc ? BsonMapping.ToVersion(doc) : null);
 
     public Task<IReadOnlyList<Activation>> ActivationsAsync(CancellationToken cancellationToken) =>
         Task.FromResult(StoredActivations());
 
-    public Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit, CancellationToken cancellationToken) =>
+    public Task SaveAsync(RuleSetVersionRecord record, RuleSetVersionRecord? expected, AuditDraft audit,
+        CancellationToken cancellationToken) =>
         _writer.WriteAsync(db =>
         {
-            var current = _versions.FindById(BsonMapping.Key(record.Name, record.Version)) is { } doc ? BsonMapping.ToVersion(doc) : null;
+            var current = _versions.FindById(BsonMapping.Key(record.Name, record.Version)) is { } doc
+                ? BsonMapping.ToVersion(doc)
+                : null;
             if (current?.Status != expected?.Status || current?.Hash != expected?.Hash)
             {
-                throw new ConcurrencyException($"Version {record.Version} of '{record.Name}' was changed by another request.");
+                throw new ConcurrencyException(
+                    $"Version {record.Version} of '{record.Name}' was changed by another request.");
             }
 
             _versions.Upsert(BsonMapping.ToBson(record));
@@ -110,7 +117,8 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
             return true;
         }, cancellationToken);
 
-    public Task<Activation> ActivateAsync(Activation activation, AuditDraft audit, CancellationToken cancellationToken) =>
+    public Task<Activation> ActivateAsync(
+        Activation activation, AuditDraft audit, CancellationToken cancellationToken) =>
         _writer.WriteAsync(db =>
         {
             var numbered = activation with { Sequence = _activations.Count() + 1L };
@@ -133,7 +141,9 @@ public sealed partial class LiteDbStore : IRuleSetStore, IDecisionLog, IAuditTra
         return Task.FromResult<IReadOnlyList<AuditEntry>>([.. entries]);
     }
 
-    /// <summary>Drains the writer (every queued write commits), then closes the file: graceful shutdown loses nothing.</summary>
+    /// <summary>
+    /// Drains the writer (every queued write commits), then closes the file: graceful shutdown loses nothing.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _decisionWriter.DisposeAsync().ConfigureAwait(false);

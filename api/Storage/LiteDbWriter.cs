@@ -13,7 +13,8 @@ internal sealed class LiteDbWriter : IAsyncDisposable
 {
     private readonly LiteDatabase _database;
     private readonly int _maxBatch;
-    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions {
+        SingleReader = true });
     private readonly Thread _thread;
     private readonly Action _saveState;
     private readonly Action _restoreState;
@@ -124,7 +125,8 @@ internal sealed class LiteDbWriter : IAsyncDisposable
 
             _database.Commit();
         }
-        catch (Exception exception) when (exception is LiteException or ConcurrencyException or InvalidOperationException or IOException)
+        catch (Exception exception) when (exception is LiteException or ConcurrencyException
+            or InvalidOperationException or IOException)
         {
             _database.Rollback();
             _restoreState();
@@ -146,7 +148,8 @@ internal sealed class LiteDbWriter : IAsyncDisposable
 
     private sealed record Write(Func<LiteDatabase, object?> Apply)
     {
-        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<object?> Completion { get; } = new(
+            TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Runs alone, outside any transaction (<see cref="ExclusiveAsync"/>).</summary>
         public bool Exclusive { get; init; }

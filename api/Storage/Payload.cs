@@ -45,7 +45,9 @@ internal static class Payload
         return (Encoding.UTF8.GetString(input.Span), Encoding.UTF8.GetString(output.Span));
     }
 
-    /// <summary>The input and output as UTF-8, decompressed into <paramref name="buffer"/> (valid until its next use).</summary>
+    /// <summary>
+    /// The input and output as UTF-8, decompressed into <paramref name="buffer"/> (valid until its next use).
+    /// </summary>
     public static (ReadOnlyMemory<byte> Input, ReadOnlyMemory<byte> Output) Unpack(byte[] packed, PayloadBuffer buffer)
     {
         var length = Decompress(packed, buffer);
@@ -55,7 +57,8 @@ internal static class Payload
             throw new InvalidDataException("The payload does not hold an input and an output.");
         }
 
-        return (buffer.Bytes.AsMemory(4, inputLength), buffer.Bytes.AsMemory(4 + inputLength, length - 4 - inputLength));
+        return (buffer.Bytes.AsMemory(4, inputLength),
+            buffer.Bytes.AsMemory(4 + inputLength, length - 4 - inputLength));
     }
 
     // Replay and impact decode a million payloads on a few threads: each decompresses into a buffer it keeps,
@@ -74,7 +77,8 @@ internal static class Payload
         var (read, written) = (0, 0);
         while (true)
         {
-            var status = decoder.Decompress(packed.AsSpan(read), buffer.Bytes.AsSpan(written), out var consumed, out var produced);
+            var status = decoder.Decompress(packed.AsSpan(read), buffer.Bytes.AsSpan(written),
+                out var consumed, out var produced);
             (read, written) = (read + consumed, written + produced);
             if (status == OperationStatus.Done)
             {
@@ -93,7 +97,9 @@ internal static class Payload
     }
 }
 
-/// <summary>A reader's buffer for decompressed payloads: what it holds stays valid until the reader decodes the next.</summary>
+/// <summary>
+/// A reader's buffer for decompressed payloads: what it holds stays valid until the reader decodes the next.
+/// </summary>
 public sealed class PayloadBuffer
 {
     internal byte[] Bytes { get; set; } = new byte[64 * 1024];

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Decisions.Api.Storage;
 
-/// <summary>The lifecycle of a rule-set version: only drafts change; everything after submission is immutable.</summary>
+/// <summary>
+/// The lifecycle of a rule-set version: only drafts change; everything after submission is immutable.
+/// </summary>
 public enum VersionStatus
 {
     Draft,
@@ -121,7 +123,9 @@ public sealed record DecisionRecord
     /// <inheritdoc cref="TraceId"/>
     public string? Caller { get; init; }
 
-    /// <summary>Set once the personal data is erased: <see cref="Input"/> and <see cref="Output"/> are then empty.</summary>
+    /// <summary>
+    /// Set once the personal data is erased: <see cref="Input"/> and <see cref="Output"/> are then empty.
+    /// </summary>
     public DecisionErasure? Erasure { get; init; }
 }
 

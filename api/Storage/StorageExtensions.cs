@@ -16,7 +16,8 @@ public static class StorageExtensions
         {
             "LiteDb" => builder.AddStore<LiteDbStore, LiteDbOptions>(LiteDbOptions.Section).AddBackups<LiteDbStore>(),
             "Postgres" => builder.AddStore<PostgresStore, PostgresOptions>(PostgresOptions.Section),
-            _ => throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use LiteDb or Postgres."),
+            _ => throw new InvalidOperationException(
+                $"Storage:Provider '{provider}' is not known; use LiteDb or Postgres."),
         };
     }
 
@@ -27,7 +28,8 @@ public static class StorageExtensions
         return builder;
     }
 
-    private static IHostApplicationBuilder AddStore<TStore, TOptions>(this IHostApplicationBuilder builder, string section)
+    private static IHostApplicationBuilder AddStore<TStore, TOptions>(
+        this IHostApplicationBuilder builder, string section)
         where TStore : class, IRuleSetStore, IDecisionLog, IAuditTrail, IIdempotencyClaims, ICheckpointStore,
             IBlockStore, IDecisionErasure
         where TOptions : class

@@ -27,7 +27,9 @@ export async function searchSection(params, status) {
   match.value = params.get("match") === "prefix" ? "prefix" : "";
   const from = h("input", { id: "from", type: "datetime-local", "aria-describedby": "search-zone" });
   const to = h("input", { id: "to", type: "datetime-local", "aria-describedby": "search-zone" });
-  for (const [field, key] of [[from, "from"], [to, "to"]]) if (params.get(key)) field.value = localField(params.get(key));
+  for (const [field, key] of [[from, "from"], [to, "to"]]) {
+    if (params.get(key)) field.value = localField(params.get(key));
+  }
   const found = h("div", { id: "found" });
   const search = (event) => {
     event.preventDefault();
@@ -56,7 +58,9 @@ async function results(params, status) {
     table(`Decisions${prefix && id ? ` of customers whose id starts with "${id}"` : ""}, newest first`,
       ["Decision", "Decided at", "Customer", "Rule set", "Tier"],
       decisions.map((d) => ({ cells: [h("a", { href: `#/decisions/${d.decisionId}` }, d.decisionId), when(d.decidedAt),
-        d.customerId ?? "", `${d.ruleSet.name} v${d.ruleSet.version}`, d.output?.tier.code ?? "erased"] })), "decisions"),
-    next ? h("p", { "data-testid": "more" }, `The newest ${decisions.length} are shown: narrow the search to see others.`)
+        d.customerId ?? "", `${d.ruleSet.name} v${d.ruleSet.version}`,
+        d.output?.tier.code ?? "erased"] })), "decisions"),
+    next ? h("p", { "data-testid": "more" },
+      `The newest ${decisions.length} are shown: narrow the search to see others.`)
       : null);
 }

@@ -11,7 +11,8 @@ window.addEventListener("hashchange", (event) => {
 });
 
 export async function auditPage(me, params = new URLSearchParams()) {
-  if (!me.capabilities.includes("audit")) throw new ApiError(403, { detail: "Only auditors see decisions and the change trail." });
+  if (!me.capabilities.includes("audit")) throw new ApiError(403,
+    { detail: "Only auditors see decisions and the change trail." });
   const ruleSet = params.get("trail") ?? "";
   const trailPath = ruleSet ? `/v1/audit?ruleSet=${encodeURIComponent(ruleSet)}` : "/v1/audit";
   const [trail, verification, ruleSets] = await Promise.all([
@@ -27,7 +28,8 @@ export async function auditPage(me, params = new URLSearchParams()) {
     await searchSection(params, status),
     h("section", { "aria-labelledby": "trail-title" }, h("h2", { id: "trail-title" }, "Change trail"),
       h("p", { id: "verification", class: verification.intact ? "ok" : "error" }, verification.intact
-        ? `Verified: ${verification.auditEntries} trail entries, ${verification.decisions} decisions and ${verification.versions} versions are intact.`
+        ? `Verified: ${verification.auditEntries} trail entries, ${verification.decisions} decisions `
+          + `and ${verification.versions} versions are intact.`
         : `Broken at ${verification.firstBroken}: ${verification.reason}`),
       h("div", { class: "inline" }, h("label", { for: "trail-rule-set" }, "Rule set"), filter),
       table(`Every change${ruleSet ? ` of ${ruleSet}` : " of every rule set"}: who, when, what, why`,
@@ -53,7 +55,8 @@ export async function decisionPage(me, id) {
     h("dl", {},
       h("dt", {}, "Tier"), h("dd", { id: "logged-tier" }, `${output.tier.code} · ${output.tier.label}`),
       h("dt", {}, "Privileges"), h("dd", {}, output.privileges.map((p) => p.label).join("、") || "none"),
-      h("dt", {}, "Next action"), h("dd", {}, output.nextAction ? `${output.nextAction.title}: ${output.nextAction.message}` : "none")),
+      h("dt", {}, "Next action"),
+      h("dd", {}, output.nextAction ? `${output.nextAction.title}: ${output.nextAction.message}` : "none")),
     // The replay asks for what it would take: compared at the logged level, shown explained further.
     h("button", { type: "button", id: "replay", onclick: async () => {
       const replay = await act(status, "Replaying",
@@ -72,7 +75,8 @@ export async function decisionPage(me, id) {
       : h("p", { "data-testid": "logged-explanation" },
         "This answer was given before decisions explained themselves: replay it to see why."),
     output.trace ? table("Every rule evaluated", ["Section", "Rule", "Matched", "Value", "Error"],
-      output.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })), "logged-trace") : "",
+      output.trace.map((t) => ({ cells: [t.section, t.rule, t.matched ? "yes" : "no", t.value ?? "", t.error ?? ""] })),
+      "logged-trace") : "",
   ];
 }
 

@@ -11,7 +11,8 @@ const sections = {
 export function changeList(changes, from, to, id = "diff") {
   if (changes.length === 0) return h("p", { "data-testid": `${id}-none` }, "No rule differs.");
   return table(`What changes from v${from} to v${to}, value by value`, ["Section", "Name", "What", "Change"],
-    changes.flatMap((c) => rows(c)).map((row) => ({ attributes: { "data-testid": row.testid }, cells: row.cells })), id);
+    changes.flatMap((c) => rows(c))
+      .map((row) => ({ attributes: { "data-testid": row.testid }, cells: row.cells })), id);
 }
 
 function rows(change) {

@@ -26,7 +26,9 @@ function showView(...content) {
 
 async function overview() {
   if (!me.capabilities.includes("read")) {
-    return [h("h1", {}, "Rule sets"), h("p", { id: "overview-note" }, "Tellers use the HTTP API for decisions; the console has nothing for this role.")];
+    return [h("h1", {}, "Rule sets"),
+      h("p", { id: "overview-note" },
+        "Tellers use the HTTP API for decisions; the console has nothing for this role.")];
   }
   const ruleSets = await everyItem("/v1/rulesets");
   const rows = ruleSets.map((r) => ({
@@ -35,15 +37,21 @@ async function overview() {
       h("a", { href: `#/rulesets/${r.name}` }, r.name),
       r.activeVersion ? `v${r.activeVersion}` : "none",
       r.scheduled.map((a) => `v${a.version} at ${zoned(a.effectiveAt)}`).join(", ") || "none",
-      r.versions.filter((v) => v.status === "draft" || v.status === "submitted").map((v) => `v${v.version} ${v.status}`).join(", ") || "none",
-      r.versions.map((v) => h("span", { class: `badge ${v.status}`, title: `by ${v.author}` }, `v${v.version} ${statusLabel(v.status)}`)),
+      r.versions.filter((v) => v.status === "draft" || v.status === "submitted")
+        .map((v) => `v${v.version} ${v.status}`)
+        .join(", ") || "none",
+      r.versions.map((v) => h("span", { class: `badge ${v.status}`, title: `by ${v.author}` },
+        `v${v.version} ${statusLabel(v.status)}`)),
     ],
   }));
-  return [h("h1", {}, "Rule sets"), table("Every rule set with its active version, scheduled activations and versions in progress", ["Rule set", "Active", "Scheduled", "In progress", "Versions"], rows, "rule-sets")];
+  return [h("h1", {}, "Rule sets"),
+    table("Every rule set with its active version, scheduled activations and versions in progress",
+      ["Rule set", "Active", "Scheduled", "In progress", "Versions"], rows, "rule-sets")];
 }
 
 const routes = [
-  // A version, or a rule or parameter on it: explanations link there (…/rules/tiers/VIP, …/parameters/vipAvgDailyBalance).
+  // A version, or a rule or parameter on it: explanations link there (…/rules/tiers/VIP,
+  // …/parameters/vipAvgDailyBalance).
   [/^#\/rulesets\/([^/]+)\/versions\/(\d+)(?:\/(rules\/\w+|parameters)\/(\w+))?$/,
     (m) => versionPage(me, m[1], Number(m[2]), m[3] && { kind: m[3], key: m[4] })],
   [/^#\/rulesets\/([^/]+)\/diff\/(\d+)\/(\d+)$/, (m) => diffPage(m[1], Number(m[2]), Number(m[3]))],
@@ -65,7 +73,8 @@ async function route() {
   try {
     content = await page(location.hash.match(pattern));
   } catch (error) {
-    content = [h("h1", {}, error.status === 403 ? "Not available to your role" : "Something went wrong"), h("p", { class: "error", role: "alert" }, error.message)];
+    content = [h("h1", {}, error.status === 403 ? "Not available to your role" : "Something went wrong"),
+      h("p", { class: "error", role: "alert" }, error.message)];
   }
   if (current === navigation) {
     // The count is a convenience: failing to count leaves the page the person asked for as it is.

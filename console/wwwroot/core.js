@@ -12,7 +12,8 @@ export class ApiError extends Error {
 export async function api(path, options = {}) {
   const response = await fetch(path, {
     ...options,
-    headers: { "X-Api-Key": sessionStorage.getItem(keyStorage) ?? "", "Content-Type": "application/json", ...(options.headers ?? {}) },
+    headers: { "X-Api-Key": sessionStorage.getItem(keyStorage) ?? "", "Content-Type": "application/json",
+      ...(options.headers ?? {}) },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const body = await response.json().catch(() => null);
@@ -80,7 +81,9 @@ export function table(caption, headers, rows, id) {
   return h("div", { class: "table-wrap" }, h("table", { id },
     h("caption", {}, caption),
     h("thead", {}, h("tr", {}, headers.map((header) => h("th", { scope: "col" }, header)))),
-    h("tbody", {}, rows.map((row) => h("tr", row.attributes ?? {}, row.cells.map((content, i) => h("td", { "data-label": headers[i] }, content)))))));
+    h("tbody", {},
+      rows.map((row) => h("tr", row.attributes ?? {},
+        row.cells.map((content, i) => h("td", { "data-label": headers[i] }, content)))))));
 }
 
 /** Runs an action, shows progress without blocking the page, and reports the outcome in the status line. */
@@ -109,5 +112,6 @@ export function showFailure(status, error) {
 }
 
 export function problemList(problems) {
-  return h("ul", { class: "problems" }, problems.map((p) => h("li", {}, h("code", {}, p.path || "(file)"), " ", p.message)));
+  return h("ul", { class: "problems" },
+    problems.map((p) => h("li", {}, h("code", {}, p.path || "(file)"), " ", p.message)));
 }

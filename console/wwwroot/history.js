@@ -63,7 +63,8 @@ function content(me, ruleSet, status, render) {
 function compareForm(name, versions) {
   const newest = Math.max(...versions);
   const from = h("select", { id: "diff-from" }, versions.map((v) => h("option", { value: v }, `v${v}`)));
-  const to = h("select", { id: "diff-to" }, versions.map((v) => h("option", { value: v, selected: v === newest }, `v${v}`)));
+  const to = h("select", { id: "diff-to" },
+    versions.map((v) => h("option", { value: v, selected: v === newest }, `v${v}`)));
   const show = (e) => { e.preventDefault(); location.hash = `#/rulesets/${name}/diff/${from.value}/${to.value}`; };
   return h("form", { class: "inline", onsubmit: show },
     h("label", { for: "diff-from" }, "Compare"), from, h("label", { for: "diff-to" }, "with"), to,
@@ -72,14 +73,16 @@ function compareForm(name, versions) {
 
 function rollbackForm(ruleSet, status, render) {
   const approved = ruleSet.versions.filter((v) => v.status === "approved" && v.version !== ruleSet.activeVersion);
-  const target = h("select", { id: "rollback-to" }, approved.map((v) => h("option", { value: v.version }, `v${v.version}`)));
+  const target = h("select", { id: "rollback-to" },
+    approved.map((v) => h("option", { value: v.version }, `v${v.version}`)));
   const comment = h("input", { id: "rollback-comment", required: true });
   return h("form", { class: "inline", onsubmit: async (e) => {
     e.preventDefault();
     const body = { toVersion: Number(target.value), comment: comment.value };
     await act(status, "Rolling back", () => api(`/v1/rulesets/${ruleSet.name}/rollback`, { method: "POST", body }));
     await render(`Rolled back: v${body.toVersion} is active.`);
-  } }, h("label", { for: "rollback-to" }, "Roll back to"), target, h("label", { for: "rollback-comment" }, "because"), comment,
+  } }, h("label", { for: "rollback-to" }, "Roll back to"), target,
+  h("label", { for: "rollback-comment" }, "because"), comment,
   h("button", { type: "submit", disabled: approved.length === 0 }, "Roll back"));
 }
 

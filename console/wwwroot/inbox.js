@@ -8,7 +8,8 @@ async function waiting(me) {
   const ruleSets = await everyItem("/v1/rulesets");
   const submitted = ruleSets.flatMap((r) =>
     r.versions.filter((v) => v.status === "submitted").map((v) => [r.name, v.version]));
-  const details = await Promise.all(submitted.map(([name, version]) => api(`/v1/rulesets/${name}/versions/${version}`)));
+  const details = await Promise.all(submitted.map(([name, version]) => api(
+    `/v1/rulesets/${name}/versions/${version}`)));
   return details.filter((d) => !d.contributors.includes(me.name))
     .sort((a, b) => a.summary.submittedAt.localeCompare(b.summary.submittedAt));
 }

@@ -11,7 +11,8 @@ export function pathLines(text) {
   let line = 1;
   let expectValue = true;
   let lastString = null;
-  const here = () => pathText(frames.filter((f) => !f.object || f.key !== null).map((f) => (f.object ? f.key : f.index)));
+  const here = () =>
+    pathText(frames.filter((f) => !f.object || f.key !== null).map((f) => (f.object ? f.key : f.index)));
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === "\n") { line++; continue; }

@@ -35,7 +35,8 @@ function pointsGrid(score, changed) {
   const render = () => root.replaceChildren(h("table", { class: "decision-table",
     "data-testid": `points-${score.name}` },
     h("caption", {},
-      `${score.name}: points by ${table.of}${text ? "" : " (min included, max excluded)"}; the first matching row wins`),
+      `${score.name}: points by ${table.of}${text ? "" : " (min included, max excluded)"}; `
+        + "the first matching row wins"),
     h("thead", {}, h("tr", {}, keys.map((key) => h("th", { scope: "col" }, key)), h("th", { scope: "col" }, "Row"))),
     h("tbody", {}, table.rows.map((row, i) => h("tr", { "data-testid": "points-row" },
       keys.map((key) => cell(row, key, `${score.name} row ${i + 1}: ${key}`, changed,

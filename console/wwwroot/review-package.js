@@ -13,7 +13,8 @@ export async function reviewPackage(me, detail, activeVersion, status) {
     section.append(h("p", {}, `${summary.submittedBy} said when submitting:`),
       h("blockquote", { "data-testid": "submit-comment" }, detail.submitComment));
   }
-  section.append(h("h3", {}, "Changes against the active version"), await changes(name, summary.version, activeVersion));
+  section.append(h("h3", {}, "Changes against the active version"),
+    await changes(name, summary.version, activeVersion));
   // A draft is checked by its editor as it is saved; the package runs the checks once it is out of their hands.
   if (summary.status === "draft" || !me.capabilities.includes("review")) return section;
 
@@ -41,8 +42,11 @@ function testResults(report) {
   const failing = report.tests.filter((t) => !t.passed);
   return [
     h("p", { class: report.testsFailed === 0 && report.valid ? "ok" : "error" },
-      `${report.testsPassed} tests passed, ${report.testsFailed} failed${report.valid ? "." : "; the version has problems."}`),
+      `${report.testsPassed} tests passed, ${report.testsFailed} failed`
+        + (report.valid ? "." : "; the version has problems.")),
     report.problems.length ? problemList(report.problems) : "",
-    failing.length ? h("ul", { class: "tests" }, failing.map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`))) : "",
+    failing.length
+      ? h("ul", { class: "tests" }, failing.map((t) => h("li", {}, `${t.name}: ${t.failures.join("; ")}`)))
+      : "",
   ];
 }

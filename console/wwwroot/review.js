@@ -44,7 +44,8 @@ export function reviewSection(me, detail, base, status, reload, seen) {
   // Four eyes: whoever wrote any of the content gets no review control (the API would refuse them anyway).
   const wrote = detail.contributors.includes(me.name);
   if (summary.status === "submitted" && can("approve") && wrote) {
-    review.append(h("p", { "data-testid": "own-version" }, "You wrote content of this version: another approver reviews it."));
+    review.append(h("p", { "data-testid": "own-version" },
+      "You wrote content of this version: another approver reviews it."));
   } else if (summary.status === "submitted" && can("approve")) {
     review.append(step("Approve", "approve", withComment, `Approve ${title}? It can then be activated.`),
       step("Reject", "reject", withComment, `Reject ${title}? It goes back to its author.`));

@@ -47,7 +47,9 @@ function resolve(root, node) {
 function child(root, node, segment) {
   node = resolve(root, node);
   if (typeof segment === "number") return resolve(root, node.items);
-  return resolve(root, node.properties?.[segment] ?? (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined));
+  return resolve(root,
+    node.properties?.[segment]
+      ?? (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined));
 }
 
 /** The hint panel, kept up to date as the caret moves in the editor. */
@@ -68,12 +70,19 @@ export function schemaHints(editor) {
       const required = new Set(node.required ?? []);
       items.push(h("p", {}, "Properties here (required ones marked *):"),
         h("ul", { class: "hints", id: "schema-properties" }, Object.keys(node.properties).map((name) =>
-          h("li", {}, h("button", { type: "button", class: "link", title: resolve(root, node.properties[name]).description ?? "",
-            onclick: () => insert(`"${name}": `) }, required.has(name) ? `${name}*` : name)))));
+          h("li", {}, h("button", {
+            type: "button",
+            class: "link",
+            title: resolve(root, node.properties[name]).description ?? "",
+            onclick: () => insert(`"${name}": `),
+          }, required.has(name) ? `${name}*` : name)))));
     }
     if (!atName && node.enum) {
-      items.push(h("p", {}, "Allowed values:"), h("ul", { class: "hints", id: "schema-values" }, node.enum.map((value) =>
-        h("li", {}, h("button", { type: "button", class: "link", onclick: () => insert(JSON.stringify(value)) }, String(value))))));
+      items.push(h("p", {}, "Allowed values:"),
+        h("ul", { class: "hints", id: "schema-values" }, node.enum.map((value) =>
+          h("li", {},
+            h("button", { type: "button", class: "link", onclick: () => insert(JSON.stringify(value)) },
+              String(value))))));
     }
     panel.replaceChildren(...items);
   };

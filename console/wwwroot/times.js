@@ -29,7 +29,10 @@ export function utcOffset(at = new Date()) {
 /** The browser's zone as a label names it: "Asia/Shanghai, UTC+08:00". */
 export const zoneLabel = (at = new Date()) => `${zoneName()}, ${utcOffset(at)}`;
 
-/** A moment in the browser's zone, named, and in UTC: "2026年6月18日 10:00 (Asia/Shanghai, UTC+08:00) · 2026-06-18 02:00 UTC". */
+/**
+ * A moment in the browser's zone, named, and in UTC:
+ * "2026年6月18日 10:00 (Asia/Shanghai, UTC+08:00) · 2026-06-18 02:00 UTC".
+ */
 export function zoned(iso) {
   const at = new Date(iso);
   const local = at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });

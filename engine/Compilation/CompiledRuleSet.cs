@@ -37,7 +37,8 @@ public sealed partial class CompiledRuleSet
     private readonly bool _messagesReadReasons;
 
     internal CompiledRuleSet(
-        RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input, object parameters, RecordType scores,
+        RuleSet definition, TimeZoneInfo zone, ParameterExpression facts, InputSchema input,
+        object parameters, RecordType scores,
         CompiledScore[] scoreRules, CompiledTier[] tiers, CompiledPrivilege[] privileges, CompiledAction[] actions,
         WhatItWouldTake counterfactuals, DecisionEngineOptions options)
     {
@@ -54,11 +55,15 @@ public sealed partial class CompiledRuleSet
         _tiers = tiers;
         _privileges = privileges;
         _actions = actions;
-        _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)], new ConditionSet([.. tiers.Select(t => t.When)], facts, firstMatchOnly: true));
-        _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)], new ConditionSet([.. privileges.Select(p => p.When)], facts, firstMatchOnly: false));
-        _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)], new ConditionSet([.. actions.Select(a => a.When)], facts, firstMatchOnly: false));
+        _tierSection = new Section(TiersSection, [.. tiers.Select(t => t.Rule.Code)],
+            new ConditionSet([.. tiers.Select(t => t.When)], facts, firstMatchOnly: true));
+        _privilegeSection = new Section(PrivilegesSection, [.. privileges.Select(p => p.Outcome.Code)],
+            new ConditionSet([.. privileges.Select(p => p.When)], facts, firstMatchOnly: false));
+        _actionSection = new Section(ActionsSection, [.. actions.Select(a => a.Rule.Code)],
+            new ConditionSet([.. actions.Select(a => a.When)], facts, firstMatchOnly: false));
         _counterfactuals = counterfactuals;
-        _messagesReadReasons = tiers.Any(t => t.Message?.ReadsReasons == true) || actions.Any(a => a.Message.ReadsReasons);
+        _messagesReadReasons = tiers.Any(t => t.Message?.ReadsReasons == true)
+            || actions.Any(a => a.Message.ReadsReasons);
         _explainer = new DecisionExplainer(
             [.. tiers.Select(t => new ExplainedRule(t.Rule.Code, t.Explained))],
             [.. privileges.Select(p => new ExplainedRule(p.Outcome.Code, p.Explained))],
@@ -98,7 +103,8 @@ public sealed partial class CompiledRuleSet
     {
         if (Definition.Effective is { } window && !window.Contains(asOf))
         {
-            return DecisionResult.Failed(DecisionFailure.NotEffective, [new Problem("asOf", $"Version {Ref.Version} of '{Ref.Name}' is not effective at {asOf:O}.")]);
+            return DecisionResult.Failed(DecisionFailure.NotEffective,
+                [new Problem("asOf", $"Version {Ref.Version} of '{Ref.Name}' is not effective at {asOf:O}.")]);
         }
 
         var problems = new List<Problem>();
@@ -165,7 +171,9 @@ public sealed partial class CompiledRuleSet
         facts.Budget(_evaluationSteps, Stopwatch.GetTimestamp() + _evaluationTicks, cancellationToken);
         decision = decision with { Reasons = early ?? _explainer.Reasons(facts, tierIndex, granted, next) };
         return DecisionResult.Success(
-            level < ExplainLevel.Full ? decision : Explain(decision, facts, tierIndex, customer, level, cancellationToken));
+            level < ExplainLevel.Full
+                ? decision
+                : Explain(decision, facts, tierIndex, customer, level, cancellationToken));
     }
 
     private Dictionary<string, decimal> ComputeScores(Facts facts, List<TraceEntry> trace, List<Problem> problems)
@@ -233,7 +241,8 @@ public sealed partial class CompiledRuleSet
                 if (next is null)
                 {
                     rendering = $"{ActionsSection}.{action.Rule.Code}";
-                    next = new ActionOutcome(action.Rule.Code, action.Title, action.Rule.Priority, action.Message.Render(model));
+                    next = new ActionOutcome(action.Rule.Code, action.Title, action.Rule.Priority,
+                        action.Message.Render(model));
                 }
                 else
                 {
@@ -244,21 +253,28 @@ public sealed partial class CompiledRuleSet
             return DecisionResult.Success(
                 new Decision(Ref, facts.AsOf, tierOutcome, privileges, next, alternatives, scores, trace, missing));
         }
-        catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
+        catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException
+            or InvalidOperationException or ArgumentException)
         {
             var problem = new Problem(rendering, "A message template failed: " + exception.Message);
             return DecisionResult.Failed(DecisionFailure.RuleError, [problem], trace);
         }
     }
 
-    /// <summary>Whether <paramref name="exception"/> is a rule failing for this input, not a fault of the engine.</summary>
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a rule failing for this input, not a fault of the engine.
+    /// </summary>
     internal static bool IsRuleError(Exception exception) =>
-        exception is NullReferenceException or ArithmeticException or InvalidOperationException or IndexOutOfRangeException or ArgumentException;
+        exception is NullReferenceException or ArithmeticException or InvalidOperationException
+            or IndexOutOfRangeException or ArgumentException;
 
-    private static void Failed(string section, string rule, Exception exception, List<TraceEntry> trace, List<Problem> problems)
+    private static void Failed(string section, string rule, Exception exception,
+        List<TraceEntry> trace, List<Problem> problems)
     {
         // A rule that cannot be evaluated fails the decision: a wrong entitlement is worse than none.
-        var error = exception is NullReferenceException ? "A value the rule reads is absent (null)." : exception.Message;
+        var error = exception is NullReferenceException
+            ? "A value the rule reads is absent (null)."
+            : exception.Message;
         trace.Add(new TraceEntry(section, rule, false, null, error));
         problems.Add(new Problem($"{section}.{rule}", error));
     }

@@ -32,7 +32,8 @@ internal sealed class ConditionSet
         for (var i = conditions.Count - 1; i >= 0; i--)
         {
             first = Expression.Condition(conditions[i], Expression.Constant(i), first);
-            all = Expression.Or(Expression.Condition(conditions[i], Expression.Constant(1UL << i), Expression.Constant(0UL)), all);
+            all = Expression.Or(
+                Expression.Condition(conditions[i], Expression.Constant(1UL << i), Expression.Constant(0UL)), all);
         }
 
         if (firstMatchOnly)
@@ -45,7 +46,8 @@ internal sealed class ConditionSet
         }
 
         // Single conditions serve only to name a rule that throws: compiled on first use.
-        _single = [.. conditions.Select(condition => new Lazy<Func<Facts, bool>>(() => Expression.Lambda<Func<Facts, bool>>(condition, facts).Compile()))];
+        _single = [.. conditions.Select(condition => new Lazy<Func<Facts, bool>>(
+            () => Expression.Lambda<Func<Facts, bool>>(condition, facts).Compile()))];
     }
 
     public int Count => _single.Length;

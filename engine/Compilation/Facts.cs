@@ -40,7 +40,8 @@ internal sealed class Facts
     public (long StepsLeft, long CheckAt, long Deadline, CancellationToken Cancellation, string? Stopped) Remaining() =>
         (_stepsLeft, _checkAt, _deadline, _cancellation, _stopped);
 
-    public void Restore((long StepsLeft, long CheckAt, long Deadline, CancellationToken Cancellation, string? Stopped) left) =>
+    public void Restore(
+        (long StepsLeft, long CheckAt, long Deadline, CancellationToken Cancellation, string? Stopped) left) =>
         (_stepsLeft, _checkAt, _deadline, _cancellation, _stopped) = left;
 
     /// <summary>

@@ -36,7 +36,8 @@ internal abstract partial class FieldBinder(int index, string name, InputField d
         return Bind(ref reader, target, out _);
     }
 
-    public static FieldBinder Create(int index, string name, InputField definition, RecordType record, int maxItems) => definition.Type switch
+    public static FieldBinder Create(
+        int index, string name, InputField definition, RecordType record, int maxItems) => definition.Type switch
     {
         FieldType.Number => new Typed<decimal>(index, name, definition, record.Setter<decimal>(name), 0m, ReadNumber),
         FieldType.Integer => new Typed<long>(index, name, definition, record.Setter<long>(name), 0L, ReadInteger),
@@ -68,7 +69,9 @@ internal abstract partial class FieldBinder(int index, string name, InputField d
     private static string? ReadBoolean(ref Utf8JsonReader reader, InputField field, out bool value)
     {
         value = reader.TokenType == JsonTokenType.True;
-        return reader.TokenType is JsonTokenType.True or JsonTokenType.False ? null : FieldValue.Expected(FieldType.Boolean, reader.TokenType);
+        return reader.TokenType is JsonTokenType.True or JsonTokenType.False
+            ? null
+            : FieldValue.Expected(FieldType.Boolean, reader.TokenType);
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, InputField field, out string? value)
@@ -106,7 +109,8 @@ internal abstract partial class FieldBinder(int index, string name, InputField d
         return null;
     }
 
-    private sealed class Typed<T>(int index, string name, InputField definition, Action<object, T> set, T empty, Reader<T> read)
+    private sealed class Typed<T>(int index, string name, InputField definition,
+        Action<object, T> set, T empty, Reader<T> read)
         : FieldBinder(index, name, definition)
     {
         public override string? Bind(ref Utf8JsonReader reader, object target, out int item)

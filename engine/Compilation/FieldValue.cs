@@ -4,7 +4,9 @@ using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Compilation;
 
-/// <summary>The CLR type of each <see cref="FieldType"/> and the checks and messages shared by every field reader.</summary>
+/// <summary>
+/// The CLR type of each <see cref="FieldType"/> and the checks and messages shared by every field reader.
+/// </summary>
 internal static class FieldValue
 {
     public const int MaxStringLength = 4_000;
@@ -34,7 +36,8 @@ internal static class FieldValue
     public static string? CheckText(string text, InputField field) =>
         text.Length > MaxStringLength ? $"Text longer than {MaxStringLength} characters."
         : text.Contains('\0', StringComparison.Ordinal) ? "Text may not contain the NUL character (U+0000)."
-        : field.Enum is { } allowed && !allowed.Contains(text) ? $"'{text}' is not one of: {string.Join(", ", allowed)}."
+        : field.Enum is { } allowed && !allowed.Contains(text)
+            ? $"'{text}' is not one of: {string.Join(", ", allowed)}."
         : null;
 
     /// <summary>
@@ -76,9 +79,11 @@ internal static class FieldValue
         $"Expected {Describe(type)}, got {TokenName(token)}.";
 
     public static string? CheckRange(decimal value, InputField field) =>
-        value < field.Minimum ? $"{value.ToString(CultureInfo.InvariantCulture)} is below the minimum {field.Minimum.Value.ToString(CultureInfo.InvariantCulture)}."
-        : value > field.Maximum ? $"{value.ToString(CultureInfo.InvariantCulture)} is above the maximum {field.Maximum.Value.ToString(CultureInfo.InvariantCulture)}."
+        value < field.Minimum ? $"{Invariant(value)} is below the minimum {Invariant(field.Minimum.Value)}."
+        : value > field.Maximum ? $"{Invariant(value)} is above the maximum {Invariant(field.Maximum.Value)}."
         : null;
+
+    private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string TokenName(JsonTokenType token) => token switch
     {

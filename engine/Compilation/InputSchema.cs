@@ -25,7 +25,8 @@ internal sealed class InputSchema
         ParsedAs = parsedAs;
         _missingIsNull = missingIsNull;
         _fields = fields;
-        _byName = fields.ToDictionary(field => field.Path["customer.".Length..], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _byName = fields.ToDictionary(field => field.Path["customer.".Length..], StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The class of the customer object; with format 2 its value properties are nullable.</summary>
@@ -45,7 +46,8 @@ internal sealed class InputSchema
         var record = RecordType.Create(
             missingIsNull ? types.Select(t => (t.Key, FieldValue.Nullable(t.Item2))) : types);
         var parsedAs = missingIsNull ? RecordType.Create(types).Type : record.Type;
-        var fields = input.Select((pair, index) => FieldBinder.Create(index, pair.Key, pair.Value, record, maxItems)).ToArray();
+        var fields = input.Select((pair, index) => FieldBinder.Create(index, pair.Key, pair.Value, record, maxItems))
+            .ToArray();
         var scratch = record.New();
         foreach (var field in fields.Where(field => field.Definition.Default is not null))
         {

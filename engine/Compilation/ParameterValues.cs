@@ -7,7 +7,9 @@ namespace Decisions.Engine.Compilation;
 /// <summary>The parameters of a rule set as one typed object, read by expressions as <c>params.name</c>.</summary>
 internal sealed record ParameterValues(RecordType Record, object Values)
 {
-    /// <summary>The typed parameters; a list longer than <paramref name="maxItems"/> is a problem at its path.</summary>
+    /// <summary>
+    /// The typed parameters; a list longer than <paramref name="maxItems"/> is a problem at its path.
+    /// </summary>
     public static ParameterValues? Create(
         IReadOnlyDictionary<string, ParameterDefinition> parameters, int maxItems, List<Problem> problems)
     {

@@ -49,7 +49,8 @@ internal sealed class RecordType
             .DefineDynamicModule(typeName)
             .DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
 
-        const MethodAttributes accessor = MethodAttributes.Public | MethodAttributes.SpecialName | MethodAttributes.HideBySig;
+        const MethodAttributes accessor = MethodAttributes.Public | MethodAttributes.SpecialName
+            | MethodAttributes.HideBySig;
         foreach (var (name, type) in properties)
         {
             var field = builder.DefineField("_" + name, type, FieldAttributes.Private);

@@ -70,7 +70,8 @@ public sealed class RuleSetCompiler
             if (missingIsNull)
             {
                 var customer = input.Record;
-                scope.AddNullable("customer", input.ParsedAs, customer.Type, nameof(Facts.Customer), customer.Members, true)
+                scope.AddNullable("customer", input.ParsedAs, customer.Type,
+                    nameof(Facts.Customer), customer.Members, true)
                     .AddNullable("scores", scoresParsedAs, scores.Type, nameof(Facts.Scores), visibleScores, false);
             }
             else
@@ -90,7 +91,8 @@ public sealed class RuleSetCompiler
         var compiledScores = ruleSet.Scores.Rules.Select((rule, i) =>
         {
             var scope = Scope(scoreNames.Take(i).ToHashSet(StringComparer.Ordinal), withTier: false);
-            var evaluate = new ScoreCompiler(_expressions, scope, problems).Compile(rule, $"scores.rules[{i}]", out var reads);
+            var evaluate = new ScoreCompiler(_expressions, scope, problems)
+                .Compile(rule, $"scores.rules[{i}]", out var reads);
             scoreProbes.AddRange(evaluate is null ? []
                 : rule.Table is { } table ? Probe.OfTable(table)
                 : _expressions.Parsed(rule.Expression!, scope) is { } parsed
@@ -117,12 +119,14 @@ public sealed class RuleSetCompiler
         var actions = ruleSet.NextActions.Rules.Select((rule, i) =>
         {
             var path = $"nextActions.rules[{i}]";
-            var when = _expressions.CompileCondition(rule.When, path + ".when", afterTier, problems, out _, out var missing);
+            var when = _expressions.CompileCondition(rule.When, path + ".when", afterTier,
+                problems, out _, out var missing);
             var message = MessageTemplate.Parse(rule.Message, path + ".message", problems, _options, locale);
             return when is not { } condition || message is null
                 ? null
                 : new CompiledAction(
-                    rule, rule.Title.In(ruleSet.Locale), condition.Bound, split.Split(condition.Parsed), message, missing);
+                    rule, rule.Title.In(ruleSet.Locale), condition.Bound,
+                    split.Split(condition.Parsed), message, missing);
         }).ToList();
 
         if (problems.Count > 0)
@@ -134,7 +138,10 @@ public sealed class RuleSetCompiler
         var probes = tiers.Select(tier => (Probe[])[.. Probe.Of(tier!.Explained), .. scoreProbes]);
         var counterfactuals = new WhatItWouldTake(ruleSet, [.. probes], labels);
         return new CompilationResult(
-            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores, [.. compiledScores!], [.. tiers!], [.. privileges!], [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)], counterfactuals, _options),
+            new CompiledRuleSet(ruleSet, zone, facts, input, parameters.Values, scores,
+                [.. compiledScores!], [.. tiers!], [.. privileges!],
+                [.. actions.Select(action => action!).OrderBy(action => action.Rule.Priority)],
+                counterfactuals, _options),
             []);
     }
 
@@ -149,7 +156,9 @@ public sealed class RuleSetCompiler
             var path = $"tiers.rules[{i}]";
             if (catchAll is not null)
             {
-                problems.Add(new Problem(path + ".when", $"Unreachable: tier '{ruleSet.Tiers.Rules[catchAll.Value].Code}' above it matches every customer."));
+                var above = ruleSet.Tiers.Rules[catchAll.Value].Code;
+                problems.Add(
+                    new Problem(path + ".when", $"Unreachable: tier '{above}' above it matches every customer."));
             }
 
             var when = _expressions.CompileCondition(
@@ -161,12 +170,14 @@ public sealed class RuleSetCompiler
             var (label, owner) = (rule.Label.In(ruleSet.Locale), rule.Owner?.In(ruleSet.Locale));
             tiers.Add(when is not { } condition
                 ? null
-                : new CompiledTier(rule, condition.Bound, split.Split(condition.Parsed), label, owner, message, missing));
+                : new CompiledTier(
+                    rule, condition.Bound, split.Split(condition.Parsed), label, owner, message, missing));
         }
 
         if (catchAll is null && ruleSet.Tiers.Rules.Count > 0)
         {
-            problems.Add(new Problem($"tiers.rules[{ruleSet.Tiers.Rules.Count - 1}].when", "The last tier must match every customer (\"when\": \"true\"), so that every customer gets a tier."));
+            problems.Add(new Problem($"tiers.rules[{ruleSet.Tiers.Rules.Count - 1}].when",
+                "The last tier must match every customer (\"when\": \"true\"), so that every customer gets a tier."));
         }
 
         return tiers;

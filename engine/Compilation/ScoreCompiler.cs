@@ -3,7 +3,9 @@ using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Compilation;
 
-/// <summary>Compiles a score: a numeric expression, or a points table looked up by the value of its <c>of</c> expression.</summary>
+/// <summary>
+/// Compiles a score: a numeric expression, or a points table looked up by the value of its <c>of</c> expression.
+/// </summary>
 internal sealed class ScoreCompiler(RuleExpressionCompiler expressions, ExpressionScope scope, List<Problem> problems)
 {
     /// <summary>
@@ -41,11 +43,13 @@ internal sealed class ScoreCompiler(RuleExpressionCompiler expressions, Expressi
             var rowPath = $"{path}.rows[{i}]";
             if (byText && (row.EqualTo is null || row.Min is not null || row.Max is not null))
             {
-                problems.Add(new Problem(rowPath, "The table looks up a text: each row needs 'equals' and no 'min' or 'max'."));
+                problems.Add(new Problem(rowPath,
+                    "The table looks up a text: each row needs 'equals' and no 'min' or 'max'."));
             }
             else if (!byText && (row.EqualTo is not null || row is { Min: null, Max: null }))
             {
-                problems.Add(new Problem(rowPath, "The table looks up a number: each row needs 'min', 'max' or both, and no 'equals'."));
+                problems.Add(new Problem(rowPath,
+                    "The table looks up a number: each row needs 'min', 'max' or both, and no 'equals'."));
             }
             else if (row is { Min: { } min, Max: { } max } && max <= min)
             {
@@ -75,7 +79,9 @@ internal sealed class ScoreCompiler(RuleExpressionCompiler expressions, Expressi
         return number is null ? null : facts =>
         {
             var value = number(facts);
-            return Array.Find(rows, row => (row.Min is null || value >= row.Min) && (row.Max is null || value < row.Max))?.Points ?? fallback;
+            return Array.Find(rows,
+                row => (row.Min is null || value >= row.Min) && (row.Max is null || value < row.Max))?.Points
+                ?? fallback;
         };
     }
 }

@@ -33,9 +33,11 @@ internal static class CandidateValues
         {
             FieldType.Number => Numbers(field, current as decimal?, boundaries, whole: false),
             FieldType.Integer => Numbers(field, current as long?, boundaries, whole: true),
-            FieldType.Boolean => [.. boundaries.OfType<bool>().Distinct().Where(b => !Equals(b, current)).Cast<object>()],
+            FieldType.Boolean =>
+                [.. boundaries.OfType<bool>().Distinct().Where(b => !Equals(b, current)).Cast<object>()],
             FieldType.String => [.. boundaries.OfType<string>().Distinct(StringComparer.Ordinal)
-                .Where(s => s != current as string && (field.Enum is null || field.Enum.Contains(s))).Take(MaxPerField)],
+                .Where(s => s != current as string && (field.Enum is null || field.Enum.Contains(s)))
+                .Take(MaxPerField)],
             _ => [],
         };
 
@@ -72,7 +74,8 @@ internal static class CandidateValues
         var from = current ?? 0;
         return [.. values
             .Where(value => value != current)
-            .Where(value => value >= (field.Minimum ?? decimal.MinValue) && value <= (field.Maximum ?? decimal.MaxValue))
+            .Where(value => value >= (field.Minimum ?? decimal.MinValue)
+                && value <= (field.Maximum ?? decimal.MaxValue))
             .Where(value => !whole || value is >= long.MinValue and <= long.MaxValue)
             .OrderBy(value => Math.Abs(value - from)).ThenBy(value => value)
             .Take(MaxPerField)

@@ -19,9 +19,11 @@ internal sealed class ConditionSplitter(ExpressionScope scope, IReadOnlyDictiona
 
     public ConditionNode Split(Expression parsed) => parsed switch
     {
-        BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.And } both when both.Type == typeof(bool) =>
+        BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.And } both
+            when both.Type == typeof(bool) =>
             new Junction(all: true, [.. Flatten(both, both.NodeType).Select(Split)]),
-        BinaryExpression { NodeType: ExpressionType.OrElse or ExpressionType.Or } either when either.Type == typeof(bool) =>
+        BinaryExpression { NodeType: ExpressionType.OrElse or ExpressionType.Or } either
+            when either.Type == typeof(bool) =>
             new Junction(all: false, [.. Flatten(either, either.NodeType).Select(Split)]),
         UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool) =>
             new Negation(Split(not.Operand)),

@@ -14,7 +14,8 @@ internal static class ExpressionText
     {
         ConstantExpression constant => ConditionText.Format(constant.Value, quote: true, grouped: false),
         ParameterExpression parameter => parameter.Name ?? "it",
-        UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } unary => Of(unary.Operand),
+        UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } unary =>
+            Of(unary.Operand),
         UnaryExpression { NodeType: ExpressionType.ArrayLength } unary => Of(unary.Operand) + ".Length",
         UnaryExpression { NodeType: ExpressionType.Not } unary => "!" + Inner(unary.Operand),
         UnaryExpression { NodeType: ExpressionType.Negate } unary => "-" + Inner(unary.Operand),

@@ -2,7 +2,9 @@ using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Explanation;
 
-/// <summary>The labels an operand may be shown with, by the name expressions read it by (<c>scores.total</c>).</summary>
+/// <summary>
+/// The labels an operand may be shown with, by the name expressions read it by (<c>scores.total</c>).
+/// </summary>
 internal static class OperandLabels
 {
     /// <summary>Each labelled input field, parameter and score of <paramref name="ruleSet"/>, in its locale.</summary>

@@ -37,7 +37,9 @@ internal sealed partial record Probe(string Field, Func<Facts, IEnumerable<objec
         }
 
         object?[] values =
-            [.. table.Rows.SelectMany(row => new object?[] { row.EqualTo, row.Min, row.Max }).Where(v => v is not null)];
+            [.. table.Rows
+                .SelectMany(row => new object?[] { row.EqualTo, row.Min, row.Max })
+                .Where(v => v is not null)];
         return [new Probe(match.Groups[1].Value, _ => values)];
     }
 
@@ -66,7 +68,9 @@ internal sealed partial record Probe(string Field, Func<Facts, IEnumerable<objec
     private static IEnumerable<object?> Flatten(object? value) =>
         value is IEnumerable items and not string ? items.Cast<object?>() : [value];
 
-    /// <summary>Every comparison inside an expression, outside lambdas (whose parameters only the lambda binds).</summary>
+    /// <summary>
+    /// Every comparison inside an expression, outside lambdas (whose parameters only the lambda binds).
+    /// </summary>
     private sealed class Comparisons : ExpressionVisitor
     {
         private readonly List<Expression> _found = [];

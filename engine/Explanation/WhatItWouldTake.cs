@@ -12,15 +12,16 @@ namespace Decisions.Engine.Explanation;
 /// <remarks>
 /// <para>Candidates come from the rule set itself: the values each field is compared with (literals, parameters,
 /// scores, other fields, list items, points-table rows) and, for numbers, one smallest step either side, tried nearest
-/// to the customer's value first. Each candidate is <b>confirmed by deciding again</b> with the changed input (the whole
-/// decision, input validation included); the first that gives the tier is the answer for that field.</para>
+/// to the customer's value first. Each candidate is <b>confirmed by deciding again</b> with the changed input (the
+/// whole decision, input validation included); the first that gives the tier is the answer for that field.</para>
 /// <para>For a field the decision depends on monotonically (a threshold), the boundary is the exact smallest change.
 /// For a field that is not monotone (a band, a score that rises and falls), only the boundary points are tried, so an
 /// answer is never wrong, since every answer was decided again, but a change that exists between boundaries may not be
 /// found. Dates and lists are not changed. The work is bounded: at most <see cref="CandidateValues.MaxPerField"/>
 /// values per field and <see cref="MaxTrialsPerTier"/> decisions per tier.</para>
 /// </remarks>
-internal sealed class WhatItWouldTake(RuleSet definition, Probe[][] tierProbes, IReadOnlyDictionary<string, string> labels)
+internal sealed class WhatItWouldTake(RuleSet definition, Probe[][] tierProbes,
+    IReadOnlyDictionary<string, string> labels)
 {
     /// <summary>At most this many decisions are made again per tier.</summary>
     public const int MaxTrialsPerTier = 48;
@@ -43,7 +44,8 @@ internal sealed class WhatItWouldTake(RuleSet definition, Probe[][] tierProbes, 
                 }
 
                 var from = CandidateValues.Current(customer, probes.Key, field.Type);
-                foreach (var to in CandidateValues.For(field, from, probes.SelectMany(probe => Boundaries(probe, facts))))
+                foreach (var to in CandidateValues.For(field, from,
+                    probes.SelectMany(probe => Boundaries(probe, facts))))
                 {
                     if (trials++ >= MaxTrialsPerTier)
                     {
@@ -52,8 +54,9 @@ internal sealed class WhatItWouldTake(RuleSet definition, Probe[][] tierProbes, 
 
                     if (TierWith(ruleSet, customer, probes.Key, to, facts.AsOf, cancellationToken) == code)
                     {
-                        changes.Add(new InputChange(probes.Key, from, to, labels.GetValueOrDefault("customer." + probes.Key),
-                            CandidateValues.Difference(from, to)));
+                        var label = labels.GetValueOrDefault("customer." + probes.Key);
+                        changes.Add(
+                            new InputChange(probes.Key, from, to, label, CandidateValues.Difference(from, to)));
                         break;
                     }
                 }

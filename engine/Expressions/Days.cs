@@ -6,11 +6,16 @@ namespace Decisions.Engine.Expressions;
 /// </summary>
 public static class Days
 {
-    /// <summary>Whole days from <paramref name="date"/> to <paramref name="today"/>; null when the date is absent.</summary>
+    /// <summary>
+    /// Whole days from <paramref name="date"/> to <paramref name="today"/>; null when the date is absent.
+    /// </summary>
     public static int? Since(DateOnly? date, DateOnly today) =>
         date is null ? null : today.DayNumber - date.Value.DayNumber;
 
-    /// <summary>Days until the next birthday, 0 on the birthday itself; a 29 February birthday falls on 28 February in other years.</summary>
+    /// <summary>
+    /// Days until the next birthday, 0 on the birthday itself; a 29 February birthday falls on 28 February in other
+    /// years.
+    /// </summary>
     public static int? UntilBirthday(DateOnly? birthDate, DateOnly today)
     {
         if (birthDate is not { } birth)

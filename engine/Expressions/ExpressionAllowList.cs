@@ -20,15 +20,24 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
 
     private static readonly Dictionary<Type, HashSet<string>> Methods = new()
     {
-        [typeof(string)] = ["Contains", "StartsWith", "EndsWith", "IndexOf", "Equals", "ToUpperInvariant", "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd", "Substring", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Concat", "get_Chars", "op_Equality", "op_Inequality"],
+        [typeof(string)] = ["Contains", "StartsWith", "EndsWith", "IndexOf", "Equals", "ToUpperInvariant",
+            "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd", "Substring", "IsNullOrEmpty", "IsNullOrWhiteSpace",
+            "Concat", "get_Chars", "op_Equality", "op_Inequality"],
         [typeof(Math)] = ["Abs", "Min", "Max", "Round", "Floor", "Ceiling", "Sign", "Truncate"],
-        [typeof(decimal)] = ["Round", "Floor", "Ceiling", "Truncate", "op_Addition", "op_Subtraction", "op_Multiply", "op_Division", "op_Modulus", "op_UnaryNegation", "op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual", "op_Implicit", "op_Explicit"],
-        [typeof(Enumerable)] = ["Any", "All", "Count", "Contains", "Sum", "Min", "Max", "Average", "First", "FirstOrDefault", "Last", "LastOrDefault", "Where", "Select", "Distinct", "ElementAt", "ElementAtOrDefault"],
+        [typeof(decimal)] = ["Round", "Floor", "Ceiling", "Truncate", "op_Addition", "op_Subtraction", "op_Multiply",
+            "op_Division", "op_Modulus", "op_UnaryNegation", "op_Equality", "op_Inequality", "op_LessThan",
+            "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual", "op_Implicit", "op_Explicit"],
+        [typeof(Enumerable)] = ["Any", "All", "Count", "Contains", "Sum", "Min", "Max", "Average",
+            "First", "FirstOrDefault", "Last", "LastOrDefault", "Where", "Select", "Distinct",
+            "ElementAt", "ElementAtOrDefault"],
         [typeof(Days)] = ["Since", "UntilBirthday", "Age"],
         [typeof(Festivals)] = ["DaysUntil", "Next", "DaysUntilNext"],
-        [typeof(DateOnly)] = ["AddDays", "AddMonths", "AddYears", "op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual"],
-        [typeof(DateTimeOffset)] = ["op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual"],
-        [typeof(TimeSpan)] = ["op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual"],
+        [typeof(DateOnly)] = ["AddDays", "AddMonths", "AddYears", "op_Equality", "op_Inequality", "op_LessThan",
+            "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual"],
+        [typeof(DateTimeOffset)] = ["op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual",
+            "op_GreaterThan", "op_GreaterThanOrEqual"],
+        [typeof(TimeSpan)] = ["op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan",
+            "op_GreaterThanOrEqual"],
     };
 
     private static readonly Dictionary<Type, HashSet<string>> Properties = new()
@@ -58,7 +67,8 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
     }
 
     /// <summary>Every violation found in <paramref name="expression"/>, or none.</summary>
-    public static IReadOnlyList<string> Check(Expression expression, ExpressionScope scope, DecisionEngineOptions options)
+    public static IReadOnlyList<string> Check(Expression expression, ExpressionScope scope,
+        DecisionEngineOptions options)
     {
         var walker = new ExpressionAllowList(scope, options);
         walker.Visit(expression);
@@ -91,10 +101,12 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         return node.NodeType switch
         {
             ExpressionType.Constant or ExpressionType.Parameter or ExpressionType.Conditional
-                or ExpressionType.Not or ExpressionType.Negate or ExpressionType.Convert or ExpressionType.ConvertChecked
+                or ExpressionType.Not or ExpressionType.Negate or ExpressionType.Convert
+                or ExpressionType.ConvertChecked
                 or ExpressionType.ArrayLength or ExpressionType.ArrayIndex or ExpressionType.Default
                 or ExpressionType.AndAlso or ExpressionType.OrElse or ExpressionType.And or ExpressionType.Or
-                or ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual
+                or ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.LessThan
+                or ExpressionType.LessThanOrEqual
                 or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual or ExpressionType.Coalesce
                 or ExpressionType.Add or ExpressionType.Subtract or ExpressionType.Multiply or ExpressionType.Divide
                 or ExpressionType.Modulo or ExpressionType.MemberAccess or ExpressionType.Call or ExpressionType.Lambda
@@ -119,7 +131,8 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         var allowed = _scope.IsRecordType(type)
             ? _scope.IsRecordMember(type, node.Member.Name)
             : node.Expression is not null
-              && Properties.TryGetValue(Nullable.GetUnderlyingType(type) ?? type, out var names) && names.Contains(node.Member.Name)
+              && Properties.TryGetValue(Nullable.GetUnderlyingType(type) ?? type, out var names)
+              && names.Contains(node.Member.Name)
               || (Nullable.GetUnderlyingType(type) is not null && node.Member.Name is "HasValue" or "Value");
         return allowed
             ? base.VisitMember(node)
@@ -129,7 +142,8 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
     protected override Expression VisitMethodCall(MethodCallExpression node) =>
         IsAllowedMethod(node.Method)
             ? base.VisitMethodCall(node)
-            : Reject($"Calling '{_scope.Describe(node.Method.DeclaringType!)}.{node.Method.Name}' is not allowed in rule expressions.", node);
+            : Reject($"Calling '{_scope.Describe(node.Method.DeclaringType!)}.{node.Method.Name}' is not allowed "
+                + "in rule expressions.", node);
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
@@ -182,7 +196,8 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         }
 
         var definition = type.GetGenericTypeDefinition();
-        return (definition == typeof(IEnumerable<>) || definition.FullName!.StartsWith("System.Func`", StringComparison.Ordinal))
+        return (definition == typeof(IEnumerable<>)
+            || definition.FullName!.StartsWith("System.Func`", StringComparison.Ordinal))
             && type.GetGenericArguments().All(IsAllowedType);
     }
 
@@ -198,7 +213,8 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         {
             var parameters = method.GetParameters();
             return parameters.Length > 0
-                && (parameters[0].ParameterType == typeof(char) || parameters[^1].ParameterType == typeof(StringComparison));
+                && (parameters[0].ParameterType == typeof(char)
+                    || parameters[^1].ParameterType == typeof(StringComparison));
         }
 
         return true;

@@ -4,7 +4,8 @@ namespace Decisions.Engine.Expressions;
 
 /// <summary>
 /// The names an expression of one rule-set section may read (<c>customer</c>, <c>params</c>, <c>scores</c>,
-/// <c>today</c>, <c>asOf</c>, and <c>tier</c> once it is decided) and how each maps onto <see cref="Compilation.Facts"/>.
+/// <c>today</c>, <c>asOf</c>, and <c>tier</c> once it is decided) and how each maps onto
+/// <see cref="Compilation.Facts"/>.
 /// </summary>
 internal sealed class ExpressionScope
 {

@@ -48,7 +48,9 @@ public static class Festivals
     public static int? DaysUntilNext(DateOnly today) =>
         Upcoming(today)?.Date is { } date ? date.DayNumber - today.DayNumber : null;
 
-    /// <summary>The first festival on or after <paramref name="today"/> and its date; null before the calendar.</summary>
+    /// <summary>
+    /// The first festival on or after <paramref name="today"/> and its date; null before the calendar.
+    /// </summary>
     public static FestivalDay? Upcoming(DateOnly today) =>
         All.Select(festival => NextDate(festival, today) is { } date ? new FestivalDay(festival, date) : null)
             .Where(day => day is not null)

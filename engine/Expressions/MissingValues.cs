@@ -42,7 +42,8 @@ internal sealed partial class MissingValues : ExpressionVisitor
 
         return lifter._refused is null
             ? (lifted, [.. lifter._reads], null)
-            : (null, [], "With format 2 an absent value is null, which this expression cannot take: " + lifter._refused);
+            : (null, [],
+                "With format 2 an absent value is null, which this expression cannot take: " + lifter._refused);
     }
 
     /// <summary>Whether <paramref name="expression"/> (of a lifted tree) is true: an unknown one is not.</summary>

@@ -51,7 +51,8 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
 
         if (body.Type != typeof(bool))
         {
-            problems.Add(new Problem(path, $"The condition must be true or false, but it is a {scope.Describe(body.Type)}."));
+            problems.Add(new Problem(path,
+                $"The condition must be true or false, but it is a {scope.Describe(body.Type)}."));
             return null;
         }
 
@@ -65,7 +66,8 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         {
             var unknown = new ScopeBinder(scope).Visit(MissingValues.IsUnknown(lifted));
             var facts = scope.Facts;
-            missing = new MissingCheck(reads, new(() => Expression.Lambda<Func<Facts, bool>>(unknown, facts).Compile()));
+            missing = new MissingCheck(
+                reads, new(() => Expression.Lambda<Func<Facts, bool>>(unknown, facts).Compile()));
         }
 
         return (body, new ScopeBinder(scope).Visit(MissingValues.IsTrue(lifted)));
@@ -87,7 +89,8 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
 
         if (!IsNumber(body.Type))
         {
-            problems.Add(new Problem(path, $"The expression must be a number, but it is a {scope.Describe(body.Type)}."));
+            problems.Add(
+                new Problem(path, $"The expression must be a number, but it is a {scope.Describe(body.Type)}."));
             return null;
         }
 
@@ -125,9 +128,10 @@ internal sealed class RuleExpressionCompiler(DecisionEngineOptions options)
         {
             body = _parser.Parse(text, [.. scope.Parameters], null);
         }
-        // The parser converts literals while it parses: "x" == asOf throws FormatException, a huge literal OverflowException.
-        catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException
-            or FormatException or OverflowException)
+        // The parser converts literals while it parses: "x" == asOf throws FormatException, a huge literal
+        // OverflowException.
+        catch (Exception exception) when (exception is System.Linq.Dynamic.Core.Exceptions.ParseException
+            or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             problems.Add(new Problem(path, scope.Humanize(exception.Message)));
             return null;

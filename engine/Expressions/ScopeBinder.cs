@@ -34,7 +34,8 @@ internal sealed class ScopeBinder(ExpressionScope scope) : ExpressionVisitor
     protected override Expression VisitBinary(BinaryExpression node) =>
         node.Method?.DeclaringType == typeof(string)
             ? node.Update(
-                Metered(Visit(node.Left)), VisitAndConvert(node.Conversion, nameof(VisitBinary)), Metered(Visit(node.Right)))
+                Metered(Visit(node.Left)), VisitAndConvert(node.Conversion, nameof(VisitBinary)),
+                Metered(Visit(node.Right)))
             : base.VisitBinary(node);
 
     protected override Expression VisitMethodCall(MethodCallExpression node)

@@ -34,7 +34,9 @@ internal sealed class MessageCulture
     /// <summary>The invariant culture with this locale's separators and date pattern, read-only.</summary>
     public CultureInfo Culture { get; }
 
-    /// <summary>The rules of <paramref name="locale"/>'s language (<c>zh-CN</c>: <c>zh</c>), else the fallback's.</summary>
+    /// <summary>
+    /// The rules of <paramref name="locale"/>'s language (<c>zh-CN</c>: <c>zh</c>), else the fallback's.
+    /// </summary>
     public static MessageCulture For(string locale) => ByLanguage.GetValueOrDefault(locale.Split('-')[0], Fallback);
 
     /// <summary>Whether <paramref name="culture"/> is one of these fixed cultures, safe to format with.</summary>

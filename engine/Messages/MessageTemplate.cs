@@ -51,7 +51,8 @@ internal sealed class MessageTemplate
 
         if (DeepestCodeNesting(text) is var depth && depth > options.MaxNestingDepth)
         {
-            problems.Add(new Problem(path, $"The template nests brackets {depth} deep; the limit is {options.MaxNestingDepth}."));
+            problems.Add(new Problem(path,
+                $"The template nests brackets {depth} deep; the limit is {options.MaxNestingDepth}."));
             return null;
         }
 
@@ -60,7 +61,8 @@ internal sealed class MessageTemplate
         {
             foreach (var message in template.Messages)
             {
-                problems.Add(new Problem(path, $"Template error at {message.Span.Start.Line + 1}:{message.Span.Start.Column + 1}: {message.Message}"));
+                var (line, column) = (message.Span.Start.Line + 1, message.Span.Start.Column + 1);
+                problems.Add(new Problem(path, $"Template error at {line}:{column}: {message.Message}"));
             }
 
             return null;
@@ -160,7 +162,8 @@ internal sealed class MessageTemplate
     private static int DeepestCodeNesting(string text)
     {
         var deepest = 0;
-        for (var start = text.IndexOf("{{", StringComparison.Ordinal); start >= 0; start = text.IndexOf("{{", start, StringComparison.Ordinal))
+        for (var start = text.IndexOf("{{", StringComparison.Ordinal); start >= 0;
+            start = text.IndexOf("{{", start, StringComparison.Ordinal))
         {
             var end = text.IndexOf("}}", start + 2, StringComparison.Ordinal);
             end = end < 0 ? text.Length : end;

@@ -28,7 +28,8 @@ internal static class TemplateAllowList
             ScriptCaptureStatement => "capture",
             ScriptImportStatement or ScriptWithStatement or ScriptWrapStatement => "import, with and wrap",
             ScriptTableRowStatement => "tablerow",
-            ScriptBinaryExpression { Operator: ScriptBinaryOperator.RangeInclude or ScriptBinaryOperator.RangeExclude } => "ranges",
+            ScriptBinaryExpression { Operator: ScriptBinaryOperator.RangeInclude or ScriptBinaryOperator.RangeExclude }
+                => "ranges",
             ScriptBinaryExpression { Operator: ScriptBinaryOperator.ShiftLeft or ScriptBinaryOperator.ShiftRight }
                 => "bit shifts",
             ScriptBinaryExpression { Operator: ScriptBinaryOperator.Power } => "powers",
@@ -39,14 +40,17 @@ internal static class TemplateAllowList
                 => "localDateTime, which converts a time to the host's time zone",
             ScriptVariableGlobal { Name: "date" } when !isMemberTarget
                 => "date as a function, which parses a text with the host's clock and time zone",
-            ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var module }, Member: ScriptVariable { Name: var member } }
-                when TemplateBuiltins.Safe.TryGetValue(module, out var functions) && functions is ScriptObject available && !available.ContainsKey(member)
+            ScriptMemberExpression { Target: ScriptVariableGlobal { Name: var module },
+                Member: ScriptVariable { Name: var member } }
+                when TemplateBuiltins.Safe.TryGetValue(module, out var functions) && functions is ScriptObject available
+                    && !available.ContainsKey(member)
                 => $"{module}.{member}, which is not available to messages",
             _ => null,
         };
         if (refused is not null)
         {
-            problems.Add(new Problem(path, $"Message templates may not use {refused} (line {node.Span.Start.Line + 1})."));
+            problems.Add(new Problem(path,
+                $"Message templates may not use {refused} (line {node.Span.Start.Line + 1})."));
         }
 
         for (var i = 0; i < node.ChildrenCount; i++)

@@ -28,7 +28,9 @@ public sealed record Decision(
     /// </summary>
     public IReadOnlyList<Reason> Reasons { get; init; } = [];
 
-    /// <summary>For each tier ranked above the decided one, what failed (<see cref="ExplainLevel.Full"/> and up).</summary>
+    /// <summary>
+    /// For each tier ranked above the decided one, what failed (<see cref="ExplainLevel.Full"/> and up).
+    /// </summary>
     public IReadOnlyList<Reason>? WhyNot { get; init; }
 
     /// <summary>
@@ -49,7 +51,8 @@ public static class OutcomeJson
 
 /// <summary>The decided tier with its display text.</summary>
 public sealed record TierOutcome(
-    [property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label, LocalizedText Labels, string? Owner, string? Message);
+    [property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label, LocalizedText Labels,
+    string? Owner, string? Message);
 
 /// <summary>A granted privilege.</summary>
 public sealed record PrivilegeOutcome([property: JsonPropertyName(OutcomeJson.Code)] string Code, string Label);
@@ -67,5 +70,7 @@ public readonly record struct TraceEntry(
     string Section, string Rule, bool Matched, decimal? Value = null, string? Error = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Condition? Condition = null);
 
-/// <summary>A problem found in a rule set or an input, located by a JSON path such as <c>tiers.rules[2].when</c>.</summary>
+/// <summary>
+/// A problem found in a rule set or an input, located by a JSON path such as <c>tiers.rules[2].when</c>.
+/// </summary>
 public sealed record Problem(string Path, string Message);

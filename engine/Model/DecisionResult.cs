@@ -16,7 +16,8 @@ public enum DecisionFailure
 /// <summary>Either a <see cref="Decision"/>, or the failure with every problem found and the trace so far.</summary>
 public sealed record DecisionResult
 {
-    private DecisionResult(Decision? decision, DecisionFailure? failure, IReadOnlyList<Problem> problems, IReadOnlyList<TraceEntry> trace)
+    private DecisionResult(Decision? decision, DecisionFailure? failure, IReadOnlyList<Problem> problems,
+        IReadOnlyList<TraceEntry> trace)
     {
         Decision = decision;
         Failure = failure;
@@ -36,6 +37,7 @@ public sealed record DecisionResult
 
     public static DecisionResult Success(Decision decision) => new(decision, null, [], decision.Trace);
 
-    public static DecisionResult Failed(DecisionFailure failure, IReadOnlyList<Problem> problems, IReadOnlyList<TraceEntry>? trace = null) =>
+    public static DecisionResult Failed(DecisionFailure failure, IReadOnlyList<Problem> problems,
+        IReadOnlyList<TraceEntry>? trace = null) =>
         new(null, failure, problems, trace ?? []);
 }

@@ -35,14 +35,19 @@ public sealed record RuleSet
     /// <summary>Optional window outside which the version refuses to decide.</summary>
     public EffectiveWindow? Effective { get; init; }
 
-    /// <summary>IANA time zone that turns the decision time into the local date the rules see as <c>today</c>.</summary>
+    /// <summary>
+    /// IANA time zone that turns the decision time into the local date the rules see as <c>today</c>.
+    /// </summary>
     public string TimeZone { get; init; } = "UTC";
 
-    /// <summary>The locale whose label is returned as <c>label</c> in decisions (all labels are returned too).</summary>
+    /// <summary>
+    /// The locale whose label is returned as <c>label</c> in decisions (all labels are returned too).
+    /// </summary>
     public string Locale { get; init; } = "zh-CN";
 
     /// <summary>Named, typed values the expressions read as <c>params.&lt;name&gt;</c>.</summary>
-    public IReadOnlyDictionary<string, ParameterDefinition> Parameters { get; init; } = new Dictionary<string, ParameterDefinition>();
+    public IReadOnlyDictionary<string, ParameterDefinition> Parameters { get; init; } =
+        new Dictionary<string, ParameterDefinition>();
 
     /// <summary>The customer fields, read by expressions as <c>customer.&lt;name&gt;</c>.</summary>
     public required IReadOnlyDictionary<string, InputField> Input { get; init; }
@@ -62,7 +67,9 @@ public sealed record RuleSet
     public IReadOnlyList<RuleSetTest> Tests { get; init; } = [];
 }
 
-/// <summary>A list of rules of one kind; an object so that a section can gain settings without a format break.</summary>
+/// <summary>
+/// A list of rules of one kind; an object so that a section can gain settings without a format break.
+/// </summary>
 public sealed record RuleSection<TRule>
 {
     public IReadOnlyList<TRule> Rules { get; init; } = [];
@@ -79,7 +86,9 @@ public sealed record EffectiveWindow
         (From is null || instant >= From) && (Until is null || instant < Until);
 }
 
-/// <summary>A named, typed value such as a threshold; product teams change these without touching expressions.</summary>
+/// <summary>
+/// A named, typed value such as a threshold; product teams change these without touching expressions.
+/// </summary>
 public sealed record ParameterDefinition
 {
     public required FieldType Type { get; init; }
@@ -147,7 +156,8 @@ public sealed record InputItems
 
 /// <summary>The value types of parameters and input fields.</summary>
 [JsonConverter(typeof(Serialization.FieldTypeConverter))]
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The names are the rule-set format's type names.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720",
+    Justification = "The names are the rule-set format's type names.")]
 public enum FieldType
 {
     String,

@@ -46,7 +46,9 @@ public sealed record PrivilegeRule
     public string? Description { get; init; }
 }
 
-/// <summary>A recommended next action; among the matches the lowest <see cref="Priority"/> number wins, ties by order.</summary>
+/// <summary>
+/// A recommended next action; among the matches the lowest <see cref="Priority"/> number wins, ties by order.
+/// </summary>
 public sealed record NextActionRule
 {
     public required string Code { get; init; }
@@ -93,7 +95,8 @@ public sealed record PointsTable
 }
 
 /// <summary>
-/// A row matches a text value equal to <see cref="EqualTo"/>, or a number within [<see cref="Min"/>, <see cref="Max"/>).
+/// A row matches a text value equal to <see cref="EqualTo"/>, or a number within [<see cref="Min"/>,
+/// <see cref="Max"/>).
 /// </summary>
 public sealed record PointsRow
 {

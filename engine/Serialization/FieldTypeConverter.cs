@@ -4,7 +4,9 @@ using Decisions.Engine.Model;
 
 namespace Decisions.Engine.Serialization;
 
-/// <summary>Writes <see cref="FieldType"/> as the names rule authors type: <c>string</c>, <c>number</c>, <c>string[]</c>.</summary>
+/// <summary>
+/// Writes <see cref="FieldType"/> as the names rule authors type: <c>string</c>, <c>number</c>, <c>string[]</c>.
+/// </summary>
 internal sealed class FieldTypeConverter : JsonConverter<FieldType>
 {
     private static readonly Dictionary<string, FieldType> ByName = new(StringComparer.Ordinal)

@@ -52,7 +52,8 @@ public static class RuleSetJson
     /// and strings as written, so <c>1.0</c> stayed <c>1.0</c>). Both bind the same content; only the second cannot be
     /// checked with a JCS library.
     /// </summary>
-    public static bool Matches(RuleSet ruleSet, string hash) => hash == Hash(ruleSet) || hash == SortedKeysHash(ruleSet);
+    public static bool Matches(RuleSet ruleSet, string hash) =>
+        hash == Hash(ruleSet) || hash == SortedKeysHash(ruleSet);
 
     /// <summary>The content hash of versions stored before RFC 8785: kept only to verify those.</summary>
     internal static string SortedKeysHash(RuleSet ruleSet)

@@ -31,8 +31,11 @@ public static class RuleSetTestRunner
         var failures = new List<string>();
         if (expect.InputErrors is { } expectedErrors)
         {
-            var actual = result.Failure == DecisionFailure.InvalidInput ? result.Problems.Select(p => p.Path).ToList() : [];
-            Compare("input errors", expectedErrors.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal), failures);
+            var actual = result.Failure == DecisionFailure.InvalidInput
+                ? result.Problems.Select(p => p.Path).ToList()
+                : [];
+            Compare("input errors", expectedErrors.Order(StringComparer.Ordinal),
+                actual.Order(StringComparer.Ordinal), failures);
             return new TestOutcome(index, test.Name, failures, result);
         }
 
@@ -46,7 +49,8 @@ public static class RuleSetTestRunner
         Check("next action", expect.NextAction, decision.NextAction?.Code ?? "", failures);
         if (expect.Privileges is { } privileges)
         {
-            Compare("privileges", privileges.Order(StringComparer.Ordinal), decision.Privileges.Select(p => p.Code).Order(StringComparer.Ordinal), failures);
+            Compare("privileges", privileges.Order(StringComparer.Ordinal),
+                decision.Privileges.Select(p => p.Code).Order(StringComparer.Ordinal), failures);
         }
 
         if (expect.Alternatives is { } alternatives)
@@ -65,11 +69,13 @@ public static class RuleSetTestRunner
             // Compared as numbers: 10000 and 10000.0 are the same score.
             if (!decision.Scores.TryGetValue(name, out var actual) || actual != expected)
             {
-                failures.Add($"expected score '{name}' {expected.ToString(CultureInfo.InvariantCulture)}, got {(decision.Scores.ContainsKey(name) ? actual.ToString(CultureInfo.InvariantCulture) : "none")}");
+                var got = decision.Scores.ContainsKey(name) ? actual.ToString(CultureInfo.InvariantCulture) : "none";
+                failures.Add($"expected score '{name}' {expected.ToString(CultureInfo.InvariantCulture)}, got {got}");
             }
         }
 
-        if (expect.MessageContains is { } fragment && decision.NextAction?.Message?.Contains(fragment, StringComparison.Ordinal) != true)
+        if (expect.MessageContains is { } fragment
+            && decision.NextAction?.Message?.Contains(fragment, StringComparison.Ordinal) != true)
         {
             failures.Add($"the message does not contain '{fragment}': \"{decision.NextAction?.Message}\"");
         }
@@ -85,7 +91,8 @@ public static class RuleSetTestRunner
         }
     }
 
-    private static void Compare(string what, IEnumerable<string> expected, IEnumerable<string> actual, List<string> failures)
+    private static void Compare(string what, IEnumerable<string> expected,
+        IEnumerable<string> actual, List<string> failures)
     {
         var e = expected.ToList();
         var a = actual.ToList();

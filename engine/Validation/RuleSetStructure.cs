@@ -15,7 +15,8 @@ internal static partial class RuleSetStructure
     [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
     private static partial Regex Code();
 
-    private static readonly HashSet<string> Reserved = ["customer", "params", "scores", "tier", "today", "asOf", "true", "false", "null", "it", "new", "iif", "np", "in", "and", "or", "not"];
+    private static readonly HashSet<string> Reserved = ["customer", "params", "scores", "tier", "today", "asOf", "true",
+        "false", "null", "it", "new", "iif", "np", "in", "and", "or", "not"];
 
     public static void Check(RuleSet ruleSet, List<Problem> problems)
     {
@@ -26,7 +27,8 @@ internal static partial class RuleSetStructure
 
         if (!RuleSetName().IsMatch(ruleSet.Name))
         {
-            problems.Add(new Problem("name", "Use lower-case letters, digits and single dashes, e.g. 'retail-tiering'."));
+            problems.Add(
+                new Problem("name", "Use lower-case letters, digits and single dashes, e.g. 'retail-tiering'."));
         }
 
         if (ruleSet.Version < 1)
@@ -64,11 +66,13 @@ internal static partial class RuleSetStructure
         CheckCodes(ruleSet.Privileges.Rules.Select(rule => rule.Code), "privileges", problems);
         CheckCodes(ruleSet.NextActions.Rules.Select(rule => rule.Code), "nextActions", problems);
         CheckLabels(ruleSet, problems);
-        foreach (var (section, count) in new[] { ("tiers", ruleSet.Tiers.Rules.Count), ("privileges", ruleSet.Privileges.Rules.Count), ("nextActions", ruleSet.NextActions.Rules.Count) })
+        foreach (var (section, count) in new[] { ("tiers", ruleSet.Tiers.Rules.Count),
+            ("privileges", ruleSet.Privileges.Rules.Count), ("nextActions", ruleSet.NextActions.Rules.Count) })
         {
             if (count > Compilation.ConditionSet.MaxRules)
             {
-                problems.Add(new Problem($"{section}.rules", $"A section may hold at most {Compilation.ConditionSet.MaxRules} rules; this one has {count}."));
+                problems.Add(new Problem($"{section}.rules",
+                    $"A section may hold at most {Compilation.ConditionSet.MaxRules} rules; this one has {count}."));
             }
         }
 
@@ -84,12 +88,15 @@ internal static partial class RuleSetStructure
         var before = problems.Count;
         void Entries<T>(IEnumerable<KeyValuePair<string, T>> entries, string section)
         {
-            problems.AddRange(entries.Where(e => e.Value is null).Select(e => new Problem($"{section}.{e.Key}", "A definition is required here, not null.")));
+            problems.AddRange(entries.Where(e => e.Value is null)
+                .Select(e => new Problem($"{section}.{e.Key}", "A definition is required here, not null.")));
         }
 
         void Items<T>(IEnumerable<T> items, string section)
         {
-            problems.AddRange(items.Select((item, i) => (item, i)).Where(x => x.item is null).Select(x => new Problem($"{section}[{x.i}]", "A rule is required here, not null.")));
+            problems.AddRange(items.Select((item, i) => (item, i))
+                .Where(x => x.item is null)
+                .Select(x => new Problem($"{section}[{x.i}]", "A rule is required here, not null.")));
         }
 
         Entries(ruleSet.Parameters, "parameters");
@@ -100,8 +107,10 @@ internal static partial class RuleSetStructure
         Items(ruleSet.NextActions.Rules, "nextActions.rules");
         Items(ruleSet.Tests, "tests");
         var texts = ruleSet.Tiers.Rules.OfType<TierRule>().Select((r, i) => (r.Label, $"tiers.rules[{i}].label"))
-            .Concat(ruleSet.Privileges.Rules.OfType<PrivilegeRule>().Select((r, i) => (r.Label, $"privileges.rules[{i}].label")))
-            .Concat(ruleSet.NextActions.Rules.OfType<NextActionRule>().Select((r, i) => (r.Title, $"nextActions.rules[{i}].title")));
+            .Concat(ruleSet.Privileges.Rules.OfType<PrivilegeRule>()
+                .Select((r, i) => (r.Label, $"privileges.rules[{i}].label")))
+            .Concat(ruleSet.NextActions.Rules.OfType<NextActionRule>()
+                .Select((r, i) => (r.Title, $"nextActions.rules[{i}].title")));
         foreach (var (text, path) in texts)
         {
             Entries(text, path);
@@ -148,7 +157,8 @@ internal static partial class RuleSetStructure
         }
     }
 
-    private static void CheckNames(IEnumerable<string> names, string section, List<Problem> problems, bool indexed = false)
+    private static void CheckNames(IEnumerable<string> names, string section,
+        List<Problem> problems, bool indexed = false)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
@@ -157,7 +167,8 @@ internal static partial class RuleSetStructure
             var path = indexed ? $"{section}[{index}].name" : $"{section}.{name}";
             if (!Identifier().IsMatch(name) || Reserved.Contains(name))
             {
-                problems.Add(new Problem(path, $"'{name}' is not a usable name: use letters, digits and '_', starting with a letter, and no reserved word."));
+                problems.Add(new Problem(path, $"'{name}' is not a usable name: use letters, digits and '_', "
+                    + "starting with a letter, and no reserved word."));
             }
             else if (!seen.Add(name))
             {

@@ -39,7 +39,8 @@ public sealed class RuleSetValidator(RuleSetCompiler compiler)
         var tests = RuleSetTestRunner.Run(compiled);
         var problems = tests.Outcomes
             .Where(outcome => !outcome.Passed)
-            .Select(outcome => new Problem($"tests[{outcome.Index}]", $"Test '{outcome.Name}' failed: {string.Join("; ", outcome.Failures)}."))
+            .Select(outcome => new Problem($"tests[{outcome.Index}]",
+                $"Test '{outcome.Name}' failed: {string.Join("; ", outcome.Failures)}."))
             .ToList();
         if (ruleSet.Tests.Count == 0)
         {

@@ -16,7 +16,8 @@ public sealed class AnalysisRunTests
     [Fact]
     public async Task A_replay_run_reports_growing_progress_up_to_100_percent_and_its_summary()
     {
-        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:Analysis:PageSize"] = "10" });
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { [
+            "Limits:Analysis:PageSize"] = "10" });
         await Decide(app, 300);
         var auditor = app.Client("auditor");
 
@@ -27,7 +28,8 @@ public sealed class AnalysisRunTests
         Assert.Equal(100, status.GetProperty("percent").GetDouble());
         Assert.Equal(percents.Order(), percents);
         var summary = status.GetProperty("replay");
-        Assert.Equal((300, 300), (summary.GetProperty("replayed").GetInt32(), summary.GetProperty("identical").GetInt32()));
+        Assert.Equal((300, 300),
+            (summary.GetProperty("replayed").GetInt32(), summary.GetProperty("identical").GetInt32()));
         Assert.Equal(JsonValueKind.Null, status.GetProperty("impact").ValueKind);
     }
 
@@ -71,7 +73,8 @@ public sealed class AnalysisRunTests
         Assert.Equal(3, (await Finish(app.Client("auditor"), location)).Status.GetProperty("read").GetInt64());
 
         // Once its run is over (while it runs, the key's one analysis permit answers 429 first).
-        await (await app.Client("auditor").PostJson(Replay, new { from = "2027-01-01T00:00:00Z", to = "2026-01-01T00:00:00Z" }))
+        await (await app.Client("auditor")
+            .PostJson(Replay, new { from = "2027-01-01T00:00:00Z", to = "2026-01-01T00:00:00Z" }))
             .Problem(HttpStatusCode.UnprocessableEntity);
     }
 
@@ -86,8 +89,10 @@ public sealed class AnalysisRunTests
         var answered = await app.Post("auditor", "/v1/decisions/replay", limited, HttpStatusCode.OK);
         var (run, _) = await Finish(auditor, await Start(auditor, Replay, limited));
 
-        Assert.Equal((3, 3), (answered.GetProperty("replayed").GetInt32(), answered.GetProperty("identical").GetInt32()));
-        Assert.Equal((3, 3), (run.GetProperty("replay").GetProperty("replayed").GetInt32(), run.GetProperty("read").GetInt32()));
+        Assert.Equal((3, 3),
+            (answered.GetProperty("replayed").GetInt32(), answered.GetProperty("identical").GetInt32()));
+        Assert.Equal((3, 3),
+            (run.GetProperty("replay").GetProperty("replayed").GetInt32(), run.GetProperty("read").GetInt32()));
     }
 
     [Fact]
@@ -99,7 +104,8 @@ public sealed class AnalysisRunTests
         var editor = app.Client("editor");
 
         var (status, _) = await Finish(editor, await Start(editor, Impact, new { }));
-        var answered = await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { })).Json(HttpStatusCode.OK);
+        var answered = await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { }))
+            .Json(HttpStatusCode.OK);
 
         Assert.Equal("impact", status.GetProperty("kind").GetString());
         Assert.Equal(answered.GetRawText(), status.GetProperty("impact").GetRawText());
@@ -114,7 +120,8 @@ public sealed class AnalysisRunTests
         {
             var customers = Enumerable.Range(first, Math.Min(1_000, count - first))
                 .Select(i => new { customerId = $"R-{i}", avgDailyBalance = 350_000 + i }).ToArray();
-            await app.Post("teller", "/v1/decisions/batch", new { ruleSet = "retail-tiering", customers }, HttpStatusCode.OK);
+            await app.Post("teller", "/v1/decisions/batch",
+                new { ruleSet = "retail-tiering", customers }, HttpStatusCode.OK);
         }
     }
 

@@ -42,7 +42,8 @@ public sealed class BackupTests
         Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
         Assert.Equal(decisions, report.GetProperty("decisions").GetInt64());
         Assert.Equal(backup.GetProperty("auditEntries").GetInt64(), report.GetProperty("auditEntries").GetInt64());
-        var last = (await (await copy.Client("auditor").GetAsync("/v1/decisions?limit=1")).Json(HttpStatusCode.OK)).Items();
+        var last = (await (await copy.Client("auditor").GetAsync("/v1/decisions?limit=1")).Json(HttpStatusCode.OK))
+            .Items();
         Assert.Equal(decisions, last[0].GetProperty("sequence").GetInt64());
     }
 

@@ -18,11 +18,15 @@ public sealed class BadInputCorpusTests(DecisionsAppFixture app) : IClassFixture
         ("not an object", "application/json", "[1, 2, 3]"),
         ("a bare string", "application/json", "\"hello\""),
         ("empty body", "application/json", ""),
-        ("NaN", "application/json", "{ \"ruleSet\": \"retail-tiering\", \"customer\": { \"customerId\": \"x\", \"avgDailyBalance\": NaN } }"),
+        ("NaN", "application/json",
+            "{ \"ruleSet\": \"retail-tiering\", \"customer\": { \"customerId\": \"x\", \"avgDailyBalance\": NaN } }"),
         ("Infinity", "application/json", "{ \"last\": Infinity, \"from\": 1, \"toVersion\": Infinity }"),
-        ("duplicate property", "application/json", "{ \"comment\": \"a\", \"comment\": \"b\", \"ruleSet\": \"x\", \"ruleSet\": \"y\" }"),
+        ("duplicate property", "application/json",
+            "{ \"comment\": \"a\", \"comment\": \"b\", \"ruleSet\": \"x\", \"ruleSet\": \"y\" }"),
         ("unknown property", "application/json", "{ \"surprise\": true }"),
-        ("wrong types", "application/json", "{ \"ruleSet\": 42, \"customer\": \"nobody\", \"comment\": 7, \"last\": \"many\", \"from\": \"v1\", \"toVersion\": [] }"),
+        ("wrong types", "application/json",
+            "{ \"ruleSet\": 42, \"customer\": \"nobody\", \"comment\": 7, \"last\": \"many\", \"from\": \"v1\", "
+            + "\"toVersion\": [] }"),
         ("lone surrogate", "application/json", "{ \"comment\": \"\\ud800\", \"ruleSet\": \"\\udfff\" }"),
         ("control characters", "application/json", "{ \"comment\": \"a\u0001b\" }"),
         ("deep nesting", "application/json", new string('[', 5000) + new string(']', 5000)),
@@ -50,11 +54,13 @@ public sealed class BadInputCorpusTests(DecisionsAppFixture app) : IClassFixture
                 foreach (var (name, contentType, body) in Bodies)
                 {
                     sent++;
-                    await Check(failures, admin, method, Sample(pattern, "retail-tiering"), name, new StringContent(body, Encoding.UTF8, contentType));
+                    await Check(failures, admin, method, Sample(pattern, "retail-tiering"), name,
+                        new StringContent(body, Encoding.UTF8, contentType));
                 }
             }
 
-            if (pattern.Contains("{name}", StringComparison.Ordinal) || pattern.Contains("{id}", StringComparison.Ordinal))
+            if (pattern.Contains("{name}", StringComparison.Ordinal) || pattern.Contains("{id}",
+                StringComparison.Ordinal))
             {
                 foreach (var odd in OddNames)
                 {
@@ -72,12 +78,19 @@ public sealed class BadInputCorpusTests(DecisionsAppFixture app) : IClassFixture
         }
 
         Assert.True(sent >= 200, $"Only {sent} requests in the corpus.");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} malformed requests were not answered with a 4xx problem:\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} of {sent} malformed requests were not answered with a 4xx problem:\n"
+                + string.Join("\n", failures));
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync("/readyz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "after", avgDailyBalance = 1 } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await app.Client("teller")
+                .PostJson("/v1/decisions",
+                    new { ruleSet = "retail-tiering",
+                        customer = new { customerId = "after", avgDailyBalance = 1 } })).StatusCode);
     }
 
-    private static async Task Check(List<string> failures, HttpClient client, string method, string url, string what, HttpContent? content)
+    private static async Task Check(List<string> failures, HttpClient client, string method, string url,
+        string what, HttpContent? content)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = content };
         // Lets the server refuse an oversized body (413) before it is sent, as a well-behaved client would.
@@ -85,7 +98,9 @@ public sealed class BadInputCorpusTests(DecisionsAppFixture app) : IClassFixture
         using var response = await client.SendAsync(request);
         var status = (int)response.StatusCode;
         var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
-        if (url.Contains(RefusedByServer, StringComparison.Ordinal) ? status != 400 : status is < 400 or >= 500 || !problem)
+        if (url.Contains(RefusedByServer, StringComparison.Ordinal)
+            ? status != 400
+            : status is < 400 or >= 500 || !problem)
         {
             failures.Add($"{method} {url} ({what}): {status} {response.Content.Headers.ContentType?.MediaType}");
         }
@@ -100,5 +115,6 @@ public sealed class BadInputCorpusTests(DecisionsAppFixture app) : IClassFixture
     private static string Sample(string pattern, string name) => pattern
         .Replace("{name}", name, StringComparison.Ordinal)
         .Replace("{version:int}", "1", StringComparison.Ordinal)
-        .Replace("{id}", name == "retail-tiering" ? "00000000-0000-0000-0000-000000000000" : name, StringComparison.Ordinal);
+        .Replace("{id}", name == "retail-tiering" ? "00000000-0000-0000-0000-000000000000" : name,
+            StringComparison.Ordinal);
 }

@@ -82,11 +82,14 @@ public sealed class BatchFairnessTests(ITestOutputHelper output)
 
         took.Sort();
         var p99 = took[(int)Math.Ceiling(Samples * 0.99) - 1];
-        output.WriteLine($"{phase}: p50 {took[Samples / 2].TotalMilliseconds:F0} ms, p99 {p99.TotalMilliseconds:F0} ms");
+        output.WriteLine(
+            $"{phase}: p50 {took[Samples / 2].TotalMilliseconds:F0} ms, p99 {p99.TotalMilliseconds:F0} ms");
         return p99;
     }
 
-    /// <summary>A client sending the same batch over and over, waiting as long as each 429's Retry-After asks.</summary>
+    /// <summary>
+    /// A client sending the same batch over and over, waiting as long as each 429's Retry-After asks.
+    /// </summary>
     private sealed class Flood(HttpClient client, byte[] batch)
     {
         private int _decided;

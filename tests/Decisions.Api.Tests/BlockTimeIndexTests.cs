@@ -70,15 +70,18 @@ public sealed class BlockTimeIndexTests
 
     private static LiteDbStore Open(string directory) =>
         new(Options.Create(new LiteDbOptions { Path = Path.Combine(directory, "decisions.db") }),
-            new HostingEnvironment { ContentRootPath = directory }, TimeProvider.System, NullLogger<LiteDbStore>.Instance);
+            new HostingEnvironment { ContentRootPath = directory }, TimeProvider.System,
+            NullLogger<LiteDbStore>.Instance);
 
     /// <summary>A hundred decisions of one hour, their times shuffled, logged at once: a block or two.</summary>
     private static async Task LogHour(LiteDbStore store, int hour, List<DecisionRecord> log)
     {
         var decisions = Enumerable.Range(0, 100).Select(i => new DecisionRecord
         {
-            Id = $"h{hour}-{log.Count + i}", DecidedAt = Start.AddHours(hour).AddSeconds(i * 37 % 100 * 36), RuleSet = "r",
-            Version = 1, RuleSetHash = "h", CustomerId = $"c{i}", AsOf = Start.AddYears(-i), Input = "{}", Output = "{}",
+            Id = $"h{hour}-{log.Count + i}", DecidedAt = Start.AddHours(hour)
+                .AddSeconds(i * 37 % 100 * 36), RuleSet = "r",
+            Version = 1, RuleSetHash = "h", CustomerId = $"c{i}", AsOf = Start.AddYears(-i),
+            Input = "{}", Output = "{}",
         });
         log.AddRange(await Task.WhenAll(decisions.Select(d => store.AppendAsync(d, CancellationToken.None))));
     }
@@ -106,12 +109,14 @@ public sealed class BlockTimeIndexTests
     // As a file written before the time index holds them: blocks without times, and no ceiling index.
     private static void StripTimes(string directory)
     {
-        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(directory, "decisions.db") });
+        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(
+            directory, "decisions.db") });
         var blocks = database.GetCollection("blocks");
         Assert.True(blocks.DropIndex("ceilings"));
         foreach (var block in blocks.FindAll().ToList())
         {
-            Assert.True(block.Remove("minTicks") && block.Remove("maxTicks") && block.Remove("ceiling") && block.Remove("reach"));
+            Assert.True(block.Remove("minTicks") && block.Remove("maxTicks") && block.Remove("ceiling")
+                && block.Remove("reach"));
             Assert.True(blocks.Update(block));
         }
     }

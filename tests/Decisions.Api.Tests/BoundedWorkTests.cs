@@ -22,7 +22,8 @@ public sealed class BoundedWorkTests : IAsyncLifetime
     [Fact]
     public async Task Operators_set_the_engine_limits_from_configuration()
     {
-        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Engine:MaxScoreRules"] = "1" });
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> {
+            ["Engine:MaxScoreRules"] = "1" });
 
         var list = (await (await app.Client("editor").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK)).Items();
         var names = list.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
@@ -81,7 +82,8 @@ public sealed class BoundedWorkTests : IAsyncLifetime
     private async Task<JsonObject> Draft(Action<JsonObject> change)
     {
         var editor = _app.Client("editor");
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 }))
+            .Json(HttpStatusCode.Created);
         var detail = await (await editor.GetAsync(Version2)).Json(HttpStatusCode.OK);
         var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!.AsObject();
         change(content);

@@ -2,7 +2,9 @@ using System.Net;
 
 namespace Decisions.Api.Tests;
 
-/// <summary>An approver cancels a scheduled activation before it takes effect; the cancellation is appended and audited.</summary>
+/// <summary>
+/// An approver cancels a scheduled activation before it takes effect; the cancellation is appended and audited.
+/// </summary>
 public sealed class CancelScheduleTests : IAsyncLifetime
 {
     private readonly DecisionsAppFixture _app = new();
@@ -31,11 +33,14 @@ public sealed class CancelScheduleTests : IAsyncLifetime
         Assert.Equal(0, retail.GetProperty("scheduled").GetArrayLength());
         _app.Clock.Advance(TimeSpan.FromDays(8));
         var customer = new { customerId = "R-C", avgDailyBalance = 1 };
-        var answer = await _app.Post("teller", "/v1/decisions", new { ruleSet = "retail-tiering", customer }, HttpStatusCode.OK);
+        var answer = await _app.Post("teller", "/v1/decisions",
+            new { ruleSet = "retail-tiering", customer }, HttpStatusCode.OK);
         Assert.Equal(1, answer.GetProperty("ruleSet").GetProperty("version").GetInt32());
         var trail = (await _app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).Items();
         var last = trail.EnumerateArray().Last();
-        Assert.Equal(("schedule-cancelled", "approver", "Campaign postponed"), (last.GetProperty("action").GetString(), last.GetProperty("actor").GetString(), last.GetProperty("comment").GetString()));
+        Assert.Equal(("schedule-cancelled", "approver", "Campaign postponed"),
+            (last.GetProperty("action").GetString(), last.GetProperty("actor").GetString(),
+                last.GetProperty("comment").GetString()));
         var verify = await _app.Read("auditor", "/v1/audit/verify");
         Assert.True(verify.GetProperty("intact").GetBoolean(), verify.ToString());
     }

@@ -44,7 +44,8 @@ public sealed class CheckpointTests
         using var publicKey = ECDsa.Create();
         publicKey.ImportFromPem(key.GetProperty("publicKeyPem").GetString());
         Assert.True(publicKey.VerifyData(
-            Encoding.UTF8.GetBytes(statement.ReplaceLineEndings("\n")), Convert.FromBase64String(checkpoint.GetProperty("signature").GetString()!),
+            Encoding.UTF8.GetBytes(statement.ReplaceLineEndings("\n")),
+            Convert.FromBase64String(checkpoint.GetProperty("signature").GetString()!),
             HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
         var listed = await (await auditor.GetAsync("/v1/checkpoints")).Json(HttpStatusCode.OK);
         Assert.Equal(checkpoint.GetProperty("signature").GetString(), listed[0].GetProperty("signature").GetString());
@@ -55,17 +56,21 @@ public sealed class CheckpointTests
     {
         var app = new DecisionsAppFixture();
         await Decide(app, 2);
-        var checkpoint = await (await app.Client("auditor").PostAsync("/v1/checkpoints", null)).Json(HttpStatusCode.Created);
+        var checkpoint = await (await app.Client("auditor").PostAsync("/v1/checkpoints", null))
+            .Json(HttpStatusCode.Created);
         await Decide(app, 2);
         await using var restarted = await app.Restart();
         await Decide(restarted, 1);
 
-        var report = await (await restarted.Client("auditor").PostJson("/v1/audit/verify", checkpoint)).Json(HttpStatusCode.OK);
+        var report = await (await restarted.Client("auditor").PostJson("/v1/audit/verify", checkpoint))
+            .Json(HttpStatusCode.OK);
 
         Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
         Assert.Equal(5, report.GetProperty("decisions").GetInt32());
-        Assert.Equal(checkpoint.GetProperty("at").GetDateTimeOffset(), report.GetProperty("checkpointAt").GetDateTimeOffset());
-        Assert.Single((await (await restarted.Client("auditor").GetAsync("/v1/checkpoints")).Json(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal(checkpoint.GetProperty("at").GetDateTimeOffset(),
+            report.GetProperty("checkpointAt").GetDateTimeOffset());
+        Assert.Single((await (await restarted.Client("auditor").GetAsync("/v1/checkpoints")).Json(HttpStatusCode.OK))
+            .EnumerateArray());
     }
 
     [Theory]
@@ -78,7 +83,8 @@ public sealed class CheckpointTests
         await using var app = new DecisionsAppFixture();
         await Decide(app, 2);
         var auditor = app.Client("auditor");
-        var checkpoint = JsonNode.Parse((await (await auditor.PostAsync("/v1/checkpoints", null)).Json(HttpStatusCode.Created)).GetRawText())!;
+        var checkpoint = JsonNode.Parse(
+            (await (await auditor.PostAsync("/v1/checkpoints", null)).Json(HttpStatusCode.Created)).GetRawText())!;
         checkpoint[field] = field switch
         {
             "signature" => Convert.ToBase64String(new byte[70]),
@@ -86,7 +92,8 @@ public sealed class CheckpointTests
             _ => checkpoint[field]!.GetValue<long>() - value,
         };
 
-        var problem = await (await auditor.PostJson("/v1/audit/verify", checkpoint)).Problem(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await auditor.PostJson("/v1/audit/verify", checkpoint))
+            .Problem(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("signature", problem.GetProperty("errors")[0].GetProperty("path").GetString());
     }
@@ -94,13 +101,16 @@ public sealed class CheckpointTests
     [Fact]
     public async Task The_service_signs_a_checkpoint_every_interval()
     {
-        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Checkpoints:Interval"] = "00:10:00" });
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> {
+            ["Checkpoints:Interval"] = "00:10:00" });
         await Decide(app, 1);
         var auditor = app.Client("auditor");
         Assert.Empty((await (await auditor.GetAsync("/v1/checkpoints")).Json(HttpStatusCode.OK)).EnumerateArray());
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
-        var listed = await Eventually(async () => await (await auditor.GetAsync("/v1/checkpoints")).Json(HttpStatusCode.OK), l => l.GetArrayLength() == 1);
+        var listed = await Eventually(
+            async () => await (await auditor.GetAsync("/v1/checkpoints")).Json(HttpStatusCode.OK),
+            l => l.GetArrayLength() == 1);
 
         Assert.Equal(1, listed[0].GetProperty("decisions").GetInt64());
         var report = await (await auditor.PostJson("/v1/audit/verify", listed[0])).Json(HttpStatusCode.OK);
@@ -115,7 +125,8 @@ public sealed class CheckpointTests
             KeyId = "development-only-not-a-secret", SigningKey = DecisionsAppFixture.NewCheckpointKey(),
         }));
 
-        var checkpoint = signer.Sign(new(new(0, Storage.Chain.Genesis), new(0, Storage.Chain.Genesis)), DateTimeOffset.UnixEpoch);
+        var checkpoint = signer.Sign(new(new(0, Storage.Chain.Genesis), new(0, Storage.Chain.Genesis)),
+            DateTimeOffset.UnixEpoch);
 
         Assert.True(checkpoint.Development);
         Assert.True(signer.PublicKey.Development);
@@ -128,7 +139,8 @@ public sealed class CheckpointTests
     {
         for (var i = 0; i < count; i++)
         {
-            var request = new { ruleSet = "retail-tiering", customer = new { customerId = $"R-{i}", avgDailyBalance = 10 } };
+            var request = new { ruleSet = "retail-tiering",
+                customer = new { customerId = $"R-{i}", avgDailyBalance = 10 } };
             await (await app.Client("teller").PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
         }
     }

@@ -36,7 +36,8 @@ public sealed class CliParityTests : IAsyncLifetime
     [InlineData("big-customer-revenue", 2, "full")]
     [InlineData("prospect-grading", 1, "counterfactual")]
     [InlineData("corporate-tiering", 2, "full")]
-    public async Task A_simulated_decision_is_the_services_simulation_of_the_version(string name, int version, string explain)
+    public async Task A_simulated_decision_is_the_services_simulation_of_the_version(string name,
+        int version, string explain)
     {
         var test = JsonNode.Parse(File.ReadAllText(Seed(name, version)))!["tests"]![0]!;
         var (customer, asOf) = (test["customer"]!, (string)test["asOf"]!);
@@ -44,7 +45,8 @@ public sealed class CliParityTests : IAsyncLifetime
             new { customer, asOf, explain }, HttpStatusCode.OK);
 
         var tool = await Run(
-            "simulate", Seed(name, version), "--customer", customer.ToJsonString(), "--as-of", asOf, "--explain", explain);
+            "simulate", Seed(name, version), "--customer", customer.ToJsonString(), "--as-of",
+            asOf, "--explain", explain);
 
         Assert.Equal(0, tool.Code);
         AssertSameJson(service, tool.Output);
@@ -58,7 +60,8 @@ public sealed class CliParityTests : IAsyncLifetime
             new { customer, asOf = "2026-07-15T10:00:00Z" }, HttpStatusCode.OK);
 
         var tool = await Run(
-            "simulate", Seed("retail-tiering", 2), "--customer", customer.ToJsonString(), "--as-of", "2026-07-15T10:00:00Z");
+            "simulate", Seed("retail-tiering", 2), "--customer", customer.ToJsonString(),
+            "--as-of", "2026-07-15T10:00:00Z");
 
         Assert.Equal(1, tool.Code);
         AssertSameJson(service, tool.Output);
@@ -68,7 +71,8 @@ public sealed class CliParityTests : IAsyncLifetime
     {
         var expected = JsonNode.Parse(service.GetRawText());
         var actual = JsonNode.Parse(tool);
-        Assert.True(JsonNode.DeepEquals(expected, actual), $"The service answered\n{expected}\nthe tool printed\n{actual}");
+        Assert.True(JsonNode.DeepEquals(expected, actual),
+            $"The service answered\n{expected}\nthe tool printed\n{actual}");
     }
 
     private static string Seed(string name, int version) =>

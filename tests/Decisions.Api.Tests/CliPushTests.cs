@@ -53,7 +53,8 @@ public sealed class CliPushTests : IAsyncLifetime
         var editor = DecisionsAppFixture.Keys["editor"];
         var created = await Push(Seed("retail-tiering/v2.json"), "--api-key", editor);
         var etag = created.Output.Split("ETag: ")[1].TrimEnd('\n');
-        var edited = Copy("retail-tiering/v2.json", json => json["description"] = "Edited in the product team's repository.");
+        var edited = Copy("retail-tiering/v2.json",
+            json => json["description"] = "Edited in the product team's repository.");
 
         var saved = await Push(edited, "--api-key", editor, "--draft", "2", "--if-match", etag);
         var stale = await Push(Seed("retail-tiering/v2.json"), "--api-key", editor, "--draft", "2", "--if-match", etag);
@@ -120,7 +121,8 @@ public sealed class CliPushTests : IAsyncLifetime
         var guardAlone = await Push(Seed("retail-tiering/v2.json"), "--api-key", "any", "--if-match", "\"sha256:00\"");
 
         Assert.Equal(6, unreachable.Code);
-        Assert.StartsWith("decisions: cannot reach http://127.0.0.1:5269/", unreachable.Error, StringComparison.Ordinal);
+        Assert.StartsWith("decisions: cannot reach http://127.0.0.1:5269/", unreachable.Error,
+            StringComparison.Ordinal);
         Assert.Equal(2, keyless.Code);
         Assert.Contains("DECISIONS_API_KEY", keyless.Error, StringComparison.Ordinal);
         Assert.Equal(2, guardAlone.Code);
@@ -128,7 +130,8 @@ public sealed class CliPushTests : IAsyncLifetime
     }
 
     private Task<(int Code, string Output, string Error)> Push(string file, params string[] options) =>
-        Run(new Dictionary<string, string>(), ["push", file, "--url", _app.Anonymous().BaseAddress!.ToString(), .. options]);
+        Run(new Dictionary<string, string>(),
+            ["push", file, "--url", _app.Anonymous().BaseAddress!.ToString(), .. options]);
 
     private static async Task<(int Code, string Output, string Error)> Run(
         IReadOnlyDictionary<string, string> environment, params string[] args)

@@ -12,13 +12,16 @@ public sealed class ConsistencyTests
         await app.ApproveLowerVipThreshold();
 
         var teller = app.Client("teller");
-        var request = new { ruleSet = "retail-tiering", customer = new { customerId = "R-400", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" } };
+        var request = new { ruleSet = "retail-tiering",
+            customer = new { customerId = "R-400", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" } };
         var decisions = Enumerable.Range(0, 300).Select(async i =>
         {
             await Task.Yield();
             return await (await teller.PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
         }).ToList();
-        await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "now" })).Json(HttpStatusCode.OK);
+        await (await app.Client("approver")
+            .PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "now" }))
+            .Json(HttpStatusCode.OK);
         var answers = await Task.WhenAll(decisions);
         var after = await (await teller.PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
 
@@ -38,7 +41,10 @@ public sealed class ConsistencyTests
     public async Task Editing_the_store_directly_is_detected_and_the_entry_named(string collection, string named)
     {
         var app = new DecisionsAppFixture();
-        await (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "R-1", avgDailyBalance = 10 } })).Json(HttpStatusCode.OK);
+        await (await app.Client("teller")
+            .PostJson("/v1/decisions",
+                new { ruleSet = "retail-tiering", customer = new { customerId = "R-1", avgDailyBalance = 10 } }))
+                .Json(HttpStatusCode.OK);
         var intact = await (await app.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.True(intact.GetProperty("intact").GetBoolean());
         await app.StopAsync();
@@ -54,7 +60,8 @@ public sealed class ConsistencyTests
                 store.EditAuditEntry(1, e => e with { Comment = e.Comment + " " }, rechain: false);
                 break;
             default:
-                store.EditVersion("retail-tiering", 1, v => v with { Json = v.Json.Replace("500000", "400000", StringComparison.Ordinal) });
+                store.EditVersion("retail-tiering", 1,
+                    v => v with { Json = v.Json.Replace("500000", "400000", StringComparison.Ordinal) });
                 break;
         }
 

@@ -63,7 +63,8 @@ public sealed class CustomerSchemaApiTests(DecisionsAppFixture app) : IClassFixt
         var active = await app.Read("auditor", "/v1/rulesets/retail-tiering/input-schema");
         var typed = schemas.GetProperty("RetailTieringCustomer");
         Assert.Equal(active.GetProperty("properties").GetRawText(), typed.GetProperty("properties").GetRawText());
-        Assert.Contains("/v1/decisions/{id}/replay", document.GetProperty("paths").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("/v1/decisions/{id}/replay",
+            document.GetProperty("paths").EnumerateObject().Select(p => p.Name));
         var ruleSet = Property(schemas, "BatchDecisionRequest", "ruleSet");
         Assert.Equal("retail-tiering", ruleSet.GetProperty("default").GetString());
     }

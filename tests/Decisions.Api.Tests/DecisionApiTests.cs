@@ -4,7 +4,9 @@ using System.Text.Json;
 
 namespace Decisions.Api.Tests;
 
-/// <summary>A teller asks for a decision; the decision is logged before the answer and an auditor can read and replay it.</summary>
+/// <summary>
+/// A teller asks for a decision; the decision is logged before the answer and an auditor can read and replay it.
+/// </summary>
 public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<DecisionsAppFixture>
 {
     private static readonly object VipCustomer = new
@@ -19,15 +21,20 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
     [Fact]
     public async Task A_teller_gets_tier_privileges_action_and_reasons()
     {
-        var decision = await (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = VipCustomer })).Json(HttpStatusCode.OK);
+        var decision = await (await app.Client("teller")
+            .PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = VipCustomer }))
+            .Json(HttpStatusCode.OK);
 
         Assert.Equal("VIP", decision.GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal("贵宾客户", decision.GetProperty("tier").GetProperty("label").GetString());
         Assert.Equal("LARGE_OUTFLOW_RETENTION", decision.GetProperty("nextAction").GetProperty("code").GetString());
-        Assert.Contains("250,000", decision.GetProperty("nextAction").GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains(decision.GetProperty("privileges").EnumerateArray(), p => p.GetProperty("code").GetString() == "DEDICATED_RM");
+        Assert.Contains("250,000", decision.GetProperty("nextAction").GetProperty("message").GetString(),
+            StringComparison.Ordinal);
+        Assert.Contains(decision.GetProperty("privileges").EnumerateArray(),
+            p => p.GetProperty("code").GetString() == "DEDICATED_RM");
         Assert.Equal(1, decision.GetProperty("ruleSet").GetProperty("version").GetInt32());
-        Assert.StartsWith("sha256:", decision.GetProperty("ruleSet").GetProperty("hash").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("sha256:", decision.GetProperty("ruleSet").GetProperty("hash").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal(app.Clock.GetUtcNow(), decision.GetProperty("asOf").GetDateTimeOffset());
         // The reasons of the tier, each of the 11 privileges and the action; the full trace only at explain=full.
         Assert.Equal(13, decision.GetProperty("reasons").GetArrayLength());
@@ -37,11 +44,15 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
     [Fact]
     public async Task A_decision_is_in_the_log_exactly_as_answered_and_replays_identically()
     {
-        var answered = await (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = VipCustomer, asOf = "2026-06-01T09:00:00+08:00" })).Json(HttpStatusCode.OK);
+        var answered = await (await app.Client("teller")
+            .PostJson("/v1/decisions",
+                new { ruleSet = "retail-tiering", customer = VipCustomer, asOf = "2026-06-01T09:00:00+08:00" }))
+                .Json(HttpStatusCode.OK);
         var id = answered.GetProperty("decisionId").GetString();
 
         var logged = await (await app.Client("auditor").GetAsync($"/v1/decisions/{id}")).Json(HttpStatusCode.OK);
-        var replay = await (await app.Client("auditor").PostAsync($"/v1/decisions/{id}/replay", null)).Json(HttpStatusCode.OK);
+        var replay = await (await app.Client("auditor").PostAsync($"/v1/decisions/{id}/replay", null))
+            .Json(HttpStatusCode.OK);
 
         Assert.True(JsonElement.DeepEquals(answered, logged.GetProperty("output")));
         Assert.Equal("R-100", logged.GetProperty("customerId").GetString());
@@ -70,18 +81,26 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
         Assert.Equal("VIP", items[1].GetProperty("decision").GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal(JsonValueKind.Array, items[2].GetProperty("errors").ValueKind);
 
-        var found = (await (await app.Client("auditor").GetAsync("/v1/decisions?customerId=G-2")).Json(HttpStatusCode.OK)).Items();
-        Assert.Equal(items[1].GetProperty("decision").GetProperty("decisionId").GetString(), Assert.Single(found.EnumerateArray()).GetProperty("decisionId").GetString());
+        var found = (await (await app.Client("auditor").GetAsync("/v1/decisions?customerId=G-2"))
+            .Json(HttpStatusCode.OK)).Items();
+        Assert.Equal(items[1].GetProperty("decision").GetProperty("decisionId").GetString(),
+            Assert.Single(found.EnumerateArray()).GetProperty("decisionId").GetString());
     }
 
     [Fact]
     public async Task A_time_range_replays_with_a_summary()
     {
         var from = app.Clock.GetUtcNow();
-        await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "corporate-tiering", customer = new { customerId = "C-1", depositBalance = 6000000 } });
-        await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "corporate-tiering", customer = new { customerId = "C-2", depositBalance = 100 } });
+        await app.Client("teller")
+            .PostJson("/v1/decisions",
+                new { ruleSet = "corporate-tiering", customer = new { customerId = "C-1", depositBalance = 6000000 } });
+        await app.Client("teller")
+            .PostJson("/v1/decisions",
+                new { ruleSet = "corporate-tiering", customer = new { customerId = "C-2", depositBalance = 100 } });
 
-        var summary = await (await app.Client("auditor").PostJson("/v1/decisions/replay", new { from, to = from.AddMinutes(1), ruleSet = "corporate-tiering" })).Json(HttpStatusCode.OK);
+        var summary = await (await app.Client("auditor")
+            .PostJson("/v1/decisions/replay", new { from, to = from.AddMinutes(1), ruleSet = "corporate-tiering" }))
+            .Json(HttpStatusCode.OK);
 
         Assert.Equal(2, summary.GetProperty("replayed").GetInt32());
         Assert.Equal(2, summary.GetProperty("identical").GetInt32());
@@ -89,17 +108,23 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
 
     [Theory]
     [InlineData("""{ "ruleSet": "no-such-rules", "customer": { "customerId": "x" } }""", HttpStatusCode.NotFound)]
-    [InlineData("""{ "ruleSet": "retail-tiering", "version": 99, "customer": { "customerId": "x" } }""", HttpStatusCode.NotFound)]
-    [InlineData("""{ "ruleSet": "retail-tiering", "customer": { "customerId": "x", "avgDailyBalance": "lots" } }""", HttpStatusCode.UnprocessableEntity)]
-    [InlineData("""{ "ruleSet": "retail-tiering", "customer": { "customerId": "x", "avgDailyBalance": 1, "colour": "red" } }""", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{ "ruleSet": "retail-tiering", "version": 99, "customer": { "customerId": "x" } }""",
+        HttpStatusCode.NotFound)]
+    [InlineData("""{ "ruleSet": "retail-tiering", "customer": { "customerId": "x", "avgDailyBalance": "lots" } }""",
+        HttpStatusCode.UnprocessableEntity)]
+    [InlineData(
+        """{ "ruleSet": "retail-tiering", "customer": { "customerId": "x", "avgDailyBalance": 1, "colour": "red" } }""",
+        HttpStatusCode.UnprocessableEntity)]
     [InlineData("""{ "ruleSet": "retail-tiering", "customer": { "customerId": "x" """, HttpStatusCode.BadRequest)]
-    [InlineData("""{ "ruleSet": "retail-tiering", "ruleSet": "corporate-tiering", "customer": {} }""", HttpStatusCode.BadRequest)]
+    [InlineData("""{ "ruleSet": "retail-tiering", "ruleSet": "corporate-tiering", "customer": {} }""",
+        HttpStatusCode.BadRequest)]
     [InlineData("""{ "ruleSet": "retail-tiering", "customer": {}, "extra": 1 }""", HttpStatusCode.BadRequest)]
     [InlineData("""{ "ruleSet": "retail-tiering", "customer": {}, "asOf": "yesterday" }""", HttpStatusCode.BadRequest)]
     [InlineData("""[]""", HttpStatusCode.BadRequest)]
     public async Task Bad_requests_get_a_problem_and_never_a_server_error(string body, HttpStatusCode expected)
     {
-        var response = await app.Client("teller").PostAsync("/v1/decisions", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await app.Client("teller")
+            .PostAsync("/v1/decisions", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await response.Problem(expected);
     }
@@ -107,10 +132,17 @@ public sealed class DecisionApiTests(DecisionsAppFixture app) : IClassFixture<De
     [Fact]
     public async Task Schema_failures_list_every_offending_field()
     {
-        var problem = await (await app.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "x", satisfaction = 11, occupation = "astronaut" } }))
+        var problem = await (await app.Client("teller")
+            .PostJson("/v1/decisions",
+                new { ruleSet = "retail-tiering",
+                    customer = new { customerId = "x", satisfaction = 11, occupation = "astronaut" } }))
             .Problem(HttpStatusCode.UnprocessableEntity);
 
-        var paths = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).Order().ToList();
+        var paths = problem.GetProperty("errors")
+            .EnumerateArray()
+            .Select(e => e.GetProperty("path").GetString())
+            .Order()
+            .ToList();
         Assert.Equal(["customer.avgDailyBalance", "customer.occupation", "customer.satisfaction"], paths);
     }
 

@@ -11,8 +11,11 @@ public sealed class DecisionLogPagingTests
     public async Task Pages_follow_the_cursor_newest_first_without_repeats_or_gaps_and_stop_when_cancelled()
     {
         await using var app = new DecisionsAppFixture();
-        var customers = Enumerable.Range(0, 25).Select(i => new { customerId = $"R-C{i}", avgDailyBalance = i }).ToArray();
-        await (await app.Client("teller").PostJson("/v1/decisions/batch", new { ruleSet = "retail-tiering", customers })).Json(HttpStatusCode.OK);
+        var customers = Enumerable.Range(0, 25)
+            .Select(i => new { customerId = $"R-C{i}", avgDailyBalance = i })
+            .ToArray();
+        await (await app.Client("teller")
+            .PostJson("/v1/decisions/batch", new { ruleSet = "retail-tiering", customers })).Json(HttpStatusCode.OK);
         var log = app.Services.GetRequiredService<IDecisionLog>();
         var query = new DecisionQuery(RuleSet: "retail-tiering", Limit: 1_000);
 
@@ -23,7 +26,8 @@ public sealed class DecisionLogPagingTests
         }
 
         Assert.Equal([10, 10, 5], pages.Select(p => p.Decisions.Count));
-        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => (long)i), pages.SelectMany(p => p.Decisions).Select(d => d.Sequence));
+        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => (long)i),
+            pages.SelectMany(p => p.Decisions).Select(d => d.Sequence));
         Assert.Equal([16L, 6L, null], pages.Select(p => p.Next));
 
         using var cancel = new CancellationTokenSource();

@@ -55,6 +55,7 @@ public sealed class DecisionSearchPrefixTests
 
     private static async Task<string> Decide(DecisionsAppFixture app, string customerId) =>
         (await app.Post("teller", "/v1/decisions",
-            new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = 20_000 } }, HttpStatusCode.OK))
+            new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = 20_000 } },
+            HttpStatusCode.OK))
         .GetProperty("decisionId").GetString()!;
 }

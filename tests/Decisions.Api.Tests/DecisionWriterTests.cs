@@ -11,7 +11,8 @@ public sealed class DecisionWriterTests
         var store = new FailingStore();
         await using var writer = store.Writer;
         store.Failing = true;
-        var failed = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Caught(writer.AppendAsync(Pending($"a{i}"), CancellationToken.None))));
+        var failed = await Task.WhenAll(Enumerable.Range(0, 3)
+            .Select(i => Caught(writer.AppendAsync(Pending($"a{i}"), CancellationToken.None))));
 
         Assert.All(failed, exception => Assert.IsType<IOException>(exception));
         Assert.False(writer.CanCommit);
@@ -42,7 +43,8 @@ public sealed class DecisionWriterTests
     {
         var record = new DecisionRecord
         {
-            Id = id, DecidedAt = DateTimeOffset.UnixEpoch, RuleSet = "r", Version = 1, RuleSetHash = "h", CustomerId = "c",
+            Id = id, DecidedAt = DateTimeOffset.UnixEpoch, RuleSet = "r", Version = 1,
+            RuleSetHash = "h", CustomerId = "c",
             AsOf = DateTimeOffset.UnixEpoch, Input = "{}", Output = "{}",
         };
         return new PendingDecision(record, Chain.Digest(record));

@@ -40,7 +40,8 @@ public sealed partial class DeploymentTests
     {
         var variables = new Dictionary<string, string>
         {
-            ["TELLER_KEY"] = Key, ["EDITOR_KEY"] = "compose-editor-key-0001", ["APPROVER_KEY"] = "compose-approver-key-01",
+            ["TELLER_KEY"] = Key, ["EDITOR_KEY"] = "compose-editor-key-0001",
+            ["APPROVER_KEY"] = "compose-approver-key-01",
             ["AUDITOR_KEY"] = "compose-auditor-key-001", ["ADMIN_KEY"] = "compose-admin-key-00001",
             ["METRICS_TOKEN"] = "compose-metrics-token-01", ["CHECKPOINT_KEY"] = DecisionsAppFixture.CheckpointKey,
             ["CHECKPOINT_KEY_ID"] = "compose-test-1", ["POSTGRES_PASSWORD"] = "unused",
@@ -90,7 +91,8 @@ public sealed partial class DeploymentTests
         string directory, Dictionary<string, string> environment, Func<HttpClient, Task>? then = null)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = Path.Combine(DecisionsAppFixture.RepositoryRoot(), "api", "bin", configuration, "net10.0", "Decisions.Api.dll");
+        var dll = Path.Combine(DecisionsAppFixture.RepositoryRoot(), "api", "bin", configuration,
+            "net10.0", "Decisions.Api.dll");
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -114,7 +116,8 @@ public sealed partial class DeploymentTests
             var ready = await ReadyAsync(client);
             Assert.True(ready == HttpStatusCode.OK, $"/readyz answered {ready}");
             client.DefaultRequestHeaders.Add("X-Api-Key", Key);
-            var body = new { ruleSet = "retail-tiering", customer = new { customerId = "cwd-1", avgDailyBalance = 10 } };
+            var body = new { ruleSet = "retail-tiering",
+                customer = new { customerId = "cwd-1", avgDailyBalance = 10 } };
             var trace = ActivityTraceId.CreateRandom();
             await (await TracingTests.Send(client, trace, body)).Json(HttpStatusCode.OK);
             await JsonLogs.InTrace(lines, trace.ToHexString());
@@ -128,7 +131,8 @@ public sealed partial class DeploymentTests
         }
     }
 
-    // The x-replica block's environment: "Name: value" lines, a folded ">-" value on the next line, ${NAME:?} filled in.
+    // The x-replica block's environment: "Name: value" lines, a folded ">-" value on the next line, ${NAME:?} filled
+    // in.
     private static Dictionary<string, string> ComposeReplicaEnvironment(Dictionary<string, string> variables)
     {
         var lines = File.ReadAllLines(Path.Combine(DecisionsAppFixture.RepositoryRoot(), "compose.yaml"));
@@ -158,7 +162,8 @@ public sealed partial class DeploymentTests
             }
         }
 
-        return environment.ToDictionary(e => e.Key, e => Variable().Replace(e.Value, m => variables[m.Groups[1].Value]));
+        return environment.ToDictionary(e => e.Key,
+            e => Variable().Replace(e.Value, m => variables[m.Groups[1].Value]));
     }
 
     private static async Task<HttpStatusCode?> ReadyAsync(HttpClient client)

@@ -18,7 +18,8 @@ public sealed class ErasureTamperTests
     public async Task An_edit_next_to_erased_decisions_is_still_detected(long sequence, string edited, string reason)
     {
         var app = new DecisionsAppFixture();
-        string[] ids = [await app.Decide("T-ERASED"), await app.Decide("T-KEPT", 100_000), await app.Decide("T-ERASED")];
+        string[] ids = [await app.Decide("T-ERASED"), await app.Decide("T-KEPT", 100_000),
+            await app.Decide("T-ERASED")];
         Assert.Equal(2, (await app.Erase("T-ERASED")).GetProperty("erased").GetInt32());
         await app.Verify();
         await app.StopAsync();
@@ -52,7 +53,9 @@ public sealed class ErasureTamperTests
     public async Task A_file_written_before_blocks_can_be_erased_and_still_verifies()
     {
         var directory = Directory.CreateTempSubdirectory("decisions-legacy-erasure-").FullName;
-        File.Copy(Path.Combine(DecisionsAppFixture.RepositoryRoot(), "tests", "Decisions.Api.Tests", "TestData", "upgrade", "legacy.litedb"),
+        File.Copy(
+            Path.Combine(DecisionsAppFixture.RepositoryRoot(), "tests", "Decisions.Api.Tests", "TestData", "upgrade",
+                "legacy.litedb"),
             Path.Combine(directory, "decisions.db"));
         var app = DecisionsAppFixture.OnLiteDbDirectory(directory);
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 15, 2, 0, 0, TimeSpan.Zero)); // after the fixture's activations
@@ -64,8 +67,15 @@ public sealed class ErasureTamperTests
         Assert.Equal(legacy + 1, (await app.Erase("R-0001")).GetProperty("erased").GetInt32());
         Assert.Empty((await app.Read("auditor", "/v1/decisions?customerId=R-0001")).Items().EnumerateArray());
         Assert.Equal(before + 1, (await app.Verify()).GetProperty("decisions").GetInt32());
-        var replayed = (await app.Read("auditor", "/v1/decisions?customerId=R-0002")).Items().EnumerateArray().First().GetProperty("decisionId").GetString();
-        Assert.True((await app.Post("auditor", $"/v1/decisions/{replayed}/replay", new { }, HttpStatusCode.OK)).GetProperty("identical").GetBoolean());
+        var replayed = (await app.Read("auditor", "/v1/decisions?customerId=R-0002"))
+            .Items()
+            .EnumerateArray()
+            .First()
+            .GetProperty("decisionId")
+            .GetString();
+        Assert.True((await app.Post("auditor", $"/v1/decisions/{replayed}/replay", new { }, HttpStatusCode.OK))
+            .GetProperty("identical")
+            .GetBoolean());
 
         var restarted = await app.Restart();
         await using (restarted)
@@ -85,7 +95,8 @@ public sealed class ErasureTamperTests
                 1 => "update decisions set digest = 'sha256:' || repeat('0', 64) where seq = 1",
                 2 => "update decisions set input = replace(input, '100000', '9100000') where seq = 2",
                 // Trail entry 1 exists (the seeding), but it records no erasure.
-                _ => "update decisions set input = null, output = null, customer_id = null, digest = 'sha256:' || repeat('0', 64), "
+                _ => "update decisions set input = null, output = null, customer_id = null, "
+                    + "digest = 'sha256:' || repeat('0', 64), "
                     + "erased_at = (select erased_at from decisions where seq = 1), erased_by = 1 where seq = 2",
             };
             await using var command = new NpgsqlCommand(sql, connection);
@@ -97,7 +108,8 @@ public sealed class ErasureTamperTests
         {
             if (sequence == 0)
             {
-                ErasureMapping.Erase(entry, entry["digest"].AsString, new ErasureReceipt(1, 1), DateTimeOffset.UnixEpoch);
+                ErasureMapping.Erase(entry, entry["digest"].AsString, new ErasureReceipt(1, 1),
+                    DateTimeOffset.UnixEpoch);
                 return;
             }
 
@@ -108,7 +120,8 @@ public sealed class ErasureTamperTests
             }
 
             var (input, output) = Payload.Unpack(entry["payload"].AsBinary);
-            entry["payload"] = new BsonValue(Payload.Pack(input.Replace("100000", "9100000", StringComparison.Ordinal), output));
+            entry["payload"] = new BsonValue(Payload.Pack(
+                input.Replace("100000", "9100000", StringComparison.Ordinal), output));
         });
     }
 }

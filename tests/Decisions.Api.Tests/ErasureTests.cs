@@ -30,28 +30,38 @@ public sealed class ErasureTests
 
         var read = await app.Read("auditor", $"/v1/decisions/{erased[1]}");
         Assert.True(read.IsErased());
-        Assert.Equal(receipt.GetProperty("trailEntry").GetInt64(), read.GetProperty("erasure").GetProperty("trailEntry").GetInt64());
-        Assert.All(["customerId", "input", "output"], field => Assert.Equal(System.Text.Json.JsonValueKind.Null, read.GetProperty(field).ValueKind));
+        Assert.Equal(receipt.GetProperty("trailEntry").GetInt64(),
+            read.GetProperty("erasure").GetProperty("trailEntry").GetInt64());
+        Assert.All(["customerId", "input", "output"],
+            field => Assert.Equal(System.Text.Json.JsonValueKind.Null, read.GetProperty(field).ValueKind));
         var gone = await app.Refused("auditor", $"/v1/decisions/{erased[1]}/replay", new { }, HttpStatusCode.Gone);
-        Assert.Contains($"trail entry #{receipt.GetProperty("trailEntry").GetInt64()}", gone.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"trail entry #{receipt.GetProperty("trailEntry").GetInt64()}",
+            gone.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.Empty((await app.Read("auditor", "/v1/decisions?customerId=E-0001")).Items().EnumerateArray());
         Assert.Equal(3, (await app.Read("auditor", "/v1/decisions?customerId=K-0001")).Items().GetArrayLength());
         var listed = (await app.Between(from, from.AddMinutes(1))).EnumerateArray().ToList();
-        Assert.Equal(erased.Order(), listed.Where(d => d.IsErased()).Select(d => d.GetProperty("decisionId").GetString()).Order());
-        Assert.Equal(kept.Order(), listed.Where(d => !d.IsErased()).Select(d => d.GetProperty("decisionId").GetString()).Order());
+        Assert.Equal(erased.Order(),
+            listed.Where(d => d.IsErased()).Select(d => d.GetProperty("decisionId").GetString()).Order());
+        Assert.Equal(kept.Order(),
+            listed.Where(d => !d.IsErased()).Select(d => d.GetProperty("decisionId").GetString()).Order());
         foreach (var id in kept)
         {
-            Assert.True((await app.Post("auditor", $"/v1/decisions/{id}/replay", new { }, HttpStatusCode.OK)).GetProperty("identical").GetBoolean());
+            Assert.True((await app.Post("auditor", $"/v1/decisions/{id}/replay", new { }, HttpStatusCode.OK))
+                .GetProperty("identical")
+                .GetBoolean());
         }
 
-        var summary = await app.Post("auditor", "/v1/decisions/replay", new { from, to = from.AddMinutes(1) }, HttpStatusCode.OK);
-        Assert.Equal((3, 3, 3, 0), (summary.GetProperty("replayed").GetInt32(), summary.GetProperty("identical").GetInt32(),
+        var summary = await app.Post("auditor", "/v1/decisions/replay",
+            new { from, to = from.AddMinutes(1) }, HttpStatusCode.OK);
+        Assert.Equal((3, 3, 3, 0), (
+            summary.GetProperty("replayed").GetInt32(), summary.GetProperty("identical").GetInt32(),
             summary.GetProperty("erased").GetInt32(), summary.GetProperty("failed").GetInt32()));
         Assert.Equal(6, (await app.Verify()).GetProperty("decisions").GetInt32());
 
         var entry = Assert.Single(await app.Trail("decisions-erased"));
-        Assert.Equal(("admin", digest), (entry.GetProperty("actor").GetString(), entry.GetProperty("contentHash").GetString()));
+        Assert.Equal(("admin", digest),
+            (entry.GetProperty("actor").GetString(), entry.GetProperty("contentHash").GetString()));
         Assert.Equal("3 decision(s) erased: PIPL request #7", entry.GetProperty("comment").GetString());
         Assert.DoesNotContain("E-0001", (await app.Read("auditor", "/v1/audit")).ToString(), StringComparison.Ordinal);
 
@@ -65,7 +75,9 @@ public sealed class ErasureTests
             Assert.Equal(6, (await restarted.Verify()).GetProperty("decisions").GetInt32());
             Assert.True((await restarted.Read("auditor", $"/v1/decisions/{erased[0]}")).IsErased());
             await restarted.Decide("E-0001");
-            Assert.Single((await restarted.Read("auditor", "/v1/decisions?customerId=E-0001")).Items().EnumerateArray());
+            Assert.Single((await restarted.Read("auditor", "/v1/decisions?customerId=E-0001"))
+                .Items()
+                .EnumerateArray());
         }
     }
 
@@ -78,8 +90,10 @@ public sealed class ErasureTests
             await app.Refused(who, "/v1/erasures", new { customerId = "X", reason = "r" }, HttpStatusCode.Forbidden);
         }
 
-        var problem = await app.Refused("admin", "/v1/erasures", new { customerId = " ", reason = "" }, HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(["customerId", "reason"], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
+        var problem = await app.Refused("admin", "/v1/erasures", new { customerId = " ", reason = "" },
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["customerId", "reason"],
+            problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
         Assert.Empty(await app.Trail("decisions-erased"));
     }
 }

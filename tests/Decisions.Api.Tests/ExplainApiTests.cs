@@ -10,14 +10,16 @@ namespace Decisions.Api.Tests;
 /// </summary>
 public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<DecisionsAppFixture>
 {
-    private static readonly object Target = new { customerId = "R-300", avgDailyBalance = 320000, lastTierReviewDate = "2026-03-01" };
+    private static readonly object Target = new { customerId = "R-300", avgDailyBalance = 320000,
+        lastTierReviewDate = "2026-03-01" };
 
     private async Task<JsonElement> Decide(string url, object body) =>
         await app.Post("teller", url, body, HttpStatusCode.OK);
 
     private async Task AssertReplaysIdentical(JsonElement answer)
     {
-        var replay = await app.Post("auditor", $"/v1/decisions/{answer.GetProperty("decisionId").GetString()}/replay", new { }, HttpStatusCode.OK);
+        var replay = await app.Post("auditor", $"/v1/decisions/{answer.GetProperty("decisionId").GetString()}/replay",
+            new { }, HttpStatusCode.OK);
         Assert.True(replay.GetProperty("identical").GetBoolean(), replay.ToString());
     }
 
@@ -32,7 +34,8 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
         var tier = answer.GetProperty("reasons")[0];
         Assert.Equal("TARGET", tier.GetProperty("rule").GetString());
         var branch = Assert.Single(tier.GetProperty("condition").GetProperty("parts").EnumerateArray());
-        Assert.Equal("customer.avgDailyBalance = 320000 >= params.targetAvgDailyBalance = 50000", branch.GetProperty("text").GetString());
+        Assert.Equal("customer.avgDailyBalance = 320000 >= params.targetAvgDailyBalance = 50000",
+            branch.GetProperty("text").GetString());
         Assert.Equal(320000m, branch.GetProperty("operands")[0].GetProperty("value").GetDecimal());
         await AssertReplaysIdentical(answer);
     }
@@ -40,31 +43,40 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
     [Theory]
     [InlineData("/v1/decisions?explain=full", null)]
     [InlineData("/v1/decisions", "full")]
-    public async Task Explain_full_adds_every_comparison_to_the_trace_and_why_not_and_replays_identical(string url, string? body)
+    public async Task Explain_full_adds_every_comparison_to_the_trace_and_why_not_and_replays_identical(
+        string url, string? body)
     {
         var answer = await Decide(url, new { ruleSet = "retail-tiering", customer = Target, explain = body });
 
         Assert.Equal("full", answer.GetProperty("explain").GetString());
-        var vip = answer.GetProperty("trace").EnumerateArray().First(entry => entry.GetProperty("rule").GetString() == "VIP");
+        var vip = answer.GetProperty("trace")
+            .EnumerateArray()
+            .First(entry => entry.GetProperty("rule").GetString() == "VIP");
         Assert.Equal(4, vip.GetProperty("condition").GetProperty("parts").GetArrayLength());
         var whyNot = Assert.Single(answer.GetProperty("whyNot").EnumerateArray());
         Assert.Equal("VIP", whyNot.GetProperty("rule").GetString());
         Assert.Contains(whyNot.GetProperty("condition").GetProperty("parts").EnumerateArray(),
-            part => part.GetProperty("text").GetString() == "customer.avgDailyBalance = 320000 >= params.vipAvgDailyBalance = 500000");
+            part =>
+                part.GetProperty("text")
+                    .GetString() == "customer.avgDailyBalance = 320000 >= params.vipAvgDailyBalance = 500000");
         await AssertReplaysIdentical(answer);
     }
 
     [Fact]
     public async Task Explain_counterfactual_adds_what_it_would_take_and_replays_identical()
     {
-        var answer = await Decide("/v1/decisions", new { ruleSet = "retail-tiering", customer = Target, explain = "counterfactual" });
+        var answer = await Decide("/v1/decisions",
+            new { ruleSet = "retail-tiering", customer = Target, explain = "counterfactual" });
 
         Assert.Equal("counterfactual", answer.GetProperty("explain").GetString());
         var vip = Assert.Single(answer.GetProperty("whatItWouldTake").EnumerateArray());
         Assert.Equal("VIP", vip.GetProperty("tier").GetString());
         var balance = vip.GetProperty("changes")[0];
         Assert.Equal(("avgDailyBalance", 320000m, 500000m, 180000m), (balance.GetProperty("field").GetString(),
-            balance.GetProperty("from").GetDecimal(), balance.GetProperty("to").GetDecimal(), balance.GetProperty("difference").GetDecimal()));
+            balance.GetProperty("from")
+                .GetDecimal(), balance.GetProperty("to")
+                .GetDecimal(), balance.GetProperty("difference")
+                .GetDecimal()));
         Assert.True(answer.TryGetProperty("trace", out _));
         await AssertReplaysIdentical(answer);
     }
@@ -75,7 +87,8 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
         var batch = await Decide("/v1/decisions/batch?explain=full", new
         {
             ruleSet = "retail-tiering",
-            customers = new[] { Target, new { customerId = "R-301", avgDailyBalance = 900000, lastTierReviewDate = "2026-03-01" } },
+            customers = new[] { Target,
+                new { customerId = "R-301", avgDailyBalance = 900000, lastTierReviewDate = "2026-03-01" } },
         });
 
         Assert.All(batch.Items().EnumerateArray(), item =>
@@ -108,8 +121,8 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
     [InlineData("/v1/decisions?explain=full", "reasons")]
     public async Task An_unknown_or_contradictory_explain_option_is_refused_with_its_path(string url, string? body)
     {
-        var problem = await app.Refused("teller", url, new { ruleSet = "retail-tiering", customer = Target, explain = body },
-            HttpStatusCode.UnprocessableEntity);
+        var problem = await app.Refused("teller", url,
+            new { ruleSet = "retail-tiering", customer = Target, explain = body }, HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("explain", problem.OnlyErrorPath());
     }
@@ -135,9 +148,11 @@ public sealed class ExplainApiTests(DecisionsAppFixture app) : IClassFixture<Dec
         var simulated = await app.Post("editor", url, new { customer = Target, explain = body }, HttpStatusCode.OK);
 
         var decision = simulated.GetProperty("decision");
-        Assert.Equal("VIP", Assert.Single(decision.GetProperty("whyNot").EnumerateArray()).GetProperty("rule").GetString());
+        Assert.Equal("VIP",
+            Assert.Single(decision.GetProperty("whyNot").EnumerateArray()).GetProperty("rule").GetString());
         var balance = decision.GetProperty("whatItWouldTake")[0].GetProperty("changes")[0];
-        Assert.Equal(("avgDailyBalance", 500000m), (balance.GetProperty("field").GetString(), balance.GetProperty("to").GetDecimal()));
+        Assert.Equal(("avgDailyBalance", 500000m),
+            (balance.GetProperty("field").GetString(), balance.GetProperty("to").GetDecimal()));
     }
 
     [Fact]

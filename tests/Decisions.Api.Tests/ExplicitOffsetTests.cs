@@ -15,8 +15,10 @@ public sealed class ExplicitOffsetTests(DecisionsAppFixture app) : IClassFixture
     [Theory]
     [InlineData("teller", "/v1/decisions", $$"""{ "ruleSet": "r", "customer": {}, "asOf": "{{Local}}" }""", "$.asOf")]
     [InlineData("teller", "/v1/decisions/batch", $$"""{ "customers": [], "asOf": "{{Local}}" }""", "$.asOf")]
-    [InlineData("auditor", "/v1/decisions/replay", $$"""{ "from": "{{Local}}", "to": "2026-06-15T00:00:00Z" }""", "$.from")]
-    [InlineData("auditor", "/v1/decisions/replay", $$"""{ "from": "2026-06-14T00:00:00Z", "to": "{{Local}}" }""", "$.to")]
+    [InlineData("auditor", "/v1/decisions/replay",
+        $$"""{ "from": "{{Local}}", "to": "2026-06-15T00:00:00Z" }""", "$.from")]
+    [InlineData("auditor", "/v1/decisions/replay",
+        $$"""{ "from": "2026-06-14T00:00:00Z", "to": "{{Local}}" }""", "$.to")]
     [InlineData("editor", Version1 + "/simulate", $$"""{ "customer": {}, "asOf": "{{Local}}" }""", "$.asOf")]
     [InlineData("approver", Version1 + "/activate", $$"""{ "effectiveAt": "{{Local}}" }""", "$.effectiveAt")]
     [InlineData("teller", "/v1/decisions", """{ "asOf": "2026-06-14 20:00:00+08:00" }""", "$.asOf")]
@@ -39,7 +41,8 @@ public sealed class ExplicitOffsetTests(DecisionsAppFixture app) : IClassFixture
               "asOf": "2026-06-14T20:00:00+08:00" }
             """;
 
-        var decision = await (await app.Client("teller").PostAsync("/v1/decisions", Json(body))).Json(HttpStatusCode.OK);
+        var decision = await (await app.Client("teller").PostAsync("/v1/decisions", Json(body)))
+            .Json(HttpStatusCode.OK);
 
         var asOf = decision.GetProperty("asOf").GetDateTimeOffset();
         Assert.Equal(new DateTimeOffset(2026, 6, 14, 12, 0, 0, TimeSpan.Zero), asOf);

@@ -23,7 +23,8 @@ public sealed class FourEyesPolicyTests
         // Hashed into the chain: changing any of these would break the verification of every existing trail.
         Assert.Equal(
             [
-                "seeded", "draft-created", "draft-updated", "submitted", "approved", "rejected", "activated", "scheduled",
+                "seeded", "draft-created", "draft-updated", "submitted", "approved", "rejected",
+                "activated", "scheduled",
                 "rolled-back", "schedule-cancelled", "decisions-erased", "retention-swept",
             ],
             Enum.GetValues<AuditAction>().Select(a => a.Text()));
@@ -34,7 +35,8 @@ public sealed class FourEyesPolicyTests
     [Fact]
     public void A_copy_carries_the_authors_of_its_source_transitively()
     {
-        var versions = new[] { Version(1, "decisions-seed"), Version(2, "admin"), Version(3, "editor"), Version(4, "editor2") };
+        var versions = new[] { Version(1, "decisions-seed"), Version(2, "admin"),
+            Version(3, "editor"), Version(4, "editor2") };
         var trail = new[]
         {
             Entry(AuditAction.Seeded, "seed", 1, "Seeded from retail-tiering/v1.json"),
@@ -47,7 +49,8 @@ public sealed class FourEyesPolicyTests
 
         var contributors = FourEyesPolicy.Contributors(versions[3], trail, versions);
 
-        Assert.Equal(["admin", "auditor-turned-editor", "decisions-seed", "editor", "editor2"], contributors.Order(StringComparer.Ordinal));
+        Assert.Equal(["admin", "auditor-turned-editor", "decisions-seed", "editor", "editor2"],
+            contributors.Order(StringComparer.Ordinal));
         Assert.DoesNotContain("approver", contributors);
     }
 
@@ -79,7 +82,8 @@ public sealed class FourEyesPolicyTests
 
     private static RuleSetVersionRecord Version(int version, string author) => new()
     {
-        Name = "retail-tiering", Version = version, Status = VersionStatus.Submitted, Json = "{}", Hash = $"sha256:{version}",
+        Name = "retail-tiering", Version = version, Status = VersionStatus.Submitted, Json = "{}",
+        Hash = $"sha256:{version}",
         Author = author, CreatedAt = At,
     };
 

@@ -56,8 +56,10 @@ public sealed class FourEyesTests : IAsyncLifetime
     {
         await AdminWritesVersion2();
         var editor = _app.Client("editor");
-        var exported = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/2/export")).Content.ReadAsStringAsync();
-        await (await editor.PostAsync("/v1/rulesets/import", new StringContent(exported, System.Text.Encoding.UTF8, "application/json"))).Json(HttpStatusCode.Created);
+        var exported = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/2/export"))
+            .Content.ReadAsStringAsync();
+        await (await editor.PostAsync("/v1/rulesets/import",
+            new StringContent(exported, System.Text.Encoding.UTF8, "application/json"))).Json(HttpStatusCode.Created);
         await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/3/submit",
             new { comment = "Imported" })).Json(HttpStatusCode.OK);
 
@@ -99,7 +101,8 @@ public sealed class FourEyesTests : IAsyncLifetime
         var submitted = await lifecycle.SubmitAsync(draft.Value, "mine", null, "editor", CancellationToken.None);
         Assert.True(submitted.Succeeded);
 
-        var review = await lifecycle.ReviewAsync(submitted.Value, true, "self-approval", "editor", CancellationToken.None);
+        var review = await lifecycle.ReviewAsync(submitted.Value, true, "self-approval",
+            "editor", CancellationToken.None);
 
         Assert.IsType<Failure.FourEyes>(review.Failure);
     }

@@ -76,19 +76,24 @@ public sealed class IdempotencyLifetimeTests
         var batch = Batch("ONCE-CUT", 5);
         var request = JsonSerializer.Deserialize<BatchDecisionRequest>(
             JsonSerializer.Serialize(batch), JsonSerializerOptions.Web)!;
-        var tag = new IdempotencyTag(new IdempotencyKey("teller", "cut-short").Scoped, RequestFingerprint.Of(request, ExplainLevel.Reasons), 0);
+        var tag = new IdempotencyTag(new IdempotencyKey("teller", "cut-short").Scoped,
+            RequestFingerprint.Of(request, ExplainLevel.Reasons), 0);
         // What a crash after the first chunk's commit leaves: customers 0 and 3 logged, the others not.
         var service = app.Services.GetRequiredService<DecisionService>();
-        var logged = await service.DecideAsync(request, ExplainLevel.Reasons, [0, 3], tag, "teller", CancellationToken.None);
+        var logged = await service.DecideAsync(request, ExplainLevel.Reasons, [0, 3], tag,
+            "teller", CancellationToken.None);
 
-        var retried = await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short")).Answer();
+        var retried = await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short"))
+            .Answer();
 
         var items = JsonDocument.Parse(retried).RootElement.Items().EnumerateArray().ToList();
         Assert.Equal([0, 1, 2, 3, 4], items.Select(item => item.GetProperty("index").GetInt32()));
         var ids = items.Select(item => item.GetProperty("decision").GetProperty("decisionId").GetString()!).ToList();
-        Assert.Equal(logged.Value!.OrderBy(item => item.Index).Select(item => item.Decision!.DecisionId), [ids[0], ids[3]]);
+        Assert.Equal(logged.Value!.OrderBy(item => item.Index).Select(item => item.Decision!.DecisionId),
+            [ids[0], ids[3]]);
         Assert.Equal(ids.Order(), (await app.Logged("ONCE-CUT")).Order());
-        Assert.Equal(retried, await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short")).Answer());
+        Assert.Equal(retried,
+            await (await app.Client("teller").PostWithKey("/v1/decisions/batch", batch, "cut-short")).Answer());
     }
 
     private static object Batch(string customerId, int count) => new

@@ -11,7 +11,9 @@ public sealed class IdempotencyTests(DecisionsAppFixture app) : IClassFixture<De
     [Fact]
     public async Task A_teller_retrying_ten_requests_cut_off_after_3_ms_gets_one_logged_decision_per_customer()
     {
-        var requests = Enumerable.Range(0, 10).Select(i => (Customer: $"TELLER-{i}", Key: Guid.NewGuid().ToString())).ToList();
+        var requests = Enumerable.Range(0, 10)
+            .Select(i => (Customer: $"TELLER-{i}", Key: Guid.NewGuid().ToString()))
+            .ToList();
         using var hasty = app.Client("teller");
         hasty.Timeout = TimeSpan.FromMilliseconds(3);
         var answers = new System.Collections.Concurrent.ConcurrentBag<(string Customer, string Body)>();

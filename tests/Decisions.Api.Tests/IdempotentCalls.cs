@@ -21,7 +21,9 @@ internal static class IdempotentCalls
         return client.SendAsync(message);
     }
 
-    /// <summary>A teller's (or <paramref name="who"/>'s) decision for a retail customer, with an Idempotency-Key.</summary>
+    /// <summary>
+    /// A teller's (or <paramref name="who"/>'s) decision for a retail customer, with an Idempotency-Key.
+    /// </summary>
     public static Task<HttpResponseMessage> Decide(
         this DecisionsAppFixture app, string customerId, string key, int balance = 400000, string who = "teller") =>
         app.Client(who).PostWithKey("/v1/decisions", Retail(customerId, balance), key);
@@ -34,9 +36,12 @@ internal static class IdempotentCalls
         return body;
     }
 
-    public static string DecisionId(string body) => JsonDocument.Parse(body).RootElement.GetProperty("decisionId").GetString()!;
+    public static string DecisionId(string body) =>
+        JsonDocument.Parse(body).RootElement.GetProperty("decisionId").GetString()!;
 
-    /// <summary>The ids of the decisions the log holds for <paramref name="customerId"/>, as an auditor finds them.</summary>
+    /// <summary>
+    /// The ids of the decisions the log holds for <paramref name="customerId"/>, as an auditor finds them.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> Logged(this DecisionsAppFixture app, string customerId)
     {
         var found = (await app.Read("auditor", $"/v1/decisions?customerId={customerId}&limit=100")).Items();

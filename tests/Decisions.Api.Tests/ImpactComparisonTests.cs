@@ -21,7 +21,8 @@ public sealed class ImpactComparisonTests
         await app.Post("editor", "/v1/rulesets/retail-tiering/drafts", new { from = 2 }, HttpStatusCode.Created);
 
         var copy = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/3/impact", new { }, HttpStatusCode.OK);
-        var active = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/2/impact", new { }, HttpStatusCode.OK);
+        var active = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/2/impact",
+            new { }, HttpStatusCode.OK);
 
         // Logged under v1, R-CLOSE was TARGET; v2, active, makes it VIP: that change is v2's, not the copy's.
         foreach (var report in new[] { copy, active })
@@ -42,7 +43,8 @@ public sealed class ImpactComparisonTests
         var richer = await Decide(app, "R-RICHER", 700_000);
         await app.DraftRetailTiering(800_000);
 
-        var report = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/2/impact", new { }, HttpStatusCode.OK);
+        var report = await app.Post("admin", "/v1/rulesets/retail-tiering/versions/2/impact",
+            new { }, HttpStatusCode.OK);
 
         var lost = report.GetProperty("privilegesLost").EnumerateArray().ToList();
         Assert.Equal(["DEDICATED_RM", "HIGH_CREDIT_LIMIT", "HOME_SERVICE", "VIP_ROOM"],
@@ -67,7 +69,8 @@ public sealed class ImpactComparisonTests
         await Decide(app, "R-RICH", 600_000);
         await app.DraftRetailTiering(800_000);
 
-        var report = await app.Post("editor", "/v1/rulesets/retail-tiering/versions/2/impact", new { }, HttpStatusCode.OK);
+        var report = await app.Post("editor", "/v1/rulesets/retail-tiering/versions/2/impact",
+            new { }, HttpStatusCode.OK);
 
         Assert.Equal(JsonValueKind.Null, report.GetProperty("comparedWithActive").ValueKind);
         Assert.Equal(1, report.GetProperty("activeVersion").GetInt32());
@@ -77,6 +80,7 @@ public sealed class ImpactComparisonTests
 
     private static async Task<string> Decide(DecisionsAppFixture app, string customerId, int balance) =>
         (await app.Post("teller", "/v1/decisions",
-            new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } }, HttpStatusCode.OK))
+            new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } },
+            HttpStatusCode.OK))
         .GetProperty("decisionId").GetString()!;
 }

@@ -22,11 +22,15 @@ public sealed class ImpactCustomerTests
 
         Assert.Equal((4, 2), (report.GetProperty("decisions").GetInt32(), report.GetProperty("customers").GetInt32()));
         Assert.Equal(1, report.GetProperty("changed").GetInt32());
-        var toVip = Assert.Single(report.GetProperty("tierMigrations").EnumerateArray(), c => c.GetProperty("to").GetString() == "VIP");
+        var toVip = Assert.Single(report.GetProperty("tierMigrations").EnumerateArray(),
+            c => c.GetProperty("to").GetString() == "VIP");
         Assert.Equal(1, toVip.GetProperty("count").GetInt32());
         Assert.Equal([once], toVip.GetProperty("samples").EnumerateArray().Select(s => s.GetString()));
-        var unchanged = report.GetProperty("tierMigrations").EnumerateArray().Where(c => c.GetProperty("to").GetString() != "VIP");
-        Assert.Equal([latest], unchanged.SelectMany(c => c.GetProperty("samples").EnumerateArray()).Select(s => s.GetString()));
+        var unchanged = report.GetProperty("tierMigrations")
+            .EnumerateArray()
+            .Where(c => c.GetProperty("to").GetString() != "VIP");
+        Assert.Equal([latest],
+            unchanged.SelectMany(c => c.GetProperty("samples").EnumerateArray()).Select(s => s.GetString()));
     }
 
     [Fact]
@@ -41,9 +45,11 @@ public sealed class ImpactCustomerTests
         await app.ApproveLowerVipThreshold();
 
         var recent = await app.Post("admin", Impact, new { }, HttpStatusCode.OK);
-        var early = await app.Post("admin", Impact, new { from = start.AddHours(-1), to = start.AddHours(1) }, HttpStatusCode.OK);
+        var early = await app.Post("admin", Impact,
+            new { from = start.AddHours(-1), to = start.AddHours(1) }, HttpStatusCode.OK);
         var all = await app.Post("admin", Impact, new { from = start.AddYears(-1) }, HttpStatusCode.OK);
-        var refused = await app.Refused("admin", Impact, new { from = start, to = start }, HttpStatusCode.UnprocessableEntity);
+        var refused = await app.Refused("admin", Impact, new { from = start, to = start },
+            HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal((2, 2), Counts(recent));
         Assert.Equal(app.Clock.GetUtcNow().AddDays(-90), recent.GetProperty("from").GetDateTimeOffset());
@@ -75,6 +81,7 @@ public sealed class ImpactCustomerTests
 
     private static async Task<string> Decide(DecisionsAppFixture app, string customerId, int balance) =>
         (await app.Post("teller", "/v1/decisions",
-            new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } }, HttpStatusCode.OK))
+            new { ruleSet = "retail-tiering", customer = new { customerId, avgDailyBalance = balance } },
+            HttpStatusCode.OK))
         .GetProperty("decisionId").GetString()!;
 }

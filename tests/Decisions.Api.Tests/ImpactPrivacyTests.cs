@@ -20,9 +20,11 @@ public sealed class ImpactPrivacyTests
         var customers = Enumerable.Range(0, 15)
             .Select(i => new { customerId = i == 0 ? Target : $"R-{i}", avgDailyBalance = i == 0 ? 420000 : 1000 + i })
             .ToArray();
-        await (await app.Client("teller").PostJson("/v1/decisions/batch", new { ruleSet = "retail-tiering", customers })).Json(HttpStatusCode.OK);
+        await (await app.Client("teller")
+            .PostJson("/v1/decisions/batch", new { ruleSet = "retail-tiering", customers })).Json(HttpStatusCode.OK);
         var editor = app.Client("editor");
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 }))
+            .Json(HttpStatusCode.Created);
 
         await Privilege(editor, $"customer.customerId == \"{Target}\" && customer.avgDailyBalance >= 400000");
         var refused = await (await Impact(editor)).Problem(HttpStatusCode.UnprocessableEntity);
@@ -61,7 +63,9 @@ public sealed class ImpactPrivacyTests
                 Assert.Empty(cell.GetProperty("samples").EnumerateArray());
                 var shown = cell.GetProperty("count");
                 Assert.True(
-                    shown.ValueKind == JsonValueKind.Null ? cell.GetProperty("suppressed").GetBoolean() : shown.GetInt32() >= 10,
+                    shown.ValueKind == JsonValueKind.Null
+                        ? cell.GetProperty("suppressed").GetBoolean()
+                        : shown.GetInt32() >= 10,
                     $"{list}: {cell}");
             }
         }
@@ -78,7 +82,8 @@ public sealed class ImpactPrivacyTests
         var rules = content["privileges"]!["rules"]!.AsArray();
         rules.Where(r => r!["code"]!.GetValue<string>() == "PROBE").ToList().ForEach(r => rules.Remove(r));
 
-        rules.Add(new JsonObject { ["code"] = "PROBE", ["label"] = new JsonObject { ["zh-CN"] = "探针", ["en"] = "Probe" }, ["when"] = when });
+        rules.Add(new JsonObject { ["code"] = "PROBE",
+            ["label"] = new JsonObject { ["zh-CN"] = "探针", ["en"] = "Probe" }, ["when"] = when });
         await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
     }
 }

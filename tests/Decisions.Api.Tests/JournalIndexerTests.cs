@@ -3,7 +3,9 @@ using LiteDB;
 
 namespace Decisions.Api.Tests;
 
-/// <summary>The indexer never drops an acknowledged block: it retries, and readers wait until LiteDB holds it.</summary>
+/// <summary>
+/// The indexer never drops an acknowledged block: it retries, and readers wait until LiteDB holds it.
+/// </summary>
 public sealed class JournalIndexerTests
 {
     [Fact]
@@ -95,5 +97,6 @@ public sealed class JournalIndexerTests
         turns.Release(2);
     }
 
-    private static JournaledBlock Block(long first, long last) => new(first, last, new BsonDocument { ["_id"] = first });
+    private static JournaledBlock Block(long first, long last) =>
+        new(first, last, new BsonDocument { ["_id"] = first });
 }

@@ -176,8 +176,11 @@ public sealed class JournalTests
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var body = new { ruleSet = "retail-tiering", customer = new { customerId = $"{prefix}-{i}", avgDailyBalance = 1000 * i } };
-            ids.Add((await (await teller.PostJson("/v1/decisions", body)).Json(HttpStatusCode.OK)).GetProperty("decisionId").GetString()!);
+            var body = new { ruleSet = "retail-tiering",
+                customer = new { customerId = $"{prefix}-{i}", avgDailyBalance = 1000 * i } };
+            ids.Add((await (await teller.PostJson("/v1/decisions", body)).Json(HttpStatusCode.OK))
+                .GetProperty("decisionId")
+                .GetString()!);
         }
 
         return ids;
@@ -219,5 +222,7 @@ public sealed class JournalTests
     }
 
     private static string Flatten(Exception exception) =>
-        exception.InnerException is null ? exception.Message : exception.Message + " " + Flatten(exception.InnerException);
+        exception.InnerException is null
+            ? exception.Message
+            : exception.Message + " " + Flatten(exception.InnerException);
 }

@@ -77,7 +77,9 @@ public sealed class ListPagingTests
     private static IEnumerable<string> Ids(JsonElement page) =>
         page.Items().EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!);
 
-    /// <summary><paramref name="first"/> and every page after it, each read with the one before's <c>next</c>.</summary>
+    /// <summary>
+    /// <paramref name="first"/> and every page after it, each read with the one before's <c>next</c>.
+    /// </summary>
     private static async Task<List<JsonElement>> Pages(DecisionsAppFixture app, string url, JsonElement first)
     {
         var pages = new List<JsonElement> { first };

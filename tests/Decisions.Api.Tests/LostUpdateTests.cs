@@ -27,8 +27,10 @@ public sealed class LostUpdateTests : IAsyncLifetime
         var saved = await _app.Client("editor").PutAsJsonAsync(Draft, await _app.Content(Draft, "edited"));
 
         Assert.Equal($"\"{body.GetProperty("summary").GetProperty("hash").GetString()}\"", read.Headers.ETag?.Tag);
-        Assert.Equal($"\"{(await created.Json(HttpStatusCode.Created)).GetProperty("hash").GetString()}\"", created.Headers.ETag?.Tag);
-        Assert.Equal($"\"{(await saved.Json(HttpStatusCode.OK)).GetProperty("hash").GetString()}\"", saved.Headers.ETag?.Tag);
+        Assert.Equal($"\"{(await created.Json(HttpStatusCode.Created)).GetProperty("hash").GetString()}\"",
+            created.Headers.ETag?.Tag);
+        Assert.Equal($"\"{(await saved.Json(HttpStatusCode.OK)).GetProperty("hash").GetString()}\"",
+            saved.Headers.ETag?.Tag);
         Assert.NotEqual(read.Headers.ETag, saved.Headers.ETag);
     }
 
@@ -56,7 +58,10 @@ public sealed class LostUpdateTests : IAsyncLifetime
     {
         var save = await _app.Client("editor").SendIfMatch(HttpMethod.Put, Draft,
             await _app.Content(Draft, "changed"), ifMatch);
-        using var submit = new HttpRequestMessage(HttpMethod.Post, $"{Draft}/submit") { Content = JsonContent.Create(new { comment = "go" }) };
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"{Draft}/submit")
+        {
+            Content = JsonContent.Create(new { comment = "go" }),
+        };
         submit.Headers.TryAddWithoutValidation("If-Match", ifMatch);
 
         await save.Problem(HttpStatusCode.PreconditionFailed);

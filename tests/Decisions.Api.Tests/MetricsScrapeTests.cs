@@ -19,7 +19,8 @@ public sealed partial class MetricsScrapeTests
     [Fact]
     public async Task A_scraper_with_the_bearer_token_gets_metrics_promtool_accepts_and_nothing_else()
     {
-        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Metrics:BearerToken"] = Token });
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> {
+            ["Metrics:BearerToken"] = Token });
         await app.Client("teller").PostJson("/v1/decisions", new
         {
             ruleSet = "retail-tiering", customer = new { customerId = "S-1", avgDailyBalance = 1 },
@@ -43,7 +44,8 @@ public sealed partial class MetricsScrapeTests
     public async Task Each_HTTP_measure_is_one_family_and_counts_refused_requests_too()
     {
         await using var app = new DecisionsAppFixture();
-        const string refused = "http_request_duration_seconds_count{method=\"GET\",endpoint=\"/v1/rulesets/\",code=\"401\"}";
+        const string refused =
+            "http_request_duration_seconds_count{method=\"GET\",endpoint=\"/v1/rulesets/\",code=\"401\"}";
         var before = await (await app.Client("auditor").GetAsync("/metrics")).Content.ReadAsStringAsync();
         await app.Anonymous().GetAsync("/v1/rulesets");
 
@@ -69,19 +71,22 @@ public sealed partial class MetricsScrapeTests
         var before = await (await auditor.GetAsync("/metrics")).Content.ReadAsStringAsync();
 
         Assert.Equal(4, ActiveSeries().Count(before));
-        Assert.Equal([("1", v1.GetProperty("summary").GetProperty("hash").GetString()!)], Active(before, "retail-tiering"));
+        Assert.Equal([("1", v1.GetProperty("summary").GetProperty("hash").GetString()!)],
+            Active(before, "retail-tiering"));
         // Checked every 250 ms by the watcher, not only when the host started and loaded the timeline.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var later = await (await auditor.GetAsync("/metrics")).Content.ReadAsStringAsync();
         Assert.InRange(Value(later, "ruleset_registry_refresh_age_seconds"), 0, 2);
 
         await app.ApproveLowerVipThreshold();
-        await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "Go" }))
+        await (await app.Client("approver")
+            .PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "Go" }))
             .Json(HttpStatusCode.OK);
         var v2 = await (await auditor.GetAsync("/v1/rulesets/retail-tiering/versions/2")).Json(HttpStatusCode.OK);
         var after = await (await auditor.GetAsync("/metrics")).Content.ReadAsStringAsync();
 
-        Assert.Equal([("2", v2.GetProperty("summary").GetProperty("hash").GetString()!)], Active(after, "retail-tiering"));
+        Assert.Equal([("2", v2.GetProperty("summary").GetProperty("hash").GetString()!)],
+            Active(after, "retail-tiering"));
         Assert.Equal(4, ActiveSeries().Count(after));
     }
 
@@ -95,7 +100,8 @@ public sealed partial class MetricsScrapeTests
         var intact = await (await app.Client("auditor").GetAsync("/metrics")).Content.ReadAsStringAsync();
 
         Assert.Equal(1, Value(intact, "audit_verification_intact"));
-        Assert.Equal(app.Clock.GetUtcNow().ToUnixTimeSeconds(), Value(intact, "audit_verification_timestamp_seconds"), 0.01);
+        Assert.Equal(app.Clock.GetUtcNow().ToUnixTimeSeconds(),
+            Value(intact, "audit_verification_timestamp_seconds"), 0.01);
 
         await app.StopAsync();
         StoreTampering.Of(app).DeleteLastAuditEntries(1);
@@ -117,7 +123,9 @@ public sealed partial class MetricsScrapeTests
         return client;
     }
 
-    /// <summary>Debian's promtool (package <c>prometheus</c>, installed by ./test.sh); the test fails without it.</summary>
+    /// <summary>
+    /// Debian's promtool (package <c>prometheus</c>, installed by ./test.sh); the test fails without it.
+    /// </summary>
     private static async Task<(int ExitCode, string Output)> Promtool(string metrics)
     {
         var start = new ProcessStartInfo("promtool", "check metrics")

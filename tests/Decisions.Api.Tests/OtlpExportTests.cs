@@ -76,7 +76,9 @@ public sealed class OtlpExportTests
                 return Results.Bytes([], "application/x-protobuf");
             });
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            var address = app.Services.GetRequiredService<IServer>()
+                .Features.Get<IServerAddressesFeature>()!
+                .Addresses.Single();
             return new Collector(app, address, bodies);
         }
 

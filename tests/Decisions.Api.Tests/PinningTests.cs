@@ -8,7 +8,8 @@ namespace Decisions.Api.Tests;
 /// </summary>
 public sealed class PinningTests : IAsyncLifetime
 {
-    private static readonly object Customer = new { customerId = "R-PIN", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" };
+    private static readonly object Customer = new { customerId = "R-PIN", avgDailyBalance = 400000,
+        lastTierReviewDate = "2026-03-01" };
     private readonly DecisionsAppFixture _app = new();
 
     public Task InitializeAsync() => _app.ApproveLowerVipThreshold();
@@ -30,7 +31,8 @@ public sealed class PinningTests : IAsyncLifetime
         await _app.Post("approver", "/v1/rulesets/retail-tiering/versions/2/activate",
             new { comment = "Next year", effectiveAt = nextYear }, HttpStatusCode.OK);
 
-        var refused = await (await Decide(version: 2, asOf: nextYear.AddDays(1))).Problem(HttpStatusCode.UnprocessableEntity);
+        var refused = await (await Decide(version: 2, asOf: nextYear.AddDays(1)))
+            .Problem(HttpStatusCode.UnprocessableEntity);
 
         var error = Assert.Single(refused.GetProperty("errors").EnumerateArray());
         Assert.Contains("was not active", error.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -48,7 +50,8 @@ public sealed class PinningTests : IAsyncLifetime
 
         var during = await (await Decide(version: 2, asOf: activatedAt.AddHours(1))).Json(HttpStatusCode.OK);
         var after = await (await Decide(version: 2, asOf: activatedAt.AddDays(30))).Json(HttpStatusCode.OK);
-        var before = await (await Decide(version: 2, asOf: activatedAt.AddDays(-1))).Problem(HttpStatusCode.UnprocessableEntity);
+        var before = await (await Decide(version: 2, asOf: activatedAt.AddDays(-1)))
+            .Problem(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(2, during.GetProperty("ruleSet").GetProperty("version").GetInt32());
         Assert.Equal("VIP", after.GetProperty("tier").GetProperty("code").GetString());
@@ -62,7 +65,9 @@ public sealed class PinningTests : IAsyncLifetime
     [InlineData("2100-01-01T00:00:00+00:00", null)]
     public async Task A_decision_time_outside_the_documented_range_is_refused_and_not_logged(string asOf, int? version)
     {
-        var refused = await (await Decide(version, DateTimeOffset.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture))).Problem(HttpStatusCode.UnprocessableEntity);
+        var refused = await (await Decide(version,
+            DateTimeOffset.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)))
+            .Problem(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("asOf", refused.OnlyErrorPath());
         var logged = (await _app.Read("auditor", "/v1/decisions?customerId=R-PIN")).Items();
@@ -72,7 +77,8 @@ public sealed class PinningTests : IAsyncLifetime
     [Fact]
     public async Task The_active_version_pinned_at_the_edges_of_the_range_after_its_activation_is_decided()
     {
-        var answered = await (await Decide(version: 1, asOf: new DateTimeOffset(2099, 12, 31, 23, 59, 59, TimeSpan.Zero))).Json(HttpStatusCode.OK);
+        var answered = await (await Decide(version: 1,
+            asOf: new DateTimeOffset(2099, 12, 31, 23, 59, 59, TimeSpan.Zero))).Json(HttpStatusCode.OK);
 
         Assert.Equal(1, answered.GetProperty("ruleSet").GetProperty("version").GetInt32());
     }

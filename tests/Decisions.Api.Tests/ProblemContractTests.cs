@@ -98,7 +98,8 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
         "no body" => await Body(Decide, ""),
         "no key" => await app.Anonymous().PostAsJsonAsync(Decide, Request),
         "wrong role" => await app.Client("teller").GetAsync($"{Decide}/any"),
-        "unknown rule set" => await app.Client("teller").PostJson(Decide, new { ruleSet = "none", customer = Customer }),
+        "unknown rule set" =>
+            await app.Client("teller").PostJson(Decide, new { ruleSet = "none", customer = Customer }),
         "unknown decision" => await app.Client("auditor").GetAsync($"{Decide}/no-such-decision"),
         "unknown route" => await app.Client("auditor").GetAsync("/v1/no-such-route"),
         "submit a published version" =>
@@ -125,7 +126,8 @@ public sealed class ProblemContractTests(DecisionsAppFixture app) : IClassFixtur
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Decide)
         {
-            Content = new StringContent($$"""{ "ruleSet": "{{new string('x', 2_100_000)}}" }""", Encoding.UTF8, "application/json"),
+            Content = new StringContent($$"""{ "ruleSet": "{{new string('x', 2_100_000)}}" }""",
+                Encoding.UTF8, "application/json"),
         };
         request.Headers.ExpectContinue = true;
         return app.Client("teller").SendAsync(request);

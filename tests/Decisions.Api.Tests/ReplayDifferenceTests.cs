@@ -4,7 +4,9 @@ using LiteDB;
 
 namespace Decisions.Api.Tests;
 
-/// <summary>A logged answer that its version no longer gives is found by a streamed replay of the range, and named.</summary>
+/// <summary>
+/// A logged answer that its version no longer gives is found by a streamed replay of the range, and named.
+/// </summary>
 public sealed class ReplayDifferenceTests
 {
     private const string TierCode = "\"tier\":{\"code\":\"";
@@ -24,13 +26,16 @@ public sealed class ReplayDifferenceTests
             var auditor = restarted.Client("auditor");
             var range = new { from = "2026-01-01T00:00:00Z", to = "2027-01-01T00:00:00Z" };
             var answered = await (await auditor.PostJson("/v1/decisions/replay", range)).Json(HttpStatusCode.OK);
-            var (run, _) = await AnalysisRunTests.Finish(auditor, await AnalysisRunTests.Start(auditor, "/v1/decisions/replay/runs", range));
+            var (run, _) = await AnalysisRunTests.Finish(auditor,
+                await AnalysisRunTests.Start(auditor, "/v1/decisions/replay/runs", range));
 
             foreach (var summary in new[] { answered, run.GetProperty("replay") })
             {
-                Assert.Equal((40, 39, 1, 0), (summary.GetProperty("replayed").GetInt32(), summary.GetProperty("identical").GetInt32(),
+                Assert.Equal((40, 39, 1, 0), (
+                    summary.GetProperty("replayed").GetInt32(), summary.GetProperty("identical").GetInt32(),
                     summary.GetProperty("different").GetInt32(), summary.GetProperty("failed").GetInt32()));
-                Assert.Equal([edited], summary.GetProperty("differentSamples").EnumerateArray().Select(s => s.GetString()));
+                Assert.Equal([edited],
+                    summary.GetProperty("differentSamples").EnumerateArray().Select(s => s.GetString()));
             }
         }
         finally

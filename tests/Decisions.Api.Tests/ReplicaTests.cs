@@ -32,13 +32,16 @@ public sealed partial class ReplicaTests : IAsyncLifetime
     [Fact]
     public async Task A_version_activated_through_one_replica_is_served_by_the_other_within_a_second()
     {
-        var customer = new { ruleSet = "retail-tiering", customer = new { customerId = "R-REPLICA", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" } };
+        var customer = new { ruleSet = "retail-tiering",
+            customer = new { customerId = "R-REPLICA", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" } };
         var before = await (await _b.Client("teller").PostJson("/v1/decisions", customer)).Json(HttpStatusCode.OK);
         Assert.Equal("TARGET", before.GetProperty("tier").GetProperty("code").GetString());
         await _a.ApproveLowerVipThreshold();
 
         var clock = Stopwatch.StartNew();
-        await (await _a.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "via A" })).Json(HttpStatusCode.OK);
+        await (await _a.Client("approver")
+            .PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "via A" }))
+            .Json(HttpStatusCode.OK);
         int version;
         do
         {
@@ -48,7 +51,8 @@ public sealed partial class ReplicaTests : IAsyncLifetime
         while (version != 2 && clock.Elapsed < TimeSpan.FromSeconds(5));
 
         Assert.Equal(2, version);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Replica B served version 2 after {clock.Elapsed.TotalMilliseconds:F0} ms.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1),
+            $"Replica B served version 2 after {clock.Elapsed.TotalMilliseconds:F0} ms.");
     }
 
     [Fact]
@@ -57,20 +61,29 @@ public sealed partial class ReplicaTests : IAsyncLifetime
         var made = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
         {
             var replica = i % 2 == 0 ? _a : _b;
-            var answer = await (await replica.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "R-BOTH", avgDailyBalance = 1000 * i } })).Json(HttpStatusCode.OK);
+            var answer = await (await replica.Client("teller")
+                .PostJson("/v1/decisions",
+                    new { ruleSet = "retail-tiering",
+                        customer = new { customerId = "R-BOTH", avgDailyBalance = 1000 * i } }))
+                        .Json(HttpStatusCode.OK);
             return answer.GetProperty("decisionId").GetString()!;
         }));
 
         foreach (var (reader, other) in new[] { (_a, _b), (_b, _a) })
         {
-            var found = (await (await reader.Client("auditor").GetAsync("/v1/decisions?customerId=R-BOTH&limit=100")).Json(HttpStatusCode.OK)).Items();
-            Assert.Equal(made.Order(), found.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!).Order());
-            var replay = await (await other.Client("auditor").PostAsync($"/v1/decisions/{made[1]}/replay", null)).Json(HttpStatusCode.OK);
+            var found = (await (await reader.Client("auditor").GetAsync("/v1/decisions?customerId=R-BOTH&limit=100"))
+                .Json(HttpStatusCode.OK)).Items();
+            Assert.Equal(made.Order(),
+                found.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!).Order());
+            var replay = await (await other.Client("auditor").PostAsync($"/v1/decisions/{made[1]}/replay", null))
+                .Json(HttpStatusCode.OK);
             Assert.True(replay.GetProperty("identical").GetBoolean());
         }
 
-        await (await _b.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
-        var impact = await (await _a.Client("editor").PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { last = 1000 })).Json(HttpStatusCode.OK);
+        await (await _b.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 }))
+            .Json(HttpStatusCode.Created);
+        var impact = await (await _a.Client("editor")
+            .PostJson("/v1/rulesets/retail-tiering/versions/2/impact", new { last = 1000 })).Json(HttpStatusCode.OK);
         Assert.Equal(40, impact.GetProperty("decisions").GetInt32());
     }
 
@@ -100,7 +113,8 @@ public sealed partial class ReplicaTests : IAsyncLifetime
     public async Task Changes_and_decisions_through_both_replicas_at_once_stay_one_verifiable_chain()
     {
         var drafts = new List<Task<HttpResponseMessage>>();
-        foreach (var name in new[] { "retail-tiering", "corporate-tiering", "prospect-grading", "big-customer-revenue" })
+        foreach (var name in new[] { "retail-tiering", "corporate-tiering", "prospect-grading",
+            "big-customer-revenue" })
         {
             foreach (var replica in new[] { _a, _b })
             {
@@ -109,18 +123,22 @@ public sealed partial class ReplicaTests : IAsyncLifetime
         }
 
         var decisions = Enumerable.Range(0, 100).Select(i => (i % 2 == 0 ? _a : _b).Client("teller")
-            .PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = $"R-{i}", avgDailyBalance = 5000 } })).ToList();
+            .PostJson("/v1/decisions",
+                new { ruleSet = "retail-tiering", customer = new { customerId = $"R-{i}", avgDailyBalance = 5000 } }))
+                .ToList();
         await Task.WhenAll(drafts.Concat(decisions));
 
         // Two replicas numbering a new draft of the same rule set at once: one wins, the other is told 409, never both.
         var statuses = drafts.Select(d => d.Result.StatusCode).ToList();
-        Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.All(statuses,
+            status => Assert.Contains(status, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
         Assert.All(decisions, d => Assert.Equal(HttpStatusCode.OK, d.Result.StatusCode));
         var report = await (await _b.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.True(report.GetProperty("intact").GetBoolean(), report.ToString());
         Assert.Equal(100, report.GetProperty("decisions").GetInt32());
         var trail = (await (await _a.Client("auditor").GetAsync("/v1/audit")).Json(HttpStatusCode.OK)).Items();
-        Assert.Equal(statuses.Count(s => s == HttpStatusCode.Created), trail.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "draft-created"));
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.Created),
+            trail.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "draft-created"));
         Assert.True(statuses.Count(s => s == HttpStatusCode.Created) >= 4);
     }
 }

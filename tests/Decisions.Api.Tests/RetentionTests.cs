@@ -25,7 +25,8 @@ public sealed class RetentionTests
 
         app.Clock.Advance(TimeSpan.FromDays(2));
         var sweeps = await Eventually(() => app.Trail("retention-swept"), entries => entries.Count == 2);
-        Assert.Equal(["2 decision(s)", "1 decision(s)"], sweeps.Select(e => e.GetProperty("comment").GetString()![..13]));
+        Assert.Equal(["2 decision(s)", "1 decision(s)"],
+            sweeps.Select(e => e.GetProperty("comment").GetString()![..13]));
         Assert.All(sweeps, e => Assert.Equal("retention", e.GetProperty("actor").GetString()));
 
         foreach (var id in old)
@@ -35,7 +36,10 @@ public sealed class RetentionTests
         }
 
         Assert.False((await app.Read("auditor", $"/v1/decisions/{recent}")).IsErased());
-        Assert.Equal(recent, Assert.Single((await app.Read("auditor", "/v1/decisions?customerId=RT-1")).Items().EnumerateArray()).GetProperty("decisionId").GetString());
+        Assert.Equal(recent,
+            Assert.Single((await app.Read("auditor", "/v1/decisions?customerId=RT-1")).Items().EnumerateArray())
+                .GetProperty("decisionId")
+                .GetString());
         Assert.Equal(4, (await app.Verify()).GetProperty("decisions").GetInt32());
         await Task.Delay(300);
         Assert.Equal(2, (await app.Trail("retention-swept")).Count);

@@ -50,13 +50,15 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
                 continue;
             }
 
-            Expect(failures, method, pattern, null, await Send(app.Anonymous(), method, url), HttpStatusCode.Unauthorized);
+            Expect(failures, method, pattern, null, await Send(app.Anonymous(), method, url),
+                HttpStatusCode.Unauthorized);
             foreach (var role in new[] { "teller", "editor", "approver", "auditor", "admin" })
             {
                 var status = await Send(app.Client(role), method, url);
                 if (Allowed[policy].Contains(role))
                 {
-                    if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or >= HttpStatusCode.InternalServerError)
+                    if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                        or >= HttpStatusCode.InternalServerError)
                     {
                         failures.Add($"{method} {pattern} as {role}: {(int)status}, expected to be let through");
                     }
@@ -74,7 +76,10 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
     private List<(string Method, string Pattern, string? Policy)> Endpoints() =>
         [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m =>
-                (m, e.RoutePattern.RawText!, e.Metadata.GetMetadata<IAllowAnonymous>() is null ? e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault() : null)))];
+                (m, e.RoutePattern.RawText!,
+                    e.Metadata.GetMetadata<IAllowAnonymous>() is null
+                        ? e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault()
+                        : null)))];
 
     private static string Sample(string pattern) => pattern
         .Replace("{name}", "retail-tiering", StringComparison.Ordinal)
@@ -93,7 +98,8 @@ public sealed class RoleMatrixTests(DecisionsAppFixture app) : IClassFixture<Dec
         return (await client.SendAsync(request)).StatusCode;
     }
 
-    private static void Expect(List<string> failures, string method, string pattern, string? role, HttpStatusCode actual, HttpStatusCode expected)
+    private static void Expect(List<string> failures, string method, string pattern, string? role,
+        HttpStatusCode actual, HttpStatusCode expected)
     {
         if (actual != expected)
         {

@@ -31,7 +31,8 @@ public sealed class SeedVersionsTests
         var ruleSets = (await app.Read("auditor", "/v1/rulesets")).Items().EnumerateArray().ToList();
         var trail = (await app.Read("auditor", "/v1/audit?ruleSet=retail-tiering")).Items();
         var current = await Decide(app, new { ruleSet = "retail-tiering", customer = NewCustomer });
-        var pinned = await Decide(app, new { ruleSet = "retail-tiering", customer = NewCustomer, version = 1, asOf = seededAt });
+        var pinned = await Decide(app,
+            new { ruleSet = "retail-tiering", customer = NewCustomer, version = 1, asOf = seededAt });
 
         Assert.Equal(Seeds, ruleSets.Select(r => r.GetProperty("name").GetString()));
         Assert.All(ruleSets, r => Assert.Equal(2, r.GetProperty("activeVersion").GetInt32()));
@@ -41,7 +42,8 @@ public sealed class SeedVersionsTests
             [("seeded", 1), ("seeded", 2), ("activated", 1), ("activated", 2)],
             trail.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), Version(e))));
         Assert.Equal((2, "MASS"), Answer(current));
-        Assert.Contains("customer.productsHeld", current.GetProperty("missingInputs").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains("customer.productsHeld",
+            current.GetProperty("missingInputs").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal((1, "NEGATIVE"), Answer(pinned));
     }
 
@@ -52,8 +54,10 @@ public sealed class SeedVersionsTests
         foreach (var customer in new object[]
         {
             NewCustomer,
-            new { customerId = "R-VIP-ELSEWHERE", avgDailyBalance = 1000, isOtherBankVip = true, productsHeld = new[] { "fund" } },
-            new { customerId = "R-MASS", avgDailyBalance = 20000, monthlyTransactions = 6, productsHeld = new[] { "credit_card" } },
+            new { customerId = "R-VIP-ELSEWHERE", avgDailyBalance = 1000, isOtherBankVip = true,
+                productsHeld = new[] { "fund" } },
+            new { customerId = "R-MASS", avgDailyBalance = 20000, monthlyTransactions = 6,
+                productsHeld = new[] { "credit_card" } },
         })
         {
             Assert.Equal(1, Answer(await Decide(first, new { ruleSet = "retail-tiering", customer })).Version);
@@ -71,13 +75,16 @@ public sealed class SeedVersionsTests
         var file = await File.ReadAllTextAsync(
             Path.Combine(DecisionsAppFixture.RepositoryRoot(), "rulesets", "retail-tiering", "v2.json"));
         var imported = await (await app.Client("editor").PostAsync(
-            "/v1/rulesets/import", new StringContent(file, Encoding.UTF8, "application/json"))).Json(HttpStatusCode.Created);
+            "/v1/rulesets/import", new StringContent(file, Encoding.UTF8, "application/json")))
+            .Json(HttpStatusCode.Created);
         Assert.Equal(2, Version(imported));
 
         // An editor sees counts of ten and more only; an admin, who may read decisions, sees these three.
         var impact = await app.Post("admin", $"{Retail}/versions/2/impact", new { last = 100 }, HttpStatusCode.OK);
-        await app.Post("editor", $"{Retail}/versions/2/submit", new { comment = "Version 2 of the seed" }, HttpStatusCode.OK);
-        await app.Post("approver", $"{Retail}/versions/2/approve", new { comment = "Read against the documents" }, HttpStatusCode.OK);
+        await app.Post("editor", $"{Retail}/versions/2/submit",
+            new { comment = "Version 2 of the seed" }, HttpStatusCode.OK);
+        await app.Post("approver", $"{Retail}/versions/2/approve",
+            new { comment = "Read against the documents" }, HttpStatusCode.OK);
         await app.Post("approver", $"{Retail}/versions/2/activate", new { comment = "Go live" }, HttpStatusCode.OK);
         var after = await Decide(app, new { ruleSet = "retail-tiering", customer = NewCustomer });
 
@@ -99,5 +106,6 @@ public sealed class SeedVersionsTests
 
     private static IEnumerable<(string?, string?, int)> Cells(JsonElement impact, string kind) =>
         impact.GetProperty(kind).EnumerateArray().Select(cell =>
-            (cell.GetProperty("from").GetString(), cell.GetProperty("to").GetString(), cell.GetProperty("count").GetInt32()));
+            (cell.GetProperty("from").GetString(), cell.GetProperty("to").GetString(),
+                cell.GetProperty("count").GetInt32()));
 }

@@ -6,12 +6,14 @@ namespace Decisions.Api.Tests;
 /// <summary>Limits, metrics and shutdown: the service protects itself and says how it is doing.</summary>
 public sealed class ServiceQualityTests
 {
-    private static readonly object Request = new { ruleSet = "big-customer-revenue", customer = new { customerId = "G", annualRevenue = 10, cityGroup = 1 } };
+    private static readonly object Request = new { ruleSet = "big-customer-revenue",
+        customer = new { customerId = "G", annualRevenue = 10, cityGroup = 1 } };
 
     [Fact]
     public async Task A_key_over_its_rate_gets_429_with_retry_after_while_other_keys_go_on()
     {
-        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:PermitsPerSecond"] = "1", ["Limits:Burst"] = "3" });
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> {
+            ["Limits:PermitsPerSecond"] = "1", ["Limits:Burst"] = "3" });
         var teller = app.Client("teller");
 
         var statuses = new List<HttpStatusCode>();
@@ -33,7 +35,8 @@ public sealed class ServiceQualityTests
     [Fact]
     public async Task Health_probes_are_answered_while_anonymous_callers_from_their_address_are_over_the_rate()
     {
-        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:PermitsPerSecond"] = "1", ["Limits:Burst"] = "2" });
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> {
+            ["Limits:PermitsPerSecond"] = "1", ["Limits:Burst"] = "2" });
         var anonymous = app.Anonymous();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
@@ -52,10 +55,12 @@ public sealed class ServiceQualityTests
     [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {
-        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { ["Limits:MaxRequestBodyBytes"] = "10000" });
+        await using var app = DecisionsAppFixture.With(new Dictionary<string, string> { [
+            "Limits:MaxRequestBodyBytes"] = "10000" });
         var body = $$"""{ "ruleSet": "retail-tiering", "customer": { "customerId": "{{new string('x', 20_000)}}" } }""";
 
-        var response = await app.Client("teller").PostAsync("/v1/decisions", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await app.Client("teller")
+            .PostAsync("/v1/decisions", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await response.Problem(HttpStatusCode.RequestEntityTooLarge);
     }

@@ -29,10 +29,12 @@ public sealed class StartupTests
     [Theory]
     [InlineData(null, null, "No checkpoint signing key is configured")]
     [InlineData("production-2026", null, "No checkpoint signing key is configured")]
-    [InlineData("production-2026", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", "is not an ECDSA P-256 private key")]
+    [InlineData("production-2026", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----",
+        "is not an ECDSA P-256 private key")]
     [InlineData("production-2026", "rsa", "is not an ECDSA P-256 private key")]
     [InlineData("development-only-not-a-secret", "good", "is refused outside Development")]
-    public void Production_refuses_to_start_without_a_proper_checkpoint_key(string? keyId, string? signingKey, string reason)
+    public void Production_refuses_to_start_without_a_proper_checkpoint_key(string? keyId,
+        string? signingKey, string reason)
     {
         var pem = signingKey switch
         {
@@ -51,12 +53,14 @@ public sealed class StartupTests
     [Fact]
     public void Production_starts_with_proper_keys()
     {
-        using var factory = new ProductionFactory(GoodKey, "auditor", "production-2026", DecisionsAppFixture.CheckpointKey);
+        using var factory = new ProductionFactory(GoodKey, "auditor", "production-2026",
+            DecisionsAppFixture.CheckpointKey);
 
         factory.StartServer();
     }
 
-    private sealed class ProductionFactory(string? key, string? role, string? checkpointKeyId, string? checkpointKey) : WebApplicationFactory<Program>
+    private sealed class ProductionFactory(string? key, string? role, string? checkpointKeyId,
+        string? checkpointKey) : WebApplicationFactory<Program>
     {
         private readonly string _data = Directory.CreateTempSubdirectory("decisions-startup-").FullName;
 

@@ -9,7 +9,8 @@ namespace Decisions.Api.Tests;
 /// </summary>
 public sealed class StoreOutageTests
 {
-    private static readonly object Request = new { ruleSet = "retail-tiering", customer = new { customerId = "R-OUTAGE", avgDailyBalance = 1000 } };
+    private static readonly object Request = new { ruleSet = "retail-tiering",
+        customer = new { customerId = "R-OUTAGE", avgDailyBalance = 1000 } };
 
     [Fact]
     public async Task Decisions_are_refused_with_503_while_the_database_is_unreachable_and_resume_after()
@@ -21,7 +22,9 @@ public sealed class StoreOutageTests
         await (await teller.PostJson("/v1/decisions", Request)).Json(HttpStatusCode.OK);
 
         var name = new NpgsqlConnectionStringBuilder(database).Database!;
-        await Admin(database, $"alter database {name} allow_connections false", $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{name}' and pid <> pg_backend_pid()");
+        await Admin(database, $"alter database {name} allow_connections false",
+            $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{name}' and pid <> "
+            + $"pg_backend_pid()");
         var refused = await teller.PostJson("/v1/decisions", Request);
         var problem = await refused.Problem(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("The store is unavailable.", problem.GetProperty("title").GetString());
@@ -37,7 +40,8 @@ public sealed class StoreOutageTests
         }
 
         var decided = await answer.Json(HttpStatusCode.OK);
-        var logged = await (await app.Client("auditor").GetAsync($"/v1/decisions/{decided.GetProperty("decisionId").GetString()}")).Json(HttpStatusCode.OK);
+        var logged = await (await app.Client("auditor")
+            .GetAsync($"/v1/decisions/{decided.GetProperty("decisionId").GetString()}")).Json(HttpStatusCode.OK);
         Assert.Equal("R-OUTAGE", logged.GetProperty("customerId").GetString());
         var report = await (await app.Client("auditor").GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.Equal(2, report.GetProperty("decisions").GetInt32());

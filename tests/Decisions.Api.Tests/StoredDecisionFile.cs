@@ -11,13 +11,15 @@ internal static class StoredDecisionFile
     /// the output becomes the SQL expression <paramref name="output"/>, on LiteDB the compressed payload becomes what
     /// <paramref name="payload"/> makes of it.
     /// </summary>
-    public static async Task EditAnswer(DecisionsAppFixture app, long sequence, string output, Func<byte[], byte[]> payload)
+    public static async Task EditAnswer(DecisionsAppFixture app, long sequence, string output,
+        Func<byte[], byte[]> payload)
     {
         if (app.PostgresConnectionString is { } postgres)
         {
             await using var connection = new NpgsqlConnection(postgres);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"update decisions set output = {output} where seq = {sequence}", connection);
+            await using var command = new NpgsqlCommand(
+                $"update decisions set output = {output} where seq = {sequence}", connection);
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
             return;
         }
@@ -25,10 +27,13 @@ internal static class StoredDecisionFile
         Edit(app.DataDirectory, sequence, entry => entry["payload"] = payload(entry["payload"].AsBinary));
     }
 
-    /// <summary>Applies <paramref name="edit"/> to the stored entry of decision <paramref name="sequence"/> in its block.</summary>
+    /// <summary>
+    /// Applies <paramref name="edit"/> to the stored entry of decision <paramref name="sequence"/> in its block.
+    /// </summary>
     public static void Edit(string dataDirectory, long sequence, Action<BsonDocument> edit)
     {
-        using var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
+        using var database = new LiteDatabase(new ConnectionString {
+            Filename = Path.Combine(dataDirectory, "decisions.db"), Connection = ConnectionType.Direct });
         var blocks = database.GetCollection("blocks");
         var block = blocks.Query().Where("_id <= @0", sequence).OrderByDescending("_id").First();
         edit(block["entries"].AsArray[(int)(sequence - block["_id"].AsInt64)].AsDocument);

@@ -21,7 +21,8 @@ public sealed class StoredShapeTests
         var activation = JsonSerializer.Deserialize<Activation>(OldActivation)!;
 
         Assert.Equal(
-            ("big-customer-revenue", 1, ActivationKind.Activate), (activation.Name, activation.Version, activation.Kind));
+            ("big-customer-revenue", 1, ActivationKind.Activate),
+            (activation.Name, activation.Version, activation.Kind));
         Assert.Equal(OldActivation, JsonSerializer.Serialize(activation));
     }
 

@@ -24,7 +24,8 @@ public sealed class TamperTests
     [Fact]
     public async Task Editing_a_decision_and_recomputing_every_later_hash_is_shown_by_a_checkpoint()
     {
-        var (plain, anchored, scene) = await Tampered((store, _) => store.EditDecision(2, d => d with { CustomerId = "R-someone-else" }, rechain: true));
+        var (plain, anchored, scene) = await Tampered((store, _) => store.EditDecision(2,
+            d => d with { CustomerId = "R-someone-else" }, rechain: true));
 
         Assert.True(plain.GetProperty("intact").GetBoolean());
         Broken(anchored, $"decision {scene.Decisions[7]} (#8)", "The decision log does not extend the checkpoint");
@@ -42,7 +43,8 @@ public sealed class TamperTests
     [Fact]
     public async Task Editing_a_decision_without_rechaining_is_named_without_a_checkpoint()
     {
-        var (plain, _, scene) = await Tampered((store, _) => store.EditDecision(2, d => d with { CustomerId = "R-someone-else" }, rechain: false));
+        var (plain, _, scene) = await Tampered((store, _) => store.EditDecision(2,
+            d => d with { CustomerId = "R-someone-else" }, rechain: false));
 
         Broken(plain, $"decision {scene.Decisions[1]} (#2)", "Its content or link does not match its hash.");
     }
@@ -62,7 +64,8 @@ public sealed class TamperTests
         var (plain, anchored, scene) = await Tampered((store, _) => store.DeleteLastAuditEntries(2), extras: false);
 
         Broken(plain, "rule set retail-tiering v2", "Its status is Approved but the trail says Submitted");
-        Broken(anchored, $"audit #{scene.AuditEntries - 1}", $"holds {scene.AuditEntries - 2} entries but the checkpoint covers {scene.AuditEntries}");
+        Broken(anchored, $"audit #{scene.AuditEntries - 1}",
+            $"holds {scene.AuditEntries - 2} entries but the checkpoint covers {scene.AuditEntries}");
     }
 
     [Theory]
@@ -70,7 +73,8 @@ public sealed class TamperTests
     [InlineData(6, "a scheduled activation")]
     public async Task Back_dating_an_activation_is_detected(long activation, string _)
     {
-        var (plain, _, _) = await Tampered((store, _) => store.EditActivation(activation, a => a with { EffectiveAt = a.EffectiveAt.AddDays(-30) }));
+        var (plain, _, _) = await Tampered((store, _) => store.EditActivation(activation,
+            a => a with { EffectiveAt = a.EffectiveAt.AddDays(-30) }));
 
         Broken(plain, $"activation #{activation}", "it takes effect at");
     }
@@ -87,7 +91,8 @@ public sealed class TamperTests
     public async Task Flipping_a_draft_to_approved_is_detected()
     {
         var (plain, _, _) = await Tampered((store, _) => store.EditVersion(
-            "retail-tiering", 3, v => v with { Status = VersionStatus.Approved, SubmittedBy = "editor", ReviewedBy = "approver" }));
+            "retail-tiering", 3, v =>
+                v with { Status = VersionStatus.Approved, SubmittedBy = "editor", ReviewedBy = "approver" }));
 
         Broken(plain, "rule set retail-tiering v3", "Its status is Approved but the trail says Draft");
     }
@@ -101,15 +106,18 @@ public sealed class TamperTests
             Hash = scene.FirstDraft.GetProperty("summary").GetProperty("hash").GetString()!,
         }));
 
-        Broken(plain, "rule set retail-tiering v2", $"Its content is not the content approved at audit #{scene.Approval}.");
+        Broken(plain, "rule set retail-tiering v2",
+            $"Its content is not the content approved at audit #{scene.Approval}.");
     }
 
     [Fact]
     public async Task Rewriting_the_approvers_name_in_the_trail_and_rechaining_is_detected()
     {
-        var (plain, _, _) = await Tampered((store, scene) => store.EditAuditEntry(scene.Approval, e => e with { Actor = "approver-2" }, rechain: true));
+        var (plain, _, _) = await Tampered((store, scene) => store.EditAuditEntry(scene.Approval,
+            e => e with { Actor = "approver-2" }, rechain: true));
 
-        Broken(plain, "rule set retail-tiering v2", "It names 'approver' as its reviewer but the trail says 'approver-2'.");
+        Broken(plain, "rule set retail-tiering v2",
+            "It names 'approver' as its reviewer but the trail says 'approver-2'.");
     }
 
     [Fact]
@@ -134,7 +142,8 @@ public sealed class TamperTests
             store.EditVersion("retail-tiering", 2, v => v with { ReviewedBy = "editor" });
         });
 
-        Broken(plain, "rule set retail-tiering v2", "The trail says 'editor' reviewed it, but 'editor' wrote content of it");
+        Broken(plain, "rule set retail-tiering v2",
+            "The trail says 'editor' reviewed it, but 'editor' wrote content of it");
     }
 
     private static void Broken(JsonElement report, string entry, string reason)
@@ -164,9 +173,11 @@ public sealed class TamperTests
     /// Five decisions; retail-tiering v2 drafted, edited, submitted, approved (audit #<see cref="Approval"/>) and
     /// activated (activation #5); three decisions; a checkpoint (<see cref="AuditEntries"/> trail entries, 8
     /// decisions); two more decisions; then v1 scheduled a week ahead (activation #6) and a draft v3, both left
-    /// out of the checkpoint. Without <c>extras</c>, the last two entries of the trail are the approval and the activation.
+    /// out of the checkpoint. Without <c>extras</c>, the last two entries of the trail are the approval and the
+    /// activation.
     /// </summary>
-    internal sealed record Scene(DecisionsAppFixture App, JsonElement Checkpoint, JsonElement FirstDraft, long Approval, List<string> Decisions)
+    internal sealed record Scene(DecisionsAppFixture App, JsonElement Checkpoint, JsonElement FirstDraft,
+        long Approval, List<string> Decisions)
     {
         public long AuditEntries => Checkpoint.GetProperty("auditEntries").GetInt64();
 
@@ -178,8 +189,11 @@ public sealed class TamperTests
             {
                 for (var i = 0; i < count; i++)
                 {
-                    var request = new { ruleSet = "retail-tiering", customer = new { customerId = $"R-{decisions.Count}", avgDailyBalance = 1000 * decisions.Count } };
-                    var answer = await (await app.Client("teller").PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
+                    var request = new { ruleSet = "retail-tiering",
+                        customer = new { customerId = $"R-{decisions.Count}",
+                            avgDailyBalance = 1000 * decisions.Count } };
+                    var answer = await (await app.Client("teller").PostJson("/v1/decisions", request))
+                        .Json(HttpStatusCode.OK);
                     decisions.Add(answer.GetProperty("decisionId").GetString()!);
                 }
             }
@@ -187,21 +201,30 @@ public sealed class TamperTests
             await Decide(5);
             var firstDraft = await app.ApproveLowerVipThreshold();
             var approver = app.Client("approver");
-            await (await approver.PostJson("/v1/rulesets/retail-tiering/versions/2/activate", new { comment = "Go live" })).Json(HttpStatusCode.OK);
+            await (await approver.PostJson("/v1/rulesets/retail-tiering/versions/2/activate",
+                new { comment = "Go live" })).Json(HttpStatusCode.OK);
             await Decide(3);
-            var checkpoint = await (await app.Client("auditor").PostAsync("/v1/checkpoints", null)).Json(HttpStatusCode.Created);
+            var checkpoint = await (await app.Client("auditor").PostAsync("/v1/checkpoints", null))
+                .Json(HttpStatusCode.Created);
             await Decide(2);
             if (extras)
             {
                 var week = app.Clock.GetUtcNow().AddDays(7);
                 var schedule = new { comment = "Back in a week", effectiveAt = week };
-                await (await approver.PostJson("/v1/rulesets/retail-tiering/versions/1/activate", schedule)).Json(HttpStatusCode.OK);
-                await (await app.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 2 })).Json(HttpStatusCode.Created);
+                await (await approver.PostJson("/v1/rulesets/retail-tiering/versions/1/activate", schedule))
+                    .Json(HttpStatusCode.OK);
+                await (await app.Client("editor").PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 2 }))
+                    .Json(HttpStatusCode.Created);
             }
 
-            var trail = (await (await app.Client("auditor").GetAsync("/v1/audit?ruleSet=retail-tiering")).Json(HttpStatusCode.OK)).Items();
-            var approval = trail.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "approved").GetProperty("sequence").GetInt64();
-            var intact = await (await app.Client("auditor").PostJson("/v1/audit/verify", checkpoint)).Json(HttpStatusCode.OK);
+            var trail = (await (await app.Client("auditor").GetAsync("/v1/audit?ruleSet=retail-tiering"))
+                .Json(HttpStatusCode.OK)).Items();
+            var approval = trail.EnumerateArray()
+                .Single(e => e.GetProperty("action").GetString() == "approved")
+                .GetProperty("sequence")
+                .GetInt64();
+            var intact = await (await app.Client("auditor").PostJson("/v1/audit/verify", checkpoint))
+                .Json(HttpStatusCode.OK);
             Assert.True(intact.GetProperty("intact").GetBoolean(), intact.ToString());
             Assert.Equal(extras ? 6 : 5, intact.GetProperty("activations").GetInt32());
             await app.StopAsync();

@@ -40,7 +40,8 @@ public sealed class TracingTests
         var response = await Send(app.Client("teller"), trace, new { ruleSet = "retail-tiering", customer = Customer });
         var decision = await response.Json(HttpStatusCode.OK);
 
-        Assert.StartsWith($"00-{trace}-", response.Headers.GetValues(ObservabilityExtensions.TraceResponseHeader).Single());
+        Assert.StartsWith($"00-{trace}-",
+            response.Headers.GetValues(ObservabilityExtensions.TraceResponseHeader).Single());
         var server = await spans.Find(a => a.TraceId == trace && a.Kind == ActivityKind.Server);
         var decide = await spans.Find(a => a.TraceId == trace && a.OperationName == "decisions.decide");
         var evaluate = await spans.Find(a => a.TraceId == trace && a.OperationName == "decisions.evaluate");
@@ -94,7 +95,8 @@ public sealed class TracingTests
     [InlineData("/v1/decisions", """{ "ruleSet": "no-such-rule-set", "customer": {} }""", HttpStatusCode.NotFound)]
     [InlineData("/v1/decisions", """{ "ruleSet": """, HttpStatusCode.BadRequest)]
     [InlineData("/v1/no-such-route", "{}", HttpStatusCode.NotFound)]
-    public async Task A_problem_carries_the_trace_id_of_its_traceresponse_header(string url, string body, HttpStatusCode status)
+    public async Task A_problem_carries_the_trace_id_of_its_traceresponse_header(string url,
+        string body, HttpStatusCode status)
     {
         await using var app = new DecisionsAppFixture();
         var trace = ActivityTraceId.CreateRandom();
@@ -108,7 +110,8 @@ public sealed class TracingTests
 
         var problem = await response.Problem(status);
         Assert.Equal(trace.ToHexString(), problem.GetProperty("traceId").GetString());
-        Assert.StartsWith($"00-{trace}-", response.Headers.GetValues(ObservabilityExtensions.TraceResponseHeader).Single());
+        Assert.StartsWith($"00-{trace}-",
+            response.Headers.GetValues(ObservabilityExtensions.TraceResponseHeader).Single());
     }
 
     internal static Task<HttpResponseMessage> Send(

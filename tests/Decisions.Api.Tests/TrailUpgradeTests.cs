@@ -17,15 +17,18 @@ public sealed class TrailUpgradeTests
     public void An_entry_without_the_new_fields_hashes_exactly_as_before()
     {
         var entry = new AuditEntry(
-            7, new DateTimeOffset(2026, 6, 15, 2, 0, 0, TimeSpan.Zero), "approver", "approved", "retail-tiering", 2, "sha256:ab", "ok", Chain.Genesis, "");
+            7, new DateTimeOffset(2026, 6, 15, 2, 0, 0, TimeSpan.Zero), "approver", "approved", "retail-tiering", 2,
+            "sha256:ab", "ok", Chain.Genesis, "");
         // The formula of the service before this change, written out.
         var before = JsonSerializer.Serialize(new
         {
-            entry.Sequence, At = entry.At.ToString("O", CultureInfo.InvariantCulture), entry.Actor, entry.Action, entry.RuleSet, entry.Version,
+            entry.Sequence, At = entry.At.ToString("O", CultureInfo.InvariantCulture), entry.Actor, entry.Action,
+            entry.RuleSet, entry.Version,
             entry.ContentHash, entry.Comment, entry.PreviousHash,
         });
 
-        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(before))), Chain.Of(entry));
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(before))),
+            Chain.Of(entry));
         Assert.NotEqual(Chain.Of(entry), Chain.Of(entry with { EffectiveAt = entry.At }));
     }
 

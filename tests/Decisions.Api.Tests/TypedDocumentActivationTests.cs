@@ -16,7 +16,8 @@ public sealed class TypedDocumentActivationTests(DecisionsAppFixture app) : ICla
         var path = Path.Combine(DecisionsAppFixture.RepositoryRoot(), "rulesets", "retail-tiering", "v2.json");
         var file = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement;
         await app.Post("editor", "/v1/rulesets/import", file, HttpStatusCode.Created);
-        await app.Post("editor", $"{Retail}/versions/2/submit", new { comment = "Version 2 of the seed" }, HttpStatusCode.OK);
+        await app.Post("editor", $"{Retail}/versions/2/submit",
+            new { comment = "Version 2 of the seed" }, HttpStatusCode.OK);
         Assert.False(await DocumentTypes("customerSince"));
 
         await app.Post("approver", $"{Retail}/versions/2/approve", new { comment = "Read" }, HttpStatusCode.OK);

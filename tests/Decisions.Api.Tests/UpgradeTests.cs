@@ -49,21 +49,27 @@ public sealed class UpgradeTests
             Assert.True(replay.GetProperty("identical").GetBoolean(), replay.ToString());
         }
 
-        // Every legacy answer, logged with its rule-level trace and without reasons, replays identical after explanations.
-        var range = await (await auditor.PostJson("/v1/decisions/replay", new { from = "2026-01-01T00:00:00Z", to = "2027-01-01T00:00:00Z" }))
+        // Every legacy answer, logged with its rule-level trace and without reasons, replays identical after
+        // explanations.
+        var range = await (await auditor.PostJson("/v1/decisions/replay",
+            new { from = "2026-01-01T00:00:00Z", to = "2027-01-01T00:00:00Z" }))
             .Json(HttpStatusCode.OK);
-        Assert.Equal((LegacyDecisions, LegacyDecisions), (range.GetProperty("replayed").GetInt32(), range.GetProperty("identical").GetInt32()));
+        Assert.Equal((LegacyDecisions, LegacyDecisions),
+            (range.GetProperty("replayed").GetInt32(), range.GetProperty("identical").GetInt32()));
 
-        var request = new { ruleSet = "retail-tiering", customer = new { customerId = "R-0001", avgDailyBalance = 700000 } };
+        var request = new { ruleSet = "retail-tiering",
+            customer = new { customerId = "R-0001", avgDailyBalance = 700000 } };
         var added = await (await app.Client("teller").PostJson("/v1/decisions", request)).Json(HttpStatusCode.OK);
-        Assert.Equal(LegacyDecisions + 1, (await (await auditor.GetAsync($"/v1/decisions/{added.GetProperty("decisionId").GetString()}"))
+        var addedId = added.GetProperty("decisionId").GetString();
+        Assert.Equal(LegacyDecisions + 1, (await (await auditor.GetAsync($"/v1/decisions/{addedId}"))
             .Json(HttpStatusCode.OK)).GetProperty("sequence").GetInt64());
 
         var after = await (await auditor.GetAsync("/v1/audit/verify")).Json(HttpStatusCode.OK);
         Assert.True(after.GetProperty("intact").GetBoolean(), after.ToString());
         Assert.Equal(LegacyDecisions + 1, after.GetProperty("decisions").GetInt32());
         var both = (await (await auditor.GetAsync("/v1/decisions?customerId=R-0001")).Json(HttpStatusCode.OK)).Items();
-        Assert.Equal([added.GetProperty("decisionId").GetString()!, .. legacy], both.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!));
+        Assert.Equal([added.GetProperty("decisionId").GetString()!, .. legacy],
+            both.EnumerateArray().Select(d => d.GetProperty("decisionId").GetString()!));
 
         // Paging crosses from the blocks into the older per-decision entries without a gap or a repeat.
         var log = app.Services.GetRequiredService<IDecisionLog>();
@@ -90,7 +96,8 @@ public sealed class UpgradeTests
         Assert.NotEqual(LegacyBigCustomerHash, RuleSetJson.Hash(content));
 
         var customer = new { customerId = "B-1", annualRevenue = 900000, cityGroup = 1 };
-        var decided = await app.Post("teller", "/v1/decisions", new { ruleSet = "big-customer-revenue", customer }, HttpStatusCode.OK);
+        var decided = await app.Post("teller", "/v1/decisions",
+            new { ruleSet = "big-customer-revenue", customer }, HttpStatusCode.OK);
         Assert.Equal(stored, decided.GetProperty("ruleSet").GetProperty("hash").GetString());
         var id = decided.GetProperty("decisionId").GetString();
         var replay = await (await auditor.PostAsync($"/v1/decisions/{id}/replay", null)).Json(HttpStatusCode.OK);
@@ -127,8 +134,10 @@ public sealed class UpgradeTests
     private static async Task Restore(string connectionString, string dump)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
-        var psql = new ProcessStartInfo("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-h", target.Host!, "-p", target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-U", target.Username!, "-d", target.Database!, "-f", dump]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var port = target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var psql = new ProcessStartInfo("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-h", target.Host!, "-p", port,
+            "-U", target.Username!, "-d", target.Database!, "-f",
+            dump]) { RedirectStandardError = true, RedirectStandardOutput = true };
         psql.Environment["PGPASSWORD"] = target.Password;
         using var process = Process.Start(psql)!;
         var errors = process.StandardError.ReadToEndAsync();

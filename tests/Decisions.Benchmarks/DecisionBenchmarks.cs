@@ -50,20 +50,23 @@ public class DecisionBenchmarks
         var rules = ruleSet.Tiers.Rules.Select(r => ("tier", r.Code, r.When))
             .Concat(ruleSet.Privileges.Rules.Select(r => ("privilege", r.Code, r.When)))
             .Concat(ruleSet.NextActions.Rules.Select(r => ("action", r.Code, r.When)))
-            .Select(r => new Rule { RuleName = $"{r.Item1}:{r.Code}", Expression = r.When, RuleExpressionType = RuleExpressionType.LambdaExpression })
+            .Select(r => new Rule { RuleName = $"{r.Item1}:{r.Code}", Expression = r.When,
+                RuleExpressionType = RuleExpressionType.LambdaExpression })
             .ToList();
         _rulesEngine = new RulesEngine.RulesEngine(
             [new Workflow { WorkflowName = "retail", Rules = rules }],
             new ReSettings { CustomTypes = [typeof(Days)], UseFastExpressionCompiler = true });
         _ruleParameters =
         [
-            new RuleParameter("customer", _customer), new RuleParameter("params", _params), new RuleParameter("tier", "VIP"),
+            new RuleParameter("customer", _customer), new RuleParameter("params", _params),
+            new RuleParameter("tier", "VIP"),
             new RuleParameter("today", Today), new RuleParameter("asOf", AsOf),
         ];
         var check = RulesEngineBaseline().GetAwaiter().GetResult();
         if (check.Any(result => !string.IsNullOrEmpty(result.ExceptionMessage)))
         {
-            throw new InvalidOperationException("RulesEngine failed: " + check.First(result => !string.IsNullOrEmpty(result.ExceptionMessage)).ExceptionMessage);
+            throw new InvalidOperationException("RulesEngine failed: " + check.First(result => !string.IsNullOrEmpty(
+                result.ExceptionMessage)).ExceptionMessage);
         }
     }
 
@@ -75,7 +78,8 @@ public class DecisionBenchmarks
         _compiled.Evaluate(_customerJson, AsOf, ExplainLevel.None, CancellationToken.None).Decision;
 
     [Benchmark(Baseline = true, Description = "RulesEngine ExecuteAllRulesAsync")]
-    public Task<List<RuleResultTree>> RulesEngineBaseline() => _rulesEngine.ExecuteAllRulesAsync("retail", _ruleParameters).AsTask();
+    public Task<List<RuleResultTree>> RulesEngineBaseline() =>
+        _rulesEngine.ExecuteAllRulesAsync("retail", _ruleParameters).AsTask();
 
     [Benchmark(Description = "Hand-written C# (floor)")]
     public object HandWritten() => HandWrittenRetail.Decide(_customer, _params, Today);

@@ -52,15 +52,26 @@ public sealed class RetailParams
 /// </summary>
 public static class HandWrittenRetail
 {
-    public static (string Tier, List<string> Privileges, string Action, string Message) Decide(RetailCustomer c, RetailParams p, DateOnly today)
+    public static (string Tier, List<string> Privileges, string Action, string Message) Decide(RetailCustomer c,
+        RetailParams p, DateOnly today)
     {
-        var tier = c.avgDailyBalance >= p.vipAvgDailyBalance || c.isKeyExecutiveOfGoldCorporate || c.cardSpend12m >= p.vipCardSpend12m || c.consumerLoanBalance >= p.vipConsumerLoanBalance ? "VIP"
-            : c.avgDailyBalance >= p.targetAvgDailyBalance || c.isOtherBankVip || c.annualIncome >= p.targetAnnualIncome || p.targetOccupations.Contains(c.occupation) ? "TARGET"
-            : c.avgDailyBalance < p.negativeAvgDailyBalance && c.monthlyTransactions < p.negativeMonthlyTransactions && c.productsHeld.Length <= p.negativeMaxProducts ? "NEGATIVE"
+        var tier = c.avgDailyBalance >= p.vipAvgDailyBalance || c.isKeyExecutiveOfGoldCorporate
+                || c.cardSpend12m >= p.vipCardSpend12m || c.consumerLoanBalance >= p.vipConsumerLoanBalance
+                ? "VIP"
+            : c.avgDailyBalance >= p.targetAvgDailyBalance || c.isOtherBankVip || c.annualIncome >= p.targetAnnualIncome
+                || p.targetOccupations.Contains(c.occupation)
+                ? "TARGET"
+            : c.avgDailyBalance < p.negativeAvgDailyBalance && c.monthlyTransactions < p.negativeMonthlyTransactions
+                && c.productsHeld.Length <= p.negativeMaxProducts
+                ? "NEGATIVE"
             : "MASS";
         var vt = tier is "VIP" or "TARGET";
         var privileges = new List<string>();
-        if (vt) { privileges.AddRange(["PRIORITY_QUEUE", "PRIORITY_SUBSCRIPTION", "PRIORITY_LARGE_WITHDRAWAL", "NEW_PRODUCT_NOTICE"]); }
+        if (vt)
+        {
+            privileges.AddRange(
+                ["PRIORITY_QUEUE", "PRIORITY_SUBSCRIPTION", "PRIORITY_LARGE_WITHDRAWAL", "NEW_PRODUCT_NOTICE"]);
+        }
         if (tier == "VIP") { privileges.Add("HOME_SERVICE"); }
         if (vt) { privileges.AddRange(["REMITTANCE_FEE_WAIVER", "CARD_ANNUAL_FEE_WAIVER"]); }
         if (tier == "VIP") { privileges.Add("HIGH_CREDIT_LIMIT"); }
@@ -73,12 +84,15 @@ public static class HandWrittenRetail
         var name = c.name ?? "客户";
         if (vt && c.largeOutflow30d >= p.largeOutflowThreshold)
         {
-            return (tier, privileges, "LARGE_OUTFLOW_RETENTION", $"{name}近30天大额资金转出 {c.largeOutflow30d.ToString("N0", CultureInfo.InvariantCulture)} 元（大额异动）：请在1个工作日内致电客户，了解资金转出原因，并推荐合适的产品挽留资金。");
+            return (tier, privileges, "LARGE_OUTFLOW_RETENTION",
+                $"{name}近30天大额资金转出 {c.largeOutflow30d.ToString("N0", CultureInfo.InvariantCulture)} "
+                + $"元（大额异动）：请在1个工作日内致电客户，了解资金转出原因，并推荐合适的产品挽留资金。");
         }
 
         if (c.lastTierReviewDate is null || Days.Since(c.lastTierReviewDate, today) > p.tierReviewDays)
         {
-            return (tier, privileges, "ANNUAL_TIER_REVIEW", $"{name}的客户层级已超过 {p.tierReviewDays} 天未复评：请按动态管理要求重新评定层级（不搞终身制）。");
+            return (tier, privileges, "ANNUAL_TIER_REVIEW",
+                $"{name}的客户层级已超过 {p.tierReviewDays} 天未复评：请按动态管理要求重新评定层级（不搞终身制）。");
         }
 
         return tier == "VIP"

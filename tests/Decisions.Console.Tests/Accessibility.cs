@@ -10,7 +10,8 @@ namespace Decisions.Console.Tests;
 public static class Accessibility
 {
     private static readonly string Script = Path.Combine(
-        DecisionsAppFixture.RepositoryRoot(), "tests", "Decisions.Console.Tests", "node_modules", "axe-core", "axe.min.js");
+        DecisionsAppFixture.RepositoryRoot(), "tests", "Decisions.Console.Tests", "node_modules",
+        "axe-core", "axe.min.js");
 
     // A table or block that scrolls sideways inside its box hides its last columns as a wide page does; a text area
     // scrolls by design (the JSON editor keeps its lines whole).

@@ -2,7 +2,9 @@ using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
 
-/// <summary>The audit page (search decisions, the change trail) and a decision's page, as an auditor uses them.</summary>
+/// <summary>
+/// The audit page (search decisions, the change trail) and a decision's page, as an auditor uses them.
+/// </summary>
 public sealed class AuditPage(IPage page)
 {
     public IPage Page => page;
@@ -29,5 +31,6 @@ public sealed class AuditPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
     }
 
-    public async Task FilterTrail(string ruleSet) => await page.GetByTestId("trail-rule-set").SelectOptionAsync(ruleSet);
+    public async Task FilterTrail(string ruleSet) =>
+        await page.GetByTestId("trail-rule-set").SelectOptionAsync(ruleSet);
 }

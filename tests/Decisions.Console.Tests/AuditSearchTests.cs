@@ -24,7 +24,8 @@ public sealed class AuditSearchTests(BrowserFixture browser) : IClassFixture<Bro
             ids.Add(answer.GetProperty("decisionId").GetString()!);
         }
 
-        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?limit=1000")).Json(HttpStatusCode.OK))
+        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?limit=1000"))
+            .Json(HttpStatusCode.OK))
             .GetProperty("items");
         var auditor = await browser.SignIn("auditor");
         await auditor.GotoAsync("/console/index.html#/audit");
@@ -73,7 +74,8 @@ public sealed class AuditSearchTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(audit.CustomerId).ToHaveValueAsync("C-PFX");
         await Assertions.Expect(audit.Match).ToHaveValueAsync("prefix");
 
-        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?ruleSet=prospect-grading&limit=1000"))
+        var trail = (await (await browser.App.Client("auditor")
+                .GetAsync("/v1/audit?ruleSet=prospect-grading&limit=1000"))
             .Json(HttpStatusCode.OK)).GetProperty("items").GetArrayLength();
         await audit.FilterTrail("prospect-grading");
         await Assertions.Expect(audit.Page).ToHaveURLAsync(new Regex("trail=prospect-grading"));

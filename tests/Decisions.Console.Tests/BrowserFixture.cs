@@ -27,7 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             // Root in a container has no sandbox; the closed network refuses Chromium's background calls.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
 

@@ -14,15 +14,19 @@ public sealed class ChangeListTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task An_auditor_comparing_two_versions_sees_a_changed_condition_as_one_change_and_rules_added_and_removed()
     {
         var editor = browser.App.Client("editor");
-        var file = JsonNode.Parse(await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/1/export")).Content.ReadAsStringAsync())!;
+        var file = JsonNode.Parse(
+            await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/1/export"))
+                .Content.ReadAsStringAsync())!;
         var target = file["tiers"]!["rules"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "TARGET")!;
         var before = target["when"]!.GetValue<string>();
         target["when"] = before.Replace("customer.isOtherBankVip || ", "", StringComparison.Ordinal);
         var privileges = file["privileges"]!["rules"]!.AsArray();
         var homeService = privileges.Single(r => r!["code"]!.GetValue<string>() == "HOME_SERVICE")!;
         privileges.Remove(homeService);
-        privileges.Add(new JsonObject { ["code"] = "AIRPORT_LOUNGE", ["label"] = new JsonObject { ["en"] = "Airport lounge" }, ["when"] = "tier == \"VIP\"" });
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { content = file })).Json(HttpStatusCode.Created);
+        privileges.Add(new JsonObject { ["code"] = "AIRPORT_LOUNGE",
+            ["label"] = new JsonObject { ["en"] = "Airport lounge" }, ["when"] = "tier == \"VIP\"" });
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { content = file }))
+            .Json(HttpStatusCode.Created);
 
         var auditor = await browser.SignIn("auditor");
         await auditor.GotoAsync("/console/index.html#/rulesets/retail-tiering/diff/1/2");

@@ -48,12 +48,16 @@ public sealed class ConsoleRoleMatrixTests(BrowserFixture browser) : IClassFixtu
     [MemberData(nameof(Roles))]
     public async Task Each_page_shows_a_role_only_what_it_may_use(string role)
     {
-        var decision = await (await browser.App.Client("teller").PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = new { customerId = "R-MATRIX", avgDailyBalance = 1000 } })).Json(HttpStatusCode.OK);
+        var decision = await (await browser.App.Client("teller")
+            .PostJson("/v1/decisions",
+                new { ruleSet = "retail-tiering", customer = new { customerId = "R-MATRIX", avgDailyBalance = 1000 } }))
+                .Json(HttpStatusCode.OK);
         var page = await browser.SignIn(role);
 
         foreach (var group in Matrix.GroupBy(row => row.Page))
         {
-            await page.GotoAsync("/console/index.html" + group.Key.Replace("{id}", decision.GetProperty("decisionId").GetString(), StringComparison.Ordinal));
+            await page.GotoAsync("/console/index.html" + group.Key.Replace("{id}",
+                decision.GetProperty("decisionId").GetString(), StringComparison.Ordinal));
             var seen = group.Where(row => row.Roles.Contains(role)).ToList();
             if (seen.Count == 0)
             {

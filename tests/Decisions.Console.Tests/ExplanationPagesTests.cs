@@ -20,7 +20,8 @@ public sealed class ExplanationPagesTests(BrowserFixture browser) : IClassFixtur
 
     private static Task Reads(ILocator item, string text) => Assertions.Expect(item).ToContainTextAsync(text);
 
-    private static Task LinksTo(ILocator link, string hash) => Assertions.Expect(link).ToHaveAttributeAsync("href", hash);
+    private static Task LinksTo(ILocator link, string hash) =>
+        Assertions.Expect(link).ToHaveAttributeAsync("href", hash);
 
     private async Task<(IPage Editor, ExplanationPanel Simulated)> Simulate(int version)
     {
@@ -84,7 +85,8 @@ public sealed class ExplanationPagesTests(BrowserFixture browser) : IClassFixtur
     public async Task An_auditor_reads_the_logged_reasons_and_replays_for_why_not_and_what_it_would_take_shown_as_a_replay()
     {
         var teller = browser.App.Client("teller");
-        var answer = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Target }))
+        var answer = await (await teller.PostJson("/v1/decisions",
+            new { ruleSet = "retail-tiering", customer = Target }))
             .Json(HttpStatusCode.OK);
         var auditor = await browser.SignIn("auditor");
         await auditor.GotoAsync($"/console/index.html#/decisions/{answer.GetProperty("decisionId").GetString()}");

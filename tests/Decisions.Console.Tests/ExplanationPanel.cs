@@ -10,7 +10,9 @@ public sealed class ExplanationPanel(IPage page, string testId)
 {
     public ILocator Root => page.GetByTestId(testId);
 
-    /// <summary>A rule that decided part of the answer, e.g. <c>tiers</c>, <c>TARGET</c>, with its conditions.</summary>
+    /// <summary>
+    /// A rule that decided part of the answer, e.g. <c>tiers</c>, <c>TARGET</c>, with its conditions.
+    /// </summary>
     public ILocator Reason(string section, string rule) => Root.GetByTestId($"reasons-{section}-{rule}");
 
     /// <summary>A tier above the decided one, with the conditions that failed.</summary>

@@ -10,8 +10,10 @@ public sealed class OwnVersionReviewTests(BrowserFixture browser) : IClassFixtur
     public async Task The_admin_who_wrote_a_version_sees_no_review_controls_and_another_approver_does()
     {
         var admin = browser.App.Client("admin");
-        await (await admin.PostJson("/v1/rulesets/corporate-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
-        await (await admin.PostJson("/v1/rulesets/corporate-tiering/versions/2/submit", new { comment = "Admin's change" }))
+        await (await admin.PostJson("/v1/rulesets/corporate-tiering/drafts", new { from = 1 }))
+            .Json(HttpStatusCode.Created);
+        await (await admin.PostJson("/v1/rulesets/corporate-tiering/versions/2/submit",
+            new { comment = "Admin's change" }))
             .Json(HttpStatusCode.OK);
 
         var author = await browser.SignIn("admin");

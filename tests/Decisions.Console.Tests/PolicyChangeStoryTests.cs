@@ -11,13 +11,15 @@ namespace Decisions.Console.Tests;
 /// </summary>
 public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly object Customer = new { customerId = "R-STORY", name = "李华", avgDailyBalance = 400000, lastTierReviewDate = "2026-03-01" };
+    private static readonly object Customer = new { customerId = "R-STORY", name = "李华", avgDailyBalance = 400000,
+        lastTierReviewDate = "2026-03-01" };
 
     [Fact]
     public async Task An_editor_lowers_the_vip_threshold_an_approver_publishes_it_and_an_auditor_replays_the_old_decision()
     {
         var teller = browser.App.Client("teller");
-        var before = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
+        var before = await (await teller.PostJson("/v1/decisions",
+            new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
         Assert.Equal("TARGET", before.GetProperty("tier").GetProperty("code").GetString());
 
         var editor = await browser.SignIn("editor");
@@ -29,7 +31,8 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
 
         await editor.GetByLabel("vipAvgDailyBalance").FillAsync("300000");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save parameters" }).ClickAsync();
-        await Assertions.Expect(editor.Locator("#results")).ToContainTextAsync("Just below the VIP balance threshold is TARGET");
+        await Assertions.Expect(editor.Locator("#results"))
+            .ToContainTextAsync("Just below the VIP balance threshold is TARGET");
 
         var content = JsonNode.Parse(await editor.Locator("#content").InputValueAsync())!;
         var vipCondition = content["tiers"]!["rules"]![0]!["when"]!.GetValue<string>();
@@ -52,7 +55,9 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await browser.Visit(editor, "11b-schema-hints");
 
         content["tiers"]!["rules"]![0]!["when"] = vipCondition;
-        content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>() == "Just below the VIP balance threshold is TARGET")!["customer"]!["avgDailyBalance"] = 299999.99;
+        content["tests"]!.AsArray()
+            .First(t => t!["name"]!.GetValue<string>() == "Just below the VIP balance threshold is TARGET")!
+            ["customer"]!["avgDailyBalance"] = 299999.99;
         await editor.Locator("#content").FillAsync(content.ToJsonString());
         await editor.Locator("#save-json").ClickAsync();
         await editor.Locator("#validate").ClickAsync();
@@ -60,11 +65,13 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
 
         await editor.Locator("#impact").ClickAsync();
         // An editor sees every tier pair, counts under ten shown as such, so the row is there whatever moved.
-        var migration = editor.Locator("#tier-matrix tbody tr", new() { HasTextRegex = new Regex(@"^\s*TARGET\s*VIP") });
+        var migration = editor.Locator("#tier-matrix tbody tr",
+            new() { HasTextRegex = new Regex(@"^\s*TARGET\s*VIP") });
         await Assertions.Expect(migration).ToContainTextAsync("<10");
         await browser.Visit(editor, "12-impact");
         await editor.SetViewportSizeAsync(390, 900);
-        Assert.True(await editor.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The version page is wider than 390 px.");
+        Assert.True(await editor.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390,
+            "The version page is wider than 390 px.");
         await browser.Visit(editor, "12b-version-390px");
         await editor.SetViewportSizeAsync(1280, 900);
 
@@ -76,7 +83,8 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
 
         var approver = await browser.SignIn("approver");
         await approver.GotoAsync("/console/index.html#/rulesets/retail-tiering/versions/2");
-        await Assertions.Expect(approver.Locator("#four-eyes")).ToContainTextAsync("Written by editor · submitted by editor");
+        await Assertions.Expect(approver.Locator("#four-eyes"))
+            .ToContainTextAsync("Written by editor · submitted by editor");
         await new ReviewPage(approver).Approve("Impact checked with risk");
         await Assertions.Expect(approver.Locator("#view h1 .badge")).ToHaveTextAsync("Approved");
         await browser.Visit(approver, "13a-approved-not-active");
@@ -87,7 +95,8 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(approver.Locator("#view")).ToContainTextAsync("retail-tiering: v1 → v2");
         await browser.Visit(approver, "13b-diff");
 
-        var after = await (await teller.PostJson("/v1/decisions", new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
+        var after = await (await teller.PostJson("/v1/decisions",
+            new { ruleSet = "retail-tiering", customer = Customer })).Json(HttpStatusCode.OK);
         Assert.Equal("VIP", after.GetProperty("tier").GetProperty("code").GetString());
         Assert.Equal(2, after.GetProperty("ruleSet").GetProperty("version").GetInt32());
 
@@ -107,6 +116,8 @@ public sealed class PolicyChangeStoryTests(BrowserFixture browser) : IClassFixtu
     // Puts the editor's caret at the first `target` after `section`, moved by `offset` characters, as a click would.
     private static async Task CaretAt(IPage page, string section, string target, int offset) =>
         await page.Locator("#content").EvaluateAsync(
-            "(e, [section, target, offset]) => { const at = e.value.indexOf(target, e.value.indexOf(section)) + offset; e.focus(); e.setSelectionRange(at, at); e.dispatchEvent(new Event('click')); }",
+            "(e, [section, target, offset]) => { "
+            + "const at = e.value.indexOf(target, e.value.indexOf(section)) + offset; "
+            + "e.focus(); e.setSelectionRange(at, at); e.dispatchEvent(new Event('click')); }",
             new object[] { section, target, offset });
 }

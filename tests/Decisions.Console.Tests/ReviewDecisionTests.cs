@@ -18,17 +18,20 @@ public sealed class ReviewDecisionTests(BrowserFixture browser) : IClassFixture<
         var review = new ReviewPage(approver);
 
         await review.Ask("#reject", "Nothing changes: no version needed");
-        await Assertions.Expect(review.Confirmation).ToContainTextAsync("Reject corporate-tiering v2? It goes back to its author.");
+        await Assertions.Expect(review.Confirmation)
+            .ToContainTextAsync("Reject corporate-tiering v2? It goes back to its author.");
         await approver.GetByTestId("confirm-no").ClickAsync();
         await Assertions.Expect(review.Confirmation).ToHaveCountAsync(0);
         await Assertions.Expect(review.Badge).ToHaveTextAsync("Submitted");
         var trail = browser.App.Client("auditor");
-        var before = (await (await trail.GetAsync("/v1/audit?ruleSet=corporate-tiering")).Json(HttpStatusCode.OK)).GetProperty("items");
+        var before = (await (await trail.GetAsync("/v1/audit?ruleSet=corporate-tiering")).Json(HttpStatusCode.OK))
+            .GetProperty("items");
         Assert.Equal("submitted", before.EnumerateArray().Last().GetProperty("action").GetString());
 
         await review.Reject("Nothing changes: no version needed");
 
-        var after = (await (await trail.GetAsync("/v1/audit?ruleSet=corporate-tiering")).Json(HttpStatusCode.OK)).GetProperty("items");
+        var after = (await (await trail.GetAsync("/v1/audit?ruleSet=corporate-tiering")).Json(HttpStatusCode.OK))
+            .GetProperty("items");
         var rejected = after.EnumerateArray().Last();
         Assert.Equal("rejected", rejected.GetProperty("action").GetString());
         Assert.Equal("Nothing changes: no version needed", rejected.GetProperty("comment").GetString());

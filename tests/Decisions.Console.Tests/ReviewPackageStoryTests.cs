@@ -29,7 +29,8 @@ public sealed class ReviewPackageStoryTests(BrowserFixture browser) : IClassFixt
 
         await waiting.GetByRole(AriaRole.Link).ClickAsync();
         var review = new ReviewPage(approver);
-        await Assertions.Expect(review.Package.GetByTestId("submit-comment")).ToHaveTextAsync("Raise the VIP line to 800,000 for the premium launch");
+        await Assertions.Expect(review.Package.GetByTestId("submit-comment"))
+            .ToHaveTextAsync("Raise the VIP line to 800,000 for the premium launch");
         var raised = review.Change("parameters", "vipAvgDailyBalance", "value");
         await Assertions.Expect(raised).ToContainTextAsync("500,000 → 800,000");
         await Assertions.Expect(raised.Locator("del")).ToHaveTextAsync("500,000");
@@ -47,7 +48,8 @@ public sealed class ReviewPackageStoryTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(review.Badge).ToHaveTextAsync("Submitted");
         await Accessibility.AssertNone(approver, "an approval refused for want of a comment");
         await review.Ask("#approve", "Impact checked with risk");
-        await Assertions.Expect(review.Confirmation).ToContainTextAsync("Approve retail-tiering v2? It can then be activated.");
+        await Assertions.Expect(review.Confirmation)
+            .ToContainTextAsync("Approve retail-tiering v2? It can then be activated.");
         await Accessibility.AssertNone(approver, "the approval's confirmation");
         await approver.GetByTestId("confirm-yes").ClickAsync();
         await Assertions.Expect(review.Badge).ToHaveTextAsync("Approved");
@@ -55,8 +57,10 @@ public sealed class ReviewPackageStoryTests(BrowserFixture browser) : IClassFixt
 
         var at = browser.App.Clock.GetUtcNow().AddDays(3);
         var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(Shanghai));
-        await Assertions.Expect(approver.GetByTestId("activate-at-label")).ToContainTextAsync("Asia/Shanghai, UTC+08:00");
-        await approver.Locator("#activate-at").FillAsync(local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await Assertions.Expect(approver.GetByTestId("activate-at-label"))
+            .ToContainTextAsync("Asia/Shanghai, UTC+08:00");
+        await approver.Locator("#activate-at")
+            .FillAsync(local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await approver.Locator("#activate").ClickAsync();
         var utc = at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
         await Assertions.Expect(approver.Locator("#activation")).ToContainTextAsync("Asia/Shanghai, UTC+08:00");

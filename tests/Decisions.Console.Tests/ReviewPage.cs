@@ -2,12 +2,16 @@ using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
 
-/// <summary>A version's page as a reviewer uses it: the review package, the comment, approve or reject, activate.</summary>
+/// <summary>
+/// A version's page as a reviewer uses it: the review package, the comment, approve or reject, activate.
+/// </summary>
 public sealed class ReviewPage(IPage page)
 {
     public ILocator Package => page.GetByTestId("review-package");
 
-    /// <summary>The change of one value in the package's diff, e.g. ("parameters", "vipAvgDailyBalance", "value").</summary>
+    /// <summary>
+    /// The change of one value in the package's diff, e.g. ("parameters", "vipAvgDailyBalance", "value").
+    /// </summary>
     public ILocator Change(string section, string key, string field) =>
         page.Locator("#package-diff").GetByTestId($"change-{section}-{key}-{field}");
 
@@ -40,7 +44,8 @@ public sealed class ReviewPage(IPage page)
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = path, FullPage = true,
-            Clip = new Clip { X = 0, Y = top.Y + scrolled - 8, Width = page.ViewportSize!.Width, Height = review.Y + review.Height - top.Y + 16 },
+            Clip = new Clip { X = 0, Y = top.Y + scrolled - 8, Width = page.ViewportSize!.Width,
+                Height = review.Y + review.Height - top.Y + 16 },
         });
     }
 

@@ -37,10 +37,12 @@ public sealed class RuleEditorFormsTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(editor.Status).ToContainTextAsync("Saved.");
 
         var saved = RuleEditorStoryTests.Content(
-            await (await api.GetAsync($"/v1/rulesets/big-customer-revenue/versions/{version}")).Json(HttpStatusCode.OK));
+            await (await api.GetAsync($"/v1/rulesets/big-customer-revenue/versions/{version}"))
+                .Json(HttpStatusCode.OK));
         var actions = saved["nextActions"]!["rules"]!.AsArray();
         Assert.Equal(
-            ["BIG_CUSTOMER_REGISTRATION", "ANNUAL_AGREEMENT_RENEWAL"], actions.Select(a => a!["code"]!.GetValue<string>()));
+            ["BIG_CUSTOMER_REGISTRATION", "ANNUAL_AGREEMENT_RENEWAL"],
+            actions.Select(a => a!["code"]!.GetValue<string>()));
         Assert.Equal("请登记为大客户。", actions[0]!["message"]!.GetValue<string>());
         Assert.Equal("tier != \"NONE\" && tier != \"VIP\"", actions[1]!["when"]!.GetValue<string>());
         var lounge = saved["privileges"]!["rules"]!.AsArray().Last()!;
@@ -67,7 +69,8 @@ public sealed class RuleEditorFormsTests(BrowserFixture browser) : IClassFixture
         var problem = page.Locator("#results .problems li", new() { HasText = "tiers.rules[0].when" });
         await problem.GetByTestId("jump-to-line").ClickAsync();
         var line = await page.GetByLabel("Rule set (JSON, advanced)").EvaluateAsync<string>(
-            "e => e.value.slice(0, e.selectionStart).split('\\n').length + ': ' + e.value.slice(e.selectionStart).split('\\n')[0]");
+            "e => e.value.slice(0, e.selectionStart).split('\\n').length + ': ' + "
+            + "e.value.slice(e.selectionStart).split('\\n')[0]");
         Assert.Matches("""^\d+: +"when": "scores\.total >= ",?$""", line);
         await Assertions.Expect(problem.GetByTestId("jump-to-line")).ToHaveTextAsync($"line {line.Split(':')[0]}");
         await Accessibility.AssertNone(page, "the JSON editor with a problem");

@@ -8,7 +8,9 @@ public sealed class RuleEditorPage(IPage page)
 {
     public IPage Page => page;
 
-    /// <summary>The cell of <paramref name="rule"/>'s row under <paramref name="field"/> in the table of a section.</summary>
+    /// <summary>
+    /// The cell of <paramref name="rule"/>'s row under <paramref name="field"/> in the table of a section.
+    /// </summary>
     public ILocator Cell(string rule, string field) => page.GetByTestId($"cell-{rule}-{field}");
 
     public ILocator Status => page.GetByTestId("editor-status");
@@ -22,7 +24,8 @@ public sealed class RuleEditorPage(IPage page)
     /// <summary>A new draft of <paramref name="ruleSet"/> from version 1, opened by a signed-in editor.</summary>
     public static async Task<(RuleEditorPage Editor, int Version)> NewDraft(BrowserFixture browser, string ruleSet)
     {
-        var draft = await (await browser.App.Client("editor").PostJson($"/v1/rulesets/{ruleSet}/drafts", new { from = 1 }))
+        var draft = await (await browser.App.Client("editor")
+            .PostJson($"/v1/rulesets/{ruleSet}/drafts", new { from = 1 }))
             .Json(HttpStatusCode.Created);
         var version = draft.GetProperty("version").GetInt32();
         var editor = new RuleEditorPage(await browser.SignIn("editor"));

@@ -4,7 +4,9 @@ using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
 
-/// <summary>An approver cancels a scheduled activation from the rule set's page; an editor sees it but cannot.</summary>
+/// <summary>
+/// An approver cancels a scheduled activation from the rule set's page; an editor sees it but cannot.
+/// </summary>
 public sealed class ScheduleCancelTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -19,14 +21,18 @@ public sealed class ScheduleCancelTests(BrowserFixture browser) : IClassFixture<
 
         var approver = await browser.SignIn("approver");
         await approver.GetByRole(AriaRole.Link, new() { Name = "big-customer-revenue" }).ClickAsync();
-        await approver.GetByTestId($"scheduled-{sequence}").GetByTestId("cancel-comment").FillAsync("Campaign postponed");
+        await approver.GetByTestId($"scheduled-{sequence}")
+            .GetByTestId("cancel-comment")
+            .FillAsync("Campaign postponed");
         await approver.GetByTestId($"scheduled-{sequence}").GetByTestId("cancel-schedule").ClickAsync();
 
         await Assertions.Expect(approver.GetByTestId($"scheduled-{sequence}")).ToHaveCountAsync(0);
-        var overview = (await (await browser.App.Client("approver").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK)).GetProperty("items");
+        var overview = (await (await browser.App.Client("approver").GetAsync("/v1/rulesets")).Json(HttpStatusCode.OK))
+            .GetProperty("items");
         var entry = overview.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "big-customer-revenue");
         Assert.Equal(0, entry.GetProperty("scheduled").GetArrayLength());
-        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?ruleSet=big-customer-revenue")).Json(HttpStatusCode.OK)).GetProperty("items");
+        var trail = (await (await browser.App.Client("auditor").GetAsync("/v1/audit?ruleSet=big-customer-revenue"))
+            .Json(HttpStatusCode.OK)).GetProperty("items");
         Assert.Equal("schedule-cancelled", trail.EnumerateArray().Last().GetProperty("action").GetString());
     }
 

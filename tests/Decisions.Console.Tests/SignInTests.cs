@@ -2,7 +2,9 @@ using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
 
-/// <summary>A person signs in with a key; the console says who they are and shows only what their role may see.</summary>
+/// <summary>
+/// A person signs in with a key; the console says who they are and shows only what their role may see.
+/// </summary>
 public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -18,7 +20,8 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("Signed in as editor (editor)");
         var rows = page.Locator("#rule-sets tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(4);
-        await Assertions.Expect(page.Locator("tr[data-rule-set='retail-tiering'] td[data-label='Active']")).ToHaveTextAsync("v1");
+        await Assertions.Expect(page.Locator("tr[data-rule-set='retail-tiering'] td[data-label='Active']"))
+            .ToHaveTextAsync("v1");
         await browser.Visit(page, "02-overview");
     }
 
@@ -31,7 +34,8 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.GetByLabel("API key").FillAsync("not-a-real-key-at-all");
         await page.GetByLabel("API key").PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("That key was not recognised. Check it and try again.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert))
+            .ToHaveTextAsync("That key was not recognised. Check it and try again.");
     }
 
     [Fact]

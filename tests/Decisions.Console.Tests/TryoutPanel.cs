@@ -2,7 +2,9 @@ using Microsoft.Playwright;
 
 namespace Decisions.Console.Tests;
 
-/// <summary>A version page's try-out tools: simulate a sample customer at an as-of time, and the impact report.</summary>
+/// <summary>
+/// A version page's try-out tools: simulate a sample customer at an as-of time, and the impact report.
+/// </summary>
 public sealed class TryoutPanel(IPage page)
 {
     public IPage Page => page;
@@ -17,7 +19,9 @@ public sealed class TryoutPanel(IPage page)
 
     public ILocator DecisionAsOf => page.GetByTestId("decision-as-of");
 
-    /// <summary>A table of the impact report (<c>tier-matrix</c>, <c>gained</c>, <c>lost</c>, <c>actions</c>).</summary>
+    /// <summary>
+    /// A table of the impact report (<c>tier-matrix</c>, <c>gained</c>, <c>lost</c>, <c>actions</c>).
+    /// </summary>
     public ILocator Rows(string table) => page.Locator($"#{table} tbody tr");
 
     /// <summary>What the sample list offers, read as a person opens it.</summary>

@@ -48,7 +48,8 @@ public sealed partial class DeterminismAcrossHostsTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(Expected(locale), run.Host.Groups["culture"].Value);
         Assert.Equal(zone, run.Host.Groups["zone"].Value);
-        var seen = DateTime.Parse(run.Host.Groups["now"].Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var seen = DateTime.Parse(run.Host.Groups["now"].Value, CultureInfo.InvariantCulture,
+            DateTimeStyles.RoundtripKind);
         var shift = seen - DateTime.UtcNow;
         var days = clock is null ? 0 : int.Parse(clock.TrimEnd('d'), CultureInfo.InvariantCulture);
         Assert.InRange(shift.TotalDays, days - 1, days + 1);

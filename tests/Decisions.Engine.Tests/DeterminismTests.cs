@@ -5,7 +5,9 @@ using Decisions.Engine.Serialization;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>The same version, input and time give the same decision, byte for byte, on any thread and culture.</summary>
+/// <summary>
+/// The same version, input and time give the same decision, byte for byte, on any thread and culture.
+/// </summary>
 public sealed class DeterminismTests
 {
     private static readonly JsonSerializerOptions Output = new(RuleSetJson.Options) { WriteIndented = false };
@@ -61,11 +63,13 @@ public sealed class DeterminismTests
         var text = RuleSetFiles.Read("retail-tiering/v1.json");
         var original = RuleSetFiles.Load("retail-tiering/v1.json");
         var reordered = JsonSerializer.Deserialize<Model.RuleSet>(
-            JsonSerializer.Serialize(JsonSerializer.Deserialize<SortedDictionary<string, JsonElement>>(text)), RuleSetJson.Options)!;
+            JsonSerializer.Serialize(JsonSerializer.Deserialize<SortedDictionary<string, JsonElement>>(text)),
+            RuleSetJson.Options)!;
         var changed = original with { Description = original.Description + "." };
 
         Assert.Equal(RuleSetJson.Hash(original), RuleSetJson.Hash(reordered));
-        Assert.Equal(RuleSetJson.Hash(original), RuleSetJson.Hash(RuleSetJson.Parse(RuleSetJson.Serialize(original)).RuleSet!));
+        Assert.Equal(RuleSetJson.Hash(original),
+            RuleSetJson.Hash(RuleSetJson.Parse(RuleSetJson.Serialize(original)).RuleSet!));
         Assert.NotEqual(RuleSetJson.Hash(original), RuleSetJson.Hash(changed));
         Assert.StartsWith("sha256:", RuleSetJson.Hash(original), StringComparison.Ordinal);
     }
@@ -86,7 +90,9 @@ public sealed class DeterminismTests
     [InlineData("1990-12-31", "2026-01-01", 364)]
     [InlineData("1990-06-15", "2026-06-15", 0)]
     public void Days_until_birthday_handles_leap_days_and_year_ends(string birth, string today, int expected) =>
-        Assert.Equal(expected, Days.UntilBirthday(DateOnly.Parse(birth, CultureInfo.InvariantCulture), DateOnly.Parse(today, CultureInfo.InvariantCulture)));
+        Assert.Equal(expected,
+            Days.UntilBirthday(DateOnly.Parse(birth, CultureInfo.InvariantCulture),
+                DateOnly.Parse(today, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Days_helpers_return_null_for_an_absent_date() =>

@@ -56,7 +56,8 @@ public sealed class EmittedTypeTests
         GC.Collect();
         GC.WaitForPendingFinalizers();
 
-        var customer = System.Text.Json.JsonDocument.Parse("""{ "customerId": "c", "balance": 5000, "field5000": 1 }""");
+        var customer = System.Text.Json.JsonDocument.Parse(
+            """{ "customerId": "c", "balance": 5000, "field5000": 1 }""");
         var asOf = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var decision = report.Compiled!.Evaluate(customer.RootElement, asOf);
         Assert.Equal("GOLD", decision.Decision!.Tier.Code);

@@ -76,7 +76,8 @@ public sealed class EvaluationBudgetTests
     [Fact]
     public async Task A_normal_decision_by_the_same_rule_set_during_and_after_an_expensive_one_is_answered()
     {
-        var compiled = Compile(new DecisionEngineOptions(), WithList(1_000, $"customer.balance > 100 || {DistinctPerItem}"));
+        var compiled = Compile(new DecisionEngineOptions(),
+            WithList(1_000, $"customer.balance > 100 || {DistinctPerItem}"));
         var expensive = Task.Run(() => compiled.Evaluate(Customer("""{ "customerId": "c", "balance": 5 }"""), AsOf));
 
         var during = compiled.Evaluate(Normal, AsOf);
@@ -90,7 +91,8 @@ public sealed class EvaluationBudgetTests
     [Fact]
     public void Explaining_an_OR_that_held_reads_its_other_branches_on_a_budget_of_its_own_and_leaves_out_what_it_cannot_afford()
     {
-        var compiled = Compile(new DecisionEngineOptions(), WithList(1_000, $"customer.balance > 100 || {DistinctPerItem}"));
+        var compiled = Compile(new DecisionEngineOptions(),
+            WithList(1_000, $"customer.balance > 100 || {DistinctPerItem}"));
 
         var decision = compiled.Evaluate(Normal, AsOf).Decision!;
 

@@ -4,7 +4,9 @@ using Decisions.Engine.Serialization;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>A rule that throws at evaluation fails the decision and names the rule; it is never read as "false".</summary>
+/// <summary>
+/// A rule that throws at evaluation fails the decision and names the rule; it is never read as "false".
+/// </summary>
 public sealed class EvaluationErrorTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 2, 0, 0, TimeSpan.Zero);
@@ -37,7 +39,8 @@ public sealed class EvaluationErrorTests
     [Fact]
     public void The_same_rule_set_decides_normally_when_nothing_throws()
     {
-        var compiled = Compile(j => j["privileges"]!["rules"]![0]!["when"] = "customer.tags.Length > 0 && customer.tags[0] == \"x\"");
+        var compiled = Compile(
+            j => j["privileges"]!["rules"]![0]!["when"] = "customer.tags.Length > 0 && customer.tags[0] == \"x\"");
 
         var result = compiled.Evaluate(Customer("""{ "customerId": "c", "balance": 5000, "tags": ["x"] }"""), AsOf);
 
@@ -57,16 +60,21 @@ public sealed class EvaluationErrorTests
         });
         var tags = string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"t{i}\""));
 
-        var result = compiled.Evaluate(Customer($$"""{ "customerId": "c", "balance": 5000, "tags": [{{tags}}] }"""), AsOf);
+        var result = compiled.Evaluate(
+            Customer($$"""{ "customerId": "c", "balance": 5000, "tags": [{{tags}}] }"""), AsOf);
 
         Assert.Equal(DecisionFailure.RuleError, result.Failure);
-        Assert.Contains("evaluation budget", Assert.Single(result.Problems, p => p.Path == "privileges.LOUNGE").Message, StringComparison.Ordinal);
+        Assert.Contains("evaluation budget", Assert.Single(result.Problems, p => p.Path == "privileges.LOUNGE").Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_budget_is_per_decision_so_the_next_decision_starts_with_all_of_it()
     {
-        var compiled = Compile(j => j["privileges"]!["rules"]![0]!["when"] = "customer.tags.Any(a => customer.tags.Any(b => a == b + \"!\"))");
+        var compiled = Compile(
+            j =>
+                j["privileges"]!["rules"]![0]!["when"] =
+                    "customer.tags.Any(a => customer.tags.Any(b => a == b + \"!\"))");
         var customer = Customer("""{ "customerId": "c", "balance": 5000, "tags": ["x", "x!", "y"] }""");
 
         var results = Enumerable.Range(0, 50_000).Select(_ => compiled.Evaluate(customer, AsOf)).ToList();

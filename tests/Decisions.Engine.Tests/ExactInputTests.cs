@@ -5,7 +5,9 @@ using Decisions.Engine.Serialization;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>Inputs are taken exactly as written or refused with their path: never read by the host, never rounded.</summary>
+/// <summary>
+/// Inputs are taken exactly as written or refused with their path: never read by the host, never rounded.
+/// </summary>
 public sealed class ExactInputTests
 {
     [Theory]
@@ -21,7 +23,8 @@ public sealed class ExactInputTests
     [Fact]
     public void A_rule_set_time_without_an_offset_is_refused_at_its_path() =>
         ValidationTests.AssertProblem(
-            MinimalRuleSet.With(j => j["createdAt"] = "2026-01-01T00:00:00"), "createdAt", Rfc3339TimeConverter.Expected);
+            MinimalRuleSet.With(j => j["createdAt"] = "2026-01-01T00:00:00"), "createdAt",
+            Rfc3339TimeConverter.Expected);
 
     [Theory]
     [InlineData("2026-06-14T20:00:00Z", "2026-06-14T20:00:00+00:00")]
@@ -95,7 +98,8 @@ public sealed class ExactInputTests
     {
         var ruleSet = Engine.Compile(RuleSetJson.Parse(CodeList().ToJsonString()).RuleSet!);
 
-        var result = ruleSet.Evaluate(Customer("""{ "customerId": "c1", "balance": 1, "tags": ["loan", "fund"] }"""), Now);
+        var result = ruleSet.Evaluate(
+            Customer("""{ "customerId": "c1", "balance": 1, "tags": ["loan", "fund"] }"""), Now);
 
         Assert.Equal("BASIC", result.Decision!.Tier.Code);
     }

@@ -16,8 +16,10 @@ public sealed class FuzzPropertyTests
     private static readonly string[] Pieces =
     [
         "customer.balance", "params.goldBalance", "tier", "today", "asOf", "1", "0.5", "\"x\"", "null", "true",
-        "(", ")", "[", "]", "{", "}", ".", ",", "+", "-", "*", "/", "%", "==", "!=", ">=", "<", "&&", "||", "!", "?", ":",
-        "in", "new", "=>", "x", "Length", "Contains(", "Days.Since(", "GetType()", "Math.Max(", "\\", "'", "\u4e2d", "\ud800",
+        "(", ")", "[", "]", "{", "}", ".", ",", "+", "-", "*", "/", "%", "==", "!=", ">=", "<",
+        "&&", "||", "!", "?", ":",
+        "in", "new", "=>", "x", "Length", "Contains(", "Days.Since(", "GetType()", "Math.Max(",
+        "\\", "'", "\u4e2d", "\ud800",
     ];
 
     private static Arbitrary<string> Expressions() =>
@@ -43,16 +45,22 @@ public sealed class FuzzPropertyTests
 
     [Property(MaxTest = 200)]
     public Property Any_template_validates_or_yields_problems_at_its_path() =>
-        Prop.ForAll(Gen.ArrayOf(Gen.Elements("{{", "}}", "customer.customerId", "if", "end", "for", "x", "in", "=", "|", "math.format", "\"N2\"", "tier.code", "..", "date.now", "func", "ret", "else", "中文")).Select(p => string.Join(" ", p)).ToArbitrary(), template =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements("{{", "}}", "customer.customerId", "if", "end", "for", "x", "in", "=", "|",
+                "math.format", "\"N2\"", "tier.code", "..", "date.now", "func", "ret", "else", "中文"))
+            .Select(p => string.Join(" ", p))
+            .ToArbitrary(), template =>
         {
-            var report = Engine.Validator.Validate(MinimalRuleSet.With(j => j["nextActions"]!["rules"]![0]!["message"] = template).ToJsonString());
+            var report = Engine.Validator.Validate(
+                MinimalRuleSet.With(j => j["nextActions"]!["rules"]![0]!["message"] = template).ToJsonString());
 
             AssertProblemsAt(report, "nextActions.rules[0].message");
         });
 
     [Property(MaxTest = 200)]
     public Property Any_value_in_any_place_of_a_valid_rule_set_validates_or_yields_problems_at_places_in_the_document() =>
-        Prop.ForAll(Gen.Choose(0, 1000).ToArbitrary(), Gen.Elements<JsonNode?>(null, 0, -1, 1e30, "", "x", true, new JsonArray(), new JsonObject()).ToArbitrary(), (seed, value) =>
+        Prop.ForAll(Gen.Choose(0, 1000).ToArbitrary(),
+            Gen.Elements<JsonNode?>(null, 0, -1, 1e30, "", "x", true, new JsonArray(), new JsonObject()).ToArbitrary(),
+            (seed, value) =>
         {
             var json = MinimalRuleSet.Json();
             var nodes = Flatten(json).ToList();
@@ -64,7 +72,8 @@ public sealed class FuzzPropertyTests
             {
                 Assert.True(problem.Message.Length > 0, $"A problem at '{problem.Path}' has no message.");
                 Assert.True(
-                    Locates(json, problem.Path), $"'{problem.Path}' ({problem.Message}) is not a place in the document.");
+                    Locates(json, problem.Path),
+                    $"'{problem.Path}' ({problem.Message}) is not a place in the document.");
             }
         });
 
@@ -86,7 +95,9 @@ public sealed class FuzzPropertyTests
             $"Not compiled, yet no problem at {string.Join(" or ", paths)}: {string.Join("; ", report.Problems)}");
     }
 
-    /// <summary>Whether <paramref name="path"/> names a node of <paramref name="root"/> or a missing member of one.</summary>
+    /// <summary>
+    /// Whether <paramref name="path"/> names a node of <paramref name="root"/> or a missing member of one.
+    /// </summary>
     private static bool Locates(JsonNode root, string path)
     {
         if (path.Length == 0)
@@ -101,7 +112,9 @@ public sealed class FuzzPropertyTests
             var segment = segments[i];
             JsonNode? next = !segment.StartsWith('[')
                 ? node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child) ? child : null
-                : node is JsonArray array && int.TryParse(segment[1..^1], out var at) && at < array.Count ? array[at] : null;
+                : node is JsonArray array && int.TryParse(segment[1..^1], out var at) && at < array.Count
+                    ? array[at]
+                    : null;
             if (next is null)
             {
                 // A missing or null member of an object that exists is a place too (a required value is absent).

@@ -8,7 +8,8 @@ public sealed class HostileExpressionTests
 {
     private const string NotAllowed = "is not allowed in rule expressions.";
     private const string HostClock = "with the host's clock and time zone";
-    private const string OrdinalOnly = "Only StringComparison.Ordinal and StringComparison.OrdinalIgnoreCase are allowed";
+    private const string OrdinalOnly =
+        "Only StringComparison.Ordinal and StringComparison.OrdinalIgnoreCase are allowed";
 
     // Every expression here parses (it uses only types the parser knows), so only the allow-list stops it.
     [Theory]
@@ -23,7 +24,8 @@ public sealed class HostileExpressionTests
     [InlineData("Math.Pow(10, 1000) > 1", "Calling 'Math.Pow' " + NotAllowed)]
     [InlineData("Enumerable.Range(0, 2000000000).Count() > 1", "Calling 'Enumerable.Range' " + NotAllowed)]
     [InlineData("Enumerable.Repeat(\"a\", 2000000000).Count() > 1", "Calling 'Enumerable.Repeat' " + NotAllowed)]
-    [InlineData("customer.tags.SelectMany(a => customer.tags).Count() > 1", "Calling 'Enumerable.SelectMany' " + NotAllowed)]
+    [InlineData("customer.tags.SelectMany(a => customer.tags).Count() > 1",
+        "Calling 'Enumerable.SelectMany' " + NotAllowed)]
     [InlineData("\"a\".PadLeft(1000000000).Length > 1", "Calling 'String.PadLeft' " + NotAllowed)]
     [InlineData("customer.customerId.Replace(\"a\", \"aaaa\").Length > 1", "Calling 'String.Replace' " + NotAllowed)]
     [InlineData("String.Join(\",\", customer.tags) == \"x\"", "Calling 'String.Join' " + NotAllowed)]
@@ -36,7 +38,8 @@ public sealed class HostileExpressionTests
     [InlineData("customer.balance.ToString() == \"1\"", "Calling 'Object.ToString' " + NotAllowed)]
     [InlineData("(\"\" + customer.balance) == \"1000\"", "Values of type 'Object' are not allowed")]
     [InlineData("string('a', 1000000000).Length > 1", "Creating 'String' objects " + NotAllowed)]
-    [InlineData("customer.tags.Any(a => customer.tags.Any(b => customer.tags.Any(c => a == b)))", "Lambdas nest more than 2")]
+    [InlineData("customer.tags.Any(a => customer.tags.Any(b => customer.tags.Any(c => a == b)))",
+        "Lambdas nest more than 2")]
     [InlineData("asOf > \"10:00\"", "converted to a DateTimeOffset " + HostClock)]
     [InlineData("asOf == \"2026-01-01T00:00:00Z\"", "converted to a DateTimeOffset " + HostClock)]
     [InlineData("today > \"2026-01-01\"", "converted to a DateOnly " + HostClock)]
@@ -94,7 +97,8 @@ public sealed class HostileExpressionTests
     {
         var expression = new string('(', 40) + "true" + new string(')', 40);
 
-        ValidationTests.AssertProblem(MinimalRuleSet.WithTierCondition(expression), "tiers.rules[0].when", "nests brackets 40 deep");
+        ValidationTests.AssertProblem(MinimalRuleSet.WithTierCondition(expression), "tiers.rules[0].when",
+            "nests brackets 40 deep");
     }
 
     [Fact]
@@ -102,7 +106,8 @@ public sealed class HostileExpressionTests
     {
         var expression = string.Join(" || ", Enumerable.Repeat("customer.balance > 1", 200));
 
-        ValidationTests.AssertProblem(MinimalRuleSet.WithTierCondition(expression), "tiers.rules[0].when", "characters long");
+        ValidationTests.AssertProblem(MinimalRuleSet.WithTierCondition(expression),
+            "tiers.rules[0].when", "characters long");
     }
 
     [Theory]

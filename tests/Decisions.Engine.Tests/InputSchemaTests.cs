@@ -13,7 +13,8 @@ public sealed class InputSchemaTests
     [Fact]
     public void Every_offending_field_is_listed_with_its_path()
     {
-        var result = Evaluate("""{ "balance": "1000", "birthDate": "2026-13-01", "tags": ["a", 1], "colour": "red" }""");
+        var result = Evaluate(
+            """{ "balance": "1000", "birthDate": "2026-13-01", "tags": ["a", 1], "colour": "red" }""");
 
         Assert.Equal(DecisionFailure.InvalidInput, result.Failure);
         Assert.Equal(
@@ -66,7 +67,8 @@ public sealed class InputSchemaTests
     [Fact]
     public void A_version_refuses_to_decide_outside_its_effective_window()
     {
-        var json = MinimalRuleSet.With(j => j["effective"] = JsonSerializer.SerializeToNode(new { from = "2027-01-01T00:00:00Z" }));
+        var json = MinimalRuleSet.With(j => j["effective"] = JsonSerializer.SerializeToNode(new {
+            from = "2027-01-01T00:00:00Z" }));
         var compiled = Engine.Compile(Serialization.RuleSetJson.Parse(json.ToJsonString()).RuleSet!);
 
         var result = compiled.Evaluate(JsonDocument.Parse("""{ "customerId": "c", "balance": 5 }""").RootElement, AsOf);

@@ -5,7 +5,9 @@ using Decisions.Engine.Serialization;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>Fields and parameters may carry labels; a reason's readable form names them by the rule set's locale.</summary>
+/// <summary>
+/// Fields and parameters may carry labels; a reason's readable form names them by the rule set's locale.
+/// </summary>
 public sealed class LabelTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8));
@@ -14,8 +16,10 @@ public sealed class LabelTests
     {
         var json = JsonNode.Parse(RuleSetFiles.Read("retail-tiering/v1.json"))!.AsObject();
         json["locale"] = locale;
-        json["input"]!["avgDailyBalance"]!["label"] = new JsonObject { ["zh-CN"] = "日均余额", ["en"] = "Average daily balance" };
-        json["parameters"]!["vipAvgDailyBalance"]!["label"] = new JsonObject { ["zh-CN"] = "贵宾门槛", ["en"] = "VIP threshold" };
+        json["input"]!["avgDailyBalance"]!["label"] = new JsonObject { ["zh-CN"] = "日均余额",
+            ["en"] = "Average daily balance" };
+        json["parameters"]!["vipAvgDailyBalance"]!["label"] = new JsonObject { ["zh-CN"] = "贵宾门槛",
+            ["en"] = "VIP threshold" };
         return json;
     }
 
@@ -80,7 +84,8 @@ public sealed class LabelTests
     [Fact]
     public void A_parameter_label_without_the_rule_sets_locale_is_reported_at_its_path() =>
         ValidationTests.AssertProblem(
-            LabelledRetail().Also(json => json["parameters"]!["vipAvgDailyBalance"]!["label"] = new JsonObject { ["en"] = "VIP" }),
+            LabelledRetail()
+                .Also(json => json["parameters"]!["vipAvgDailyBalance"]!["label"] = new JsonObject { ["en"] = "VIP" }),
             "parameters.vipAvgDailyBalance.label", "locale");
 
     [Fact]

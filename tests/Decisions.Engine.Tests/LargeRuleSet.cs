@@ -14,7 +14,8 @@ internal static class LargeRuleSet
 
     public static JsonObject WithScores(int count) => MinimalRuleSet.With(j => j["scores"] = new JsonObject
     {
-        ["rules"] = Array(count, i => new JsonObject { ["name"] = $"s{i}", ["expression"] = $"customer.balance * {i}" }),
+        ["rules"] = Array(count,
+            i => new JsonObject { ["name"] = $"s{i}", ["expression"] = $"customer.balance * {i}" }),
     });
 
     public static JsonObject AtTheLimits(DecisionEngineOptions options) => MinimalRuleSet.With(j =>
@@ -33,7 +34,8 @@ internal static class LargeRuleSet
         j["scores"] = new JsonObject { ["rules"] = Array(options.MaxScoreRules, i => Score(i, options.MaxTableRows)) };
         j["tiers"]!["rules"] = Rules("label", i => i == last ? "true" : $"customer.balance == {i} && scores.s{i} >= 0");
         j["privileges"]!["rules"] = Rules("label", i => $"customer.tags.Any(t => t == \"p{i}\") && tier == \"R{i}\"");
-        j["nextActions"]!["rules"] = Rules("title", i => i == last ? "true" : $"customer.f{i} > {i}", withMessage: true);
+        j["nextActions"]!["rules"] = Rules("title",
+            i => i == last ? "true" : $"customer.f{i} > {i}", withMessage: true);
         j["tests"] = Array(options.MaxTests, i => new JsonObject
         {
             ["name"] = $"customer {i}",
@@ -54,7 +56,8 @@ internal static class LargeRuleSet
             ["table"] = new JsonObject
             {
                 ["of"] = $"customer.balance + scores.s{i - 1}",
-                ["rows"] = Array(tableRows, r => new JsonObject { ["min"] = r * 10, ["max"] = r * 10 + 10, ["points"] = r }),
+                ["rows"] = Array(tableRows,
+                    r => new JsonObject { ["min"] = r * 10, ["max"] = r * 10 + 10, ["points"] = r }),
             },
         }
         : new JsonObject
@@ -81,5 +84,6 @@ internal static class LargeRuleSet
             return rule;
         });
 
-    private static JsonArray Array(int count, Func<int, JsonNode> item) => new([.. Enumerable.Range(0, count).Select(item)]);
+    private static JsonArray Array(int count, Func<int, JsonNode> item) =>
+        new([.. Enumerable.Range(0, count).Select(item)]);
 }

@@ -9,7 +9,8 @@ namespace Decisions.Engine.Tests;
 /// </summary>
 public sealed class MessageFormattingTests
 {
-    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-06-15T10:00:00+08:00", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-06-15T10:00:00+08:00",
+        CultureInfo.InvariantCulture);
 
     [Fact]
     public void A_date_reads_year_first_with_format_2_and_as_before_with_format_1()
@@ -56,11 +57,13 @@ public sealed class MessageFormattingTests
     [InlineData("{{ customer.birthDate }}", "1", "1990-02-28")]
     [InlineData("{{ asOf }}", "1", "2026-06-15T10:00:00+08:00")]
     [InlineData("{{ today }}", "1", "2026-06-15")]
-    [InlineData("{{ if customer.tags }}{{ customer.tags.size }}{{ end }}/{{ customer.name }}/{{ customer.x }}", "1", "//")]
+    [InlineData("{{ if customer.tags }}{{ customer.tags.size }}{{ end }}/{{ customer.name }}/{{ customer.x }}", "1",
+        "//")]
     [InlineData("{{ if customer.x > 0 }}more{{ else }}not more{{ end }}", "1", "not more")]
     [InlineData("{{ customer.balance | object.format \"N0\" }}", "9999.5", "9,999.5")]
     [InlineData("[{{ scores.doubled }}]", "1", "[]")]
-    public void A_format_2_template_writes_numbers_and_dates_for_the_locale(string template, string balance, string expected)
+    public void A_format_2_template_writes_numbers_and_dates_for_the_locale(string template,
+        string balance, string expected)
     {
         var ruleSet = MissingValueOperatorTests.RuleSet("customer.balance > 1", 2, j =>
         {

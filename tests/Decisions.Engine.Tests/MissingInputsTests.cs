@@ -12,7 +12,8 @@ namespace Decisions.Engine.Tests;
 /// </summary>
 public sealed class MissingInputsTests
 {
-    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-03-01T10:00:00+08:00", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset AsOf = DateTimeOffset.Parse("2026-03-01T10:00:00+08:00",
+        CultureInfo.InvariantCulture);
 
     [Fact]
     public void A_new_customer_without_transactions_or_products_is_not_negative_with_format_2()
@@ -56,12 +57,14 @@ public sealed class MissingInputsTests
     public void A_format_2_decision_with_every_input_given_lists_none_and_format_1_omits_the_list()
     {
         var decision = MissingValueOperatorTests.Decide(
-            "customer.x < 1", 2, """{ "customerId": "c", "balance": 5, "x": 0, "n": 0, "flag": false, "name": "Li", "tags": [], "birthDate": "2000-01-01" }""");
+            "customer.x < 1", 2,
+            """{ "customerId": "c", "balance": 5, "x": 0, "n": 0, "flag": false, "name": "Li", "tags": [], "birthDate": "2000-01-01" }""");
         var original = MissingValueOperatorTests.Decide("customer.x < 1", 1);
 
         Assert.Empty(decision.MissingInputs!);
         Assert.Null(original.MissingInputs);
-        Assert.DoesNotContain("missingInputs", JsonSerializer.Serialize(original, JsonSerializerOptions.Web), StringComparison.Ordinal);
+        Assert.DoesNotContain("missingInputs", JsonSerializer.Serialize(original, JsonSerializerOptions.Web),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +80,8 @@ public sealed class MissingInputsTests
     [InlineData(2)]
     public void An_absent_field_takes_its_declared_default(int format)
     {
-        var ruleSet = MissingValueOperatorTests.RuleSet("customer.x >= 3 && customer.flag && customer.tags.Length == 1", format, j =>
+        const string Condition = "customer.x >= 3 && customer.flag && customer.tags.Length == 1";
+        var ruleSet = MissingValueOperatorTests.RuleSet(Condition, format, j =>
         {
             j["input"]!["x"]!["default"] = 3;
             j["input"]!["flag"]!["default"] = true;
@@ -96,7 +100,8 @@ public sealed class MissingInputsTests
     [InlineData("x", "-1", "below the minimum")]
     [InlineData("balance", "1", "takes no default")]
     [InlineData("tags", "[\"a\", \"b\", \"c\", \"d\"]", "At most 3 items")]
-    public void A_default_that_is_no_value_of_its_field_is_refused_at_its_path(string field, string value, string message)
+    public void A_default_that_is_no_value_of_its_field_is_refused_at_its_path(string field,
+        string value, string message)
     {
         var json = MissingValueOperatorTests.RuleSet("customer.balance > 1", 2, j =>
         {
@@ -119,7 +124,10 @@ public sealed class MissingInputsTests
               "expect": { "tier": "BASIC", "missingInputs": ["customer.x"] } }
             """)!;
         var json = MissingValueOperatorTests.RuleSet("customer.x > 1", 2, j => j["tests"] = new JsonArray(test));
-        var wrong = json with { Tests = [json.Tests[0] with { Expect = json.Tests[0].Expect with { MissingInputs = [] } }] };
+        var wrong = json with
+        {
+            Tests = [json.Tests[0] with { Expect = json.Tests[0].Expect with { MissingInputs = [] } }],
+        };
 
         Assert.True(Engine.Validator.Validate(json).IsValid);
         var problem = Assert.Single(Engine.Validator.Validate(wrong).Problems);

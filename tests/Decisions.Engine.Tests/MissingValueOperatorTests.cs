@@ -95,7 +95,8 @@ public sealed class MissingValueOperatorTests
     public void Given_values_decide_alike_in_both_formats()
     {
         const string Customer = """{ "customerId": "c", "balance": 5, "x": 0, "n": 0, "flag": false, "tags": [] }""";
-        foreach (var condition in new[] { "customer.x < 1", "!customer.flag", "customer.tags.Length == 0", "!(customer.x >= 1)" })
+        foreach (var condition in new[] { "customer.x < 1", "!customer.flag",
+            "customer.tags.Length == 0", "!(customer.x >= 1)" })
         {
             Assert.Equal("GOLD", Decide(condition, 1, Customer).Tier.Code);
             Assert.Equal("GOLD", Decide(condition, 2, Customer).Tier.Code);
@@ -108,7 +109,8 @@ public sealed class MissingValueOperatorTests
         var decision = Decide("customer.balance > 100", format: 2);
 
         Assert.False(decision.Scores.ContainsKey("doubled"));
-        Assert.Contains(decision.Trace, entry => entry is { Section: "scores", Rule: "doubled", Matched: false, Value: null });
+        Assert.Contains(decision.Trace,
+            entry => entry is { Section: "scores", Rule: "doubled", Matched: false, Value: null });
         Assert.Equal(0m, Decide("customer.balance > 100", format: 1).Scores["doubled"]);
     }
 
@@ -119,7 +121,9 @@ public sealed class MissingValueOperatorTests
         {
             var ruleSet = RuleSet("customer.balance > 100", format, j => j["scores"] = JsonNode.Parse(
                 """{ "rules": [ { "name": "band", "table": { "of": "customer.x", "rows": [ { "min": 0, "points": 5 } ], "default": 1 } } ] }"""));
-            var result = Engine.Compile(ruleSet).Evaluate(JsonDocument.Parse("""{ "customerId": "c", "balance": 5 }""").RootElement, DateTimeOffset.UnixEpoch);
+            var result = Engine.Compile(ruleSet)
+                .Evaluate(JsonDocument.Parse("""{ "customerId": "c", "balance": 5 }""").RootElement,
+                    DateTimeOffset.UnixEpoch);
             return result.Decision!.Scores["band"];
         }
 

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>The rule-set example in the README is valid and its tests pass, so the documentation cannot drift.</summary>
+/// <summary>
+/// The rule-set example in the README is valid and its tests pass, so the documentation cannot drift.
+/// </summary>
 public sealed partial class ReadmeExampleTests
 {
     [GeneratedRegex("```json\n(?<json>.*?)\n```", RegexOptions.Singleline)]

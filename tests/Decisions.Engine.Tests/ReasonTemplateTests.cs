@@ -4,7 +4,9 @@ using Decisions.Engine.Serialization;
 
 namespace Decisions.Engine.Tests;
 
-/// <summary>A message template may tell the customer why: it reads the decision's reasons as the answer carries them.</summary>
+/// <summary>
+/// A message template may tell the customer why: it reads the decision's reasons as the answer carries them.
+/// </summary>
 public sealed class ReasonTemplateTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8));
@@ -13,7 +15,8 @@ public sealed class ReasonTemplateTests
     {
         var json = LabelTests.LabelledRetail();
         json["tiers"]!["rules"]![0]!["message"] =
-            "{{ for r in reasons }}{{ if r.section == \"tiers\" }}{{ r.condition.parts[0].readable }}{{ end }}{{ end }}";
+            "{{ for r in reasons }}{{ if r.section == \"tiers\" }}"
+            + "{{ r.condition.parts[0].readable }}{{ end }}{{ end }}";
         return Engine.Compile(RuleSetJson.Parse(json.ToJsonString()).RuleSet!);
     }
 
@@ -35,7 +38,8 @@ public sealed class ReasonTemplateTests
         var customer = JsonDocument.Parse("""{ "customerId": "R-1", "avgDailyBalance": 620000 }""").RootElement;
         var plain = Engine.Compile(RuleSetJson.Parse(LabelTests.LabelledRetail().ToJsonString()).RuleSet!);
 
-        var reading = TierMessageReadingReasons().Evaluate(customer, AsOf, ExplainLevel.Full, CancellationToken.None).Decision!;
+        var reading = TierMessageReadingReasons()
+            .Evaluate(customer, AsOf, ExplainLevel.Full, CancellationToken.None).Decision!;
         var notReading = plain.Evaluate(customer, AsOf, ExplainLevel.Full, CancellationToken.None).Decision!;
 
         Assert.Equal(JsonSerializer.Serialize(notReading.Reasons), JsonSerializer.Serialize(reading.Reasons));
@@ -49,7 +53,8 @@ public sealed class ReasonTemplateTests
     {
         var customer = JsonDocument.Parse("""{ "customerId": "R-1", "avgDailyBalance": 620000 }""").RootElement;
 
-        var decision = TierMessageReadingReasons().Evaluate(customer, AsOf, ExplainLevel.None, CancellationToken.None).Decision!;
+        var decision = TierMessageReadingReasons()
+            .Evaluate(customer, AsOf, ExplainLevel.None, CancellationToken.None).Decision!;
 
         Assert.Equal("VIP", decision.Tier.Code);
         Assert.Equal("", decision.Tier.Message);

@@ -15,7 +15,8 @@ public sealed class ReasonTests
 
     internal static Decision Decide(string customer, ExplainLevel level = ExplainLevel.Reasons)
     {
-        var result = Retail.Value.Evaluate(JsonDocument.Parse(customer).RootElement, AsOf, level, CancellationToken.None);
+        var result = Retail.Value.Evaluate(JsonDocument.Parse(customer).RootElement, AsOf,
+            level, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Problems.Select(p => p.Message)));
         return result.Decision!;
     }
@@ -45,7 +46,8 @@ public sealed class ReasonTests
             """);
 
         Assert.Equal(
-            ["customer.avgDailyBalance = 620000 >= params.vipAvgDailyBalance = 500000", "customer.isKeyExecutiveOfGoldCorporate = true"],
+            ["customer.avgDailyBalance = 620000 >= params.vipAvgDailyBalance = 500000",
+                "customer.isKeyExecutiveOfGoldCorporate = true"],
             decision.Reasons[0].Condition.Parts!.Select(p => p.Text));
     }
 
@@ -64,14 +66,16 @@ public sealed class ReasonTests
         var action = decision.Reasons[^1].Condition;
         Assert.Equal("all", action.Kind);
         Assert.Equal(
-            ["tier = \"VIP\" in [\"VIP\", \"TARGET\"]", "customer.largeOutflow30d = 250000 >= params.largeOutflowThreshold = 200000"],
+            ["tier = \"VIP\" in [\"VIP\", \"TARGET\"]",
+                "customer.largeOutflow30d = 250000 >= params.largeOutflowThreshold = 200000"],
             Atoms(action).Select(a => a.Text));
     }
 
     [Fact]
     public void A_NEGATIVE_customer_is_explained_by_all_three_parts_of_the_AND()
     {
-        var decision = Decide("""{ "customerId": "R-1", "avgDailyBalance": 50, "monthlyTransactions": 0, "productsHeld": ["fund"] }""");
+        var decision = Decide(
+            """{ "customerId": "R-1", "avgDailyBalance": 50, "monthlyTransactions": 0, "productsHeld": ["fund"] }""");
 
         Assert.Equal("NEGATIVE", decision.Tier.Code);
         Assert.Equal(
@@ -93,13 +97,15 @@ public sealed class ReasonTests
         Assert.All(none.Trace, entry => Assert.Null(entry.Condition));
         Assert.Equal((none.Tier, none.NextAction), (full.Tier, full.NextAction));
         Assert.Equal(none.Privileges, full.Privileges);
-        Assert.Equal(none.Trace.Select(e => (e.Section, e.Rule, e.Matched)), full.Trace.Select(e => (e.Section, e.Rule, e.Matched)));
+        Assert.Equal(none.Trace.Select(e => (e.Section, e.Rule, e.Matched)),
+            full.Trace.Select(e => (e.Section, e.Rule, e.Matched)));
     }
 
     [Fact]
     public void The_full_level_has_every_comparison_in_the_trace_and_why_not_names_what_failed_above()
     {
-        var decision = Decide("""{ "customerId": "R-1", "avgDailyBalance": 60000, "annualIncome": 300000 }""", ExplainLevel.Full);
+        var decision = Decide("""{ "customerId": "R-1", "avgDailyBalance": 60000, "annualIncome": 300000 }""",
+            ExplainLevel.Full);
 
         Assert.Equal("TARGET", decision.Tier.Code);
         var target = decision.Trace.Single(e => e.Rule == "TARGET").Condition!;

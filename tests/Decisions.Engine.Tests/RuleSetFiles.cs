@@ -10,7 +10,9 @@ internal static class RuleSetFiles
 
     public static string RuleSetsFolder => Path.Combine(Root, "rulesets");
 
-    /// <summary>Every rule-set version file under <c>rulesets/</c>, relative to it: a new one is tested without code changes.</summary>
+    /// <summary>
+    /// Every rule-set version file under <c>rulesets/</c>, relative to it: a new one is tested without code changes.
+    /// </summary>
     public static IEnumerable<string> All() =>
         Directory.EnumerateFiles(RuleSetsFolder, "v*.json", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(RuleSetsFolder, path))
@@ -19,9 +21,11 @@ internal static class RuleSetFiles
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(RuleSetsFolder, relativePath));
 
     public static RuleSet Load(string relativePath) =>
-        RuleSetJson.Parse(Read(relativePath)).RuleSet ?? throw new InvalidDataException($"{relativePath} does not parse.");
+        RuleSetJson.Parse(Read(relativePath)).RuleSet
+            ?? throw new InvalidDataException($"{relativePath} does not parse.");
 
-    public static string TestData(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", name));
+    public static string TestData(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", name));
 
     private static string FindRoot()
     {

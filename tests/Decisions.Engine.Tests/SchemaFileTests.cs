@@ -6,7 +6,8 @@ namespace Decisions.Engine.Tests;
 /// <summary><c>rulesets/ruleset.schema.json</c> describes the format editors validate against as they type.</summary>
 public sealed class SchemaFileTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RuleSetFiles.RuleSetsFolder, "ruleset.schema.json")));
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(
+        RuleSetFiles.RuleSetsFolder, "ruleset.schema.json")));
 
     public static TheoryData<string> RuleSets() => [.. RuleSetFiles.All()];
 
@@ -14,9 +15,13 @@ public sealed class SchemaFileTests
     [MemberData(nameof(RuleSets))]
     public void Every_seed_rule_set_conforms_to_the_schema(string file)
     {
-        var result = Schema.Evaluate(JsonNode.Parse(RuleSetFiles.Read(file)), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = Schema.Evaluate(JsonNode.Parse(RuleSetFiles.Read(file)),
+            new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        Assert.True(result.IsValid, string.Join("\n", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.True(result.IsValid,
+            string.Join("\n",
+                result.Details.Where(d => d.HasErrors)
+                    .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed partial class SeedMessageFormatTests
         var plain = MissingValueOperatorTests.RuleSet("customer.balance > 1", 1, j =>
             j["nextActions"]!["rules"]![0]!["message"] = "{{ customer.balance }}");
         var amount = Engine.Compile(plain).Evaluate(
-            System.Text.Json.JsonDocument.Parse("""{ "customerId": "c", "balance": 1000000 }""").RootElement, DateTimeOffset.UnixEpoch);
+            System.Text.Json.JsonDocument.Parse("""{ "customerId": "c", "balance": 1000000 }""").RootElement,
+            DateTimeOffset.UnixEpoch);
 
         Assert.Contains(messages, message => MonthFirst().IsMatch(message));
         Assert.Matches(Ungrouped(), amount.Decision!.NextAction!.Message!);

@@ -32,7 +32,8 @@ public sealed class ValidationLimitsTests(ITestOutputHelper output)
                 {
                     ["of"] = "customer.balance",
                     ["rows"] = new JsonArray(
-                        [.. Enumerable.Range(0, 101).Select(r => (JsonNode)new JsonObject { ["min"] = r, ["points"] = r })]),
+                        [.. Enumerable.Range(0, 101)
+                            .Select(r => (JsonNode)new JsonObject { ["min"] = r, ["points"] = r })]),
                 },
             }),
         });

@@ -31,7 +31,8 @@ public sealed class ValidationTests
 
     [Fact]
     public void An_unknown_parameter_is_reported_by_name() =>
-        AssertProblem(MinimalRuleSet.WithTierCondition("customer.balance >= params.silverBalance"), "tiers.rules[0].when", "silverBalance");
+        AssertProblem(MinimalRuleSet.WithTierCondition("customer.balance >= params.silverBalance"),
+            "tiers.rules[0].when", "silverBalance");
 
     [Fact]
     public void A_condition_that_is_not_boolean_is_reported() =>
@@ -43,22 +44,27 @@ public sealed class ValidationTests
 
     [Fact]
     public void Duplicate_codes_are_reported() =>
-        AssertProblem(MinimalRuleSet.With(j => MinimalRuleSet.Tier(j, 1)["code"] = "GOLD"), "tiers.rules[1].code", "used twice");
+        AssertProblem(MinimalRuleSet.With(j => MinimalRuleSet.Tier(j, 1)["code"] = "GOLD"),
+            "tiers.rules[1].code", "used twice");
 
     [Fact]
     public void A_rule_after_a_catch_all_is_unreachable() =>
         AssertProblem(
-            MinimalRuleSet.With(j => j["tiers"]!["rules"]!.AsArray().Add(JsonNode.Parse("""{ "code": "LATE", "label": { "zh-CN": "晚" }, "when": "customer.balance > 5" }"""))),
+            MinimalRuleSet.With(j => j["tiers"]!["rules"]!.AsArray()
+                .Add(JsonNode.Parse(
+                    """{ "code": "LATE", "label": { "zh-CN": "晚" }, "when": "customer.balance > 5" }"""))),
             "tiers.rules[2].when",
             "Unreachable");
 
     [Fact]
     public void Tiers_without_a_catch_all_are_reported() =>
-        AssertProblem(MinimalRuleSet.With(j => MinimalRuleSet.Tier(j, 1)["when"] = "customer.balance < 1000"), "tiers.rules[1].when", "every customer");
+        AssertProblem(MinimalRuleSet.With(j => MinimalRuleSet.Tier(j, 1)["when"] = "customer.balance < 1000"),
+            "tiers.rules[1].when", "every customer");
 
     [Fact]
     public void A_template_that_does_not_parse_is_reported() =>
-        AssertProblem(MinimalRuleSet.With(j => j["nextActions"]!["rules"]![0]!["message"] = "Hello {{ if }}"), "nextActions.rules[0].message");
+        AssertProblem(MinimalRuleSet.With(j => j["nextActions"]!["rules"]![0]!["message"] = "Hello {{ if }}"),
+            "nextActions.rules[0].message");
 
     [Theory]
     [InlineData("{{ x = 1 }}", "assigning")]
@@ -66,15 +72,18 @@ public sealed class ValidationTests
     [InlineData("{{ func f; ret 1; end }}", "functions")]
     [InlineData("{{ while true }}x{{ end }}", "while")]
     public void A_template_that_could_run_without_bound_is_rejected(string template, string reason) =>
-        AssertProblem(MinimalRuleSet.With(j => j["nextActions"]!["rules"]![0]!["message"] = template), "nextActions.rules[0].message", reason);
+        AssertProblem(MinimalRuleSet.With(j => j["nextActions"]!["rules"]![0]!["message"] = template),
+            "nextActions.rules[0].message", reason);
 
     [Fact]
     public void A_failing_embedded_test_is_reported_with_its_index() =>
-        AssertProblem(MinimalRuleSet.With(j => j["tests"]![0]!["expect"]!["tier"] = "BASIC"), "tests[0]", "expected tier 'BASIC', got 'GOLD'");
+        AssertProblem(MinimalRuleSet.With(j => j["tests"]![0]!["expect"]!["tier"] = "BASIC"), "tests[0]",
+            "expected tier 'BASIC', got 'GOLD'");
 
     [Fact]
     public void A_parameter_value_of_the_wrong_type_is_reported() =>
-        AssertProblem(MinimalRuleSet.With(j => j["parameters"]!["goldBalance"]!["value"] = "a lot"), "parameters.goldBalance.value", "number");
+        AssertProblem(MinimalRuleSet.With(j => j["parameters"]!["goldBalance"]!["value"] = "a lot"),
+            "parameters.goldBalance.value", "number");
 
     [Fact]
     public void An_unknown_property_in_the_file_is_reported_with_its_path() =>
@@ -82,7 +91,8 @@ public sealed class ValidationTests
 
     [Fact]
     public void A_missing_required_property_is_reported() =>
-        AssertProblem(MinimalRuleSet.With(j => MinimalRuleSet.Tier(j, 0).AsObject().Remove("when")), "tiers.rules[0]", "when");
+        AssertProblem(MinimalRuleSet.With(j => MinimalRuleSet.Tier(j, 0).AsObject().Remove("when")),
+            "tiers.rules[0]", "when");
 
     [Fact]
     public void A_score_may_read_only_the_scores_above_it()
@@ -102,7 +112,8 @@ public sealed class ValidationTests
 
     [Fact]
     public void A_null_rule_in_a_list_is_a_problem_not_a_crash() =>
-        AssertProblem(MinimalRuleSet.With(j => j["privileges"]!["rules"]!.AsArray().Insert(0, null)), "privileges.rules[0]", "not null");
+        AssertProblem(MinimalRuleSet.With(j => j["privileges"]!["rules"]!.AsArray().Insert(0, null)),
+            "privileges.rules[0]", "not null");
 
     [Theory]
     [InlineData(900, null, "below the minimum 950")]
@@ -148,7 +159,10 @@ public sealed class ValidationTests
         var report = Engine.Validator.Validate(json.ToJsonString());
 
         Assert.False(report.IsValid);
-        Assert.Contains(report.Problems, p => p.Path == path && (messageContains is null || p.Message.Contains(messageContains, StringComparison.Ordinal)));
+        Assert.Contains(report.Problems,
+            p =>
+                p.Path == path
+                    && (messageContains is null || p.Message.Contains(messageContains, StringComparison.Ordinal)));
 
         return report.Problems;
     }

@@ -20,12 +20,14 @@ public sealed class WhatItWouldTakeTests
     private static Decision Decide(string ruleSet, string customer)
     {
         var result = Seeds.GetOrAdd(ruleSet, Engine.Seed)
-            .Evaluate(JsonDocument.Parse(customer).RootElement, AsOf, ExplainLevel.Counterfactual, CancellationToken.None);
+            .Evaluate(JsonDocument.Parse(customer).RootElement, AsOf,
+                ExplainLevel.Counterfactual, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Problems.Select(p => p.Message)));
         return result.Decision!;
     }
 
-    private static IEnumerable<(string Field, object To, decimal? Difference)> Changes(Decision decision, string tier) =>
+    private static IEnumerable<(string Field, object To, decimal? Difference)> Changes(
+        Decision decision, string tier) =>
         decision.WhatItWouldTake!.Single(t => t.Tier == tier).Changes.Select(c => (c.Field, c.To, c.Difference));
 
     [Fact]
@@ -50,7 +52,8 @@ public sealed class WhatItWouldTakeTests
     [InlineData("big-customer-revenue", "annualRevenue", "7999.99", "NONE", "VIP", "8000", "0.01")]
     [InlineData("big-customer-revenue", "annualRevenue", "1999999.99", "GOLD", "PLATINUM", "2000000", "0.01")]
     public void Just_below_a_threshold_the_change_is_the_threshold_and_at_it_the_tier_is_reached(
-        string ruleSet, string field, string below, string belowTier, string target, string threshold, string difference)
+        string ruleSet, string field, string below, string belowTier, string target,
+        string threshold, string difference)
     {
         static decimal Number(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         var customer = Customer(ruleSet, field);
@@ -115,7 +118,8 @@ public sealed class WhatItWouldTakeTests
     [InlineData("big-customer-revenue")]
     public void Every_change_of_every_seed_example_gives_its_tier_when_decided_again(string ruleSet)
     {
-        foreach (var example in RuleSetFiles.Load($"{ruleSet}/v1.json").Tests.Where(test => test.Expect.InputErrors is null))
+        foreach (var example in RuleSetFiles.Load($"{ruleSet}/v1.json").Tests.Where(
+            test => test.Expect.InputErrors is null))
         {
             var decision = Decide(ruleSet, example.Customer.GetRawText());
             foreach (var tier in decision.WhatItWouldTake!)

@@ -91,7 +91,10 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A host on a LiteDB store already in <paramref name="dataDirectory"/> (as <c>decisions.db</c>), e.g. a restored backup.</summary>
+    /// <summary>
+    /// A host on a LiteDB store already in <paramref name="dataDirectory"/> (as <c>decisions.db</c>), e.g. a restored
+    /// backup.
+    /// </summary>
     public static DecisionsAppFixture OnLiteDbDirectory(string dataDirectory) =>
         new(dataDirectory, new Dictionary<string, string>(), null);
 
@@ -102,7 +105,8 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     public static string NewPostgresDatabase()
     {
         var server = Environment.GetEnvironmentVariable("DECISIONS_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("DECISIONS_TEST_POSTGRES is not set: ./test.sh starts PostgreSQL and sets it.");
+            ?? throw new InvalidOperationException(
+                "DECISIONS_TEST_POSTGRES is not set: ./test.sh starts PostgreSQL and sets it.");
         var name = "decisions_test_" + Guid.NewGuid().ToString("N");
         using var connection = new NpgsqlConnection(server + ";Database=postgres");
         connection.Open();
@@ -114,7 +118,9 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     /// <summary>The PostgreSQL database of this host, or null when it runs on LiteDB.</summary>
     public string? PostgresConnectionString { get; }
 
-    /// <summary>A new host, not started, on this one's data (directory or database), as after a process restart.</summary>
+    /// <summary>
+    /// A new host, not started, on this one's data (directory or database), as after a process restart.
+    /// </summary>
     public DecisionsAppFixture Reopened() => new(DataDirectory, _settings, PostgresConnectionString);
 
     /// <summary>The decision time the service sees; tests move it.</summary>
@@ -149,7 +155,8 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
         {
             try
             {
-                await using var probe = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                await using var probe = new FileStream(lockFile, FileMode.OpenOrCreate,
+                    FileAccess.ReadWrite, FileShare.None);
                 return;
             }
             catch (IOException) when (waited < TimeSpan.FromSeconds(30))
@@ -209,7 +216,8 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
     /// <summary>A new ECDSA P-256 private key as PKCS#8 PEM, as an operator would configure it.</summary>
     public static string NewCheckpointKey()
     {
-        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var key = System.Security.Cryptography.ECDsa.Create(
+            System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         return key.ExportPkcs8PrivateKeyPem();
     }
 
@@ -230,14 +238,16 @@ public sealed class DecisionsAppFixture : WebApplicationFactory<Program>
 /// <summary>Small helpers the integration tests share.</summary>
 public static class HttpAssertions
 {
-    public static async Task<System.Text.Json.JsonElement> Json(this HttpResponseMessage response, HttpStatusCode expected)
+    public static async Task<System.Text.Json.JsonElement> Json(
+        this HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"Expected {expected}, got {(int)response.StatusCode}: {body}");
         return System.Text.Json.JsonDocument.Parse(body.Length == 0 ? "null" : body).RootElement.Clone();
     }
 
-    public static async Task<System.Text.Json.JsonElement> Problem(this HttpResponseMessage response, HttpStatusCode expected)
+    public static async Task<System.Text.Json.JsonElement> Problem(
+        this HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Json(expected);

@@ -18,7 +18,11 @@ public sealed class LiteDbTampering(string path) : StoreTampering
         Use(db => db.GetCollection("audit").FindAll().Select(BsonMapping.ToAudit).OrderBy(e => e.Sequence).ToList());
 
     public override IReadOnlyList<Activation> Activations() =>
-        Use(db => db.GetCollection("activations").FindAll().Select(BsonMapping.ToActivation).OrderBy(a => a.Sequence).ToList());
+        Use(db => db.GetCollection("activations")
+            .FindAll()
+            .Select(BsonMapping.ToActivation)
+            .OrderBy(a => a.Sequence)
+            .ToList());
 
     public override RuleSetVersionRecord Version(string name, int version) =>
         Use(db => BsonMapping.ToVersion(db.GetCollection("versions").FindById(BsonMapping.Key(name, version))));
@@ -39,7 +43,8 @@ public sealed class LiteDbTampering(string path) : StoreTampering
         Replace(BlockMapping.Collection, blocks);
     }
 
-    protected override void ReplaceAudit(IReadOnlyList<AuditEntry> entries) => Replace("audit", entries.Select(BsonMapping.ToBson));
+    protected override void ReplaceAudit(IReadOnlyList<AuditEntry> entries) =>
+        Replace("audit", entries.Select(BsonMapping.ToBson));
 
     protected override void ReplaceActivations(IReadOnlyList<Activation> activations) =>
         Replace("activations", activations.Select(BsonMapping.ToBson));
@@ -53,7 +58,8 @@ public sealed class LiteDbTampering(string path) : StoreTampering
 
     private T Use<T>(Func<LiteDatabase, T> use)
     {
-        using var database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        using var database = new LiteDatabase(new ConnectionString { Filename = path,
+            Connection = ConnectionType.Direct });
         return use(database);
     }
 }

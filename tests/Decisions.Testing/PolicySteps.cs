@@ -16,30 +16,40 @@ public static class PolicySteps
     public static async Task<JsonElement> ApproveLowerVipThreshold(this DecisionsAppFixture app)
     {
         var editor = app.Client("editor");
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 }))
+            .Json(HttpStatusCode.Created);
         var detail = await (await editor.GetAsync("/v1/rulesets/retail-tiering/versions/2")).Json(HttpStatusCode.OK);
         var content = JsonNode.Parse(detail.GetProperty("content").GetRawText())!;
         content["parameters"]!["vipAvgDailyBalance"]!["value"] = 300000;
-        content["tests"]!.AsArray().First(t => t!["name"]!.GetValue<string>().StartsWith("Just below the VIP", StringComparison.Ordinal))!["customer"]!["avgDailyBalance"] = 299999.99;
+        content["tests"]!.AsArray()
+            .First(t => t!["name"]!.GetValue<string>().StartsWith("Just below the VIP", StringComparison.Ordinal))!
+            ["customer"]!["avgDailyBalance"] = 299999.99;
         await (await editor.PutAsJsonAsync("/v1/rulesets/retail-tiering/versions/2", content)).Json(HttpStatusCode.OK);
-        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/submit", new { comment = "Lower the VIP balance line" })).Json(HttpStatusCode.OK);
-        await (await app.Client("approver").PostJson("/v1/rulesets/retail-tiering/versions/2/approve", new { comment = "Approved" })).Json(HttpStatusCode.OK);
+        await (await editor.PostJson("/v1/rulesets/retail-tiering/versions/2/submit",
+            new { comment = "Lower the VIP balance line" })).Json(HttpStatusCode.OK);
+        await (await app.Client("approver")
+            .PostJson("/v1/rulesets/retail-tiering/versions/2/approve", new { comment = "Approved" }))
+            .Json(HttpStatusCode.OK);
         return detail;
     }
 
     /// <summary>
-    /// An editor drafts retail-tiering from v1, with the VIP balance line moved to <paramref name="vipAvgDailyBalance"/>
-    /// when given (an unchanged copy otherwise), and leaves it a draft. Returns its version number.
+    /// An editor drafts retail-tiering from v1, with the VIP balance line moved to
+    /// <paramref name="vipAvgDailyBalance"/> when given (an unchanged copy otherwise), and leaves it a draft. Returns
+    /// its version number.
     /// </summary>
     public static async Task<int> DraftRetailTiering(this DecisionsAppFixture app, int? vipAvgDailyBalance = null)
     {
         var editor = app.Client("editor");
-        var draft = await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 })).Json(HttpStatusCode.Created);
+        var draft = await (await editor.PostJson("/v1/rulesets/retail-tiering/drafts", new { from = 1 }))
+            .Json(HttpStatusCode.Created);
         var version = draft.GetProperty("version").GetInt32();
         if (vipAvgDailyBalance is { } threshold)
         {
             var path = $"/v1/rulesets/retail-tiering/versions/{version}";
-            var content = JsonNode.Parse((await (await editor.GetAsync(path)).Json(HttpStatusCode.OK)).GetProperty("content").GetRawText())!;
+            var content = JsonNode.Parse((await (await editor.GetAsync(path)).Json(HttpStatusCode.OK))
+                .GetProperty("content")
+                .GetRawText())!;
             content["parameters"]!["vipAvgDailyBalance"]!["value"] = threshold;
             await (await editor.PutAsJsonAsync(path, content)).Json(HttpStatusCode.OK);
         }

@@ -12,14 +12,18 @@ namespace Decisions.Testing;
 /// </summary>
 public sealed class PostgresTampering(string connectionString) : StoreTampering
 {
-    public override IReadOnlyList<DecisionRecord> Decisions() => Query("select * from decisions order by seq", PostgresStore.Read);
+    public override IReadOnlyList<DecisionRecord> Decisions() =>
+        Query("select * from decisions order by seq", PostgresStore.Read);
 
-    public override IReadOnlyList<AuditEntry> Audit() => Query("select record from audit order by seq", Record<AuditEntry>);
+    public override IReadOnlyList<AuditEntry> Audit() =>
+        Query("select record from audit order by seq", Record<AuditEntry>);
 
-    public override IReadOnlyList<Activation> Activations() => Query("select record from activations order by seq", Record<Activation>);
+    public override IReadOnlyList<Activation> Activations() =>
+        Query("select record from activations order by seq", Record<Activation>);
 
     public override RuleSetVersionRecord Version(string name, int version) =>
-        Query("select record from versions where name = $1 and version = $2", Record<RuleSetVersionRecord>, name, version).Single();
+        Query("select record from versions where name = $1 and version = $2",
+            Record<RuleSetVersionRecord>, name, version).Single();
 
     public override void WriteVersion(RuleSetVersionRecord version) => Execute(
         "update versions set status = $3, hash = $4, record = $5 where name = $1 and version = $2",
@@ -31,10 +35,14 @@ public sealed class PostgresTampering(string connectionString) : StoreTampering
         foreach (var d in decisions)
         {
             Execute(
-                "insert into decisions (seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, customer_id, as_of, input, output, "
-                + "previous_hash, hash, trace_id, caller) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-                d.Sequence, d.Id, Text(d.DecidedAt), d.DecidedAt.UtcTicks, d.RuleSet, d.Version, d.RuleSetHash, (object?)d.CustomerId ?? DBNull.Value,
-                Text(d.AsOf), d.Input, d.Output, d.PreviousHash, d.Hash, (object?)d.TraceId ?? DBNull.Value, (object?)d.Caller ?? DBNull.Value);
+                "insert into decisions (seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, "
+                + "customer_id, as_of, input, output, "
+                + "previous_hash, hash, trace_id, caller) "
+                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                d.Sequence, d.Id, Text(d.DecidedAt), d.DecidedAt.UtcTicks, d.RuleSet, d.Version, d.RuleSetHash,
+                (object?)d.CustomerId ?? DBNull.Value,
+                Text(d.AsOf), d.Input, d.Output, d.PreviousHash, d.Hash, (object?)d.TraceId ?? DBNull.Value,
+                (object?)d.Caller ?? DBNull.Value);
         }
 
         Head("decisions", decisions.Count, decisions.Count == 0 ? Chain.Genesis : decisions[^1].Hash);
@@ -45,7 +53,8 @@ public sealed class PostgresTampering(string connectionString) : StoreTampering
         Execute("delete from audit");
         foreach (var entry in entries)
         {
-            Execute("insert into audit (seq, rule_set, record) values ($1, $2, $3)", entry.Sequence, entry.RuleSet, JsonSerializer.Serialize(entry));
+            Execute("insert into audit (seq, rule_set, record) values ($1, $2, $3)", entry.Sequence, entry.RuleSet,
+                JsonSerializer.Serialize(entry));
         }
 
         Head("audit", entries.Count, entries.Count == 0 ? Chain.Genesis : entries[^1].Hash);
@@ -56,7 +65,8 @@ public sealed class PostgresTampering(string connectionString) : StoreTampering
         Execute("delete from activations");
         foreach (var activation in activations)
         {
-            Execute("insert into activations (seq, record) values ($1, $2)", activation.Sequence, JsonSerializer.Serialize(activation));
+            Execute("insert into activations (seq, record) values ($1, $2)", activation.Sequence,
+                JsonSerializer.Serialize(activation));
         }
     }
 

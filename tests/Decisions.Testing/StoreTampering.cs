@@ -10,7 +10,10 @@ namespace Decisions.Testing;
 /// </summary>
 public abstract class StoreTampering
 {
-    /// <summary>The tampering for the store <paramref name="app"/> ran on; use it after <see cref="DecisionsAppFixture.StopAsync"/>.</summary>
+    /// <summary>
+    /// The tampering for the store <paramref name="app"/> ran on; use it after
+    /// <see cref="DecisionsAppFixture.StopAsync"/>.
+    /// </summary>
     public static StoreTampering Of(DecisionsAppFixture app) => app.PostgresConnectionString is { } postgres
         ? new PostgresTampering(postgres)
         : new LiteDbTampering(Path.Combine(app.DataDirectory, "decisions.db"));
@@ -27,18 +30,24 @@ public abstract class StoreTampering
 
     public void DeleteLastDecisions(int count) => ReplaceDecisions([.. Decisions().SkipLast(count)]);
 
-    /// <summary>Edits one decision in place; with <paramref name="rechain"/> every hash from it on is recomputed.</summary>
+    /// <summary>
+    /// Edits one decision in place; with <paramref name="rechain"/> every hash from it on is recomputed.
+    /// </summary>
     public void EditDecision(long sequence, Func<DecisionRecord, DecisionRecord> edit, bool rechain) =>
-        ReplaceDecisions(Rechained([.. Decisions().Select(d => d.Sequence == sequence ? edit(d) : d)], rechain ? sequence : long.MaxValue));
+        ReplaceDecisions(Rechained([.. Decisions().Select(d => d.Sequence == sequence ? edit(d) : d)],
+            rechain ? sequence : long.MaxValue));
 
     public void DeleteDecisionAndRechain(long sequence) =>
         ReplaceDecisions(Rechained([.. Decisions().Where(d => d.Sequence != sequence)], sequence));
 
     public void DeleteLastAuditEntries(int count) => ReplaceAudit([.. Audit().SkipLast(count)]);
 
-    /// <summary>Edits one trail entry in place; with <paramref name="rechain"/> every hash from it on is recomputed.</summary>
+    /// <summary>
+    /// Edits one trail entry in place; with <paramref name="rechain"/> every hash from it on is recomputed.
+    /// </summary>
     public void EditAuditEntry(long sequence, Func<AuditEntry, AuditEntry> edit, bool rechain) =>
-        ReplaceAudit(Rechained([.. Audit().Select(e => e.Sequence == sequence ? edit(e) : e)], rechain ? sequence : long.MaxValue));
+        ReplaceAudit(Rechained([.. Audit().Select(e => e.Sequence == sequence ? edit(e) : e)],
+            rechain ? sequence : long.MaxValue));
 
     public void EditActivation(long sequence, Func<Activation, Activation> edit) =>
         ReplaceActivations([.. Activations().Select(a => a.Sequence == sequence ? edit(a) : a)]);

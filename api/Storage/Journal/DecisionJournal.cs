@@ -28,7 +28,8 @@ internal sealed class DecisionJournal : IDisposable
     public DecisionJournal(string path, long capacity)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.WriteThrough);
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1,
+            FileOptions.WriteThrough);
         Grow(capacity);
     }
 
@@ -115,7 +116,9 @@ internal sealed class DecisionJournal : IDisposable
         }
     }
 
-    /// <summary>Empties the journal (an end mark at its start): called only once LiteDB holds every record in it.</summary>
+    /// <summary>
+    /// Empties the journal (an end mark at its start): called only once LiteDB holds every record in it.
+    /// </summary>
     public void Clear()
     {
         WriteAt(0, new byte[HeaderSize]);
@@ -140,7 +143,9 @@ internal sealed class DecisionJournal : IDisposable
         _file.Write(bytes);
     }
 
-    /// <summary>Zeros up to <paramref name="capacity"/>, written (not only allocated) so appends change no metadata.</summary>
+    /// <summary>
+    /// Zeros up to <paramref name="capacity"/>, written (not only allocated) so appends change no metadata.
+    /// </summary>
     private void Grow(long capacity)
     {
         Zero(_file.Length, capacity);

@@ -18,7 +18,8 @@ internal sealed class JournalIndexer : IAsyncDisposable
     private const int MaxBlocksPerWrite = 256;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
     private readonly Func<IReadOnlyList<JournaledBlock>, Task<bool>> _index;
-    private readonly Channel<JournaledBlock> _queue = Channel.CreateUnbounded<JournaledBlock>(new() { SingleReader = true });
+    private readonly Channel<JournaledBlock> _queue = Channel.CreateUnbounded<JournaledBlock>(new() {
+        SingleReader = true });
     private readonly List<(long Sequence, TaskCompletionSource Done)> _waiters = [];
     private readonly Lock _gate = new();
     private readonly Task _loop;
@@ -40,7 +41,9 @@ internal sealed class JournalIndexer : IAsyncDisposable
     /// <summary>Decisions journaled but not yet in LiteDB.</summary>
     public long Lag => Volatile.Read(ref _queued) - Volatile.Read(ref _indexed);
 
-    /// <summary>The failure of the last attempt to index, while blocks wait for a retry; null once one succeeds.</summary>
+    /// <summary>
+    /// The failure of the last attempt to index, while blocks wait for a retry; null once one succeeds.
+    /// </summary>
     public Exception? LastFailure => _lastFailure;
 
     /// <summary>Blocks journaled and not yet indexed, oldest first: the lookups that cannot wait read these.</summary>
@@ -59,7 +62,9 @@ internal sealed class JournalIndexer : IAsyncDisposable
         DecisionLogMetrics.IndexLag(Lag);
     }
 
-    /// <summary>Completes once every block journaled before the call is in LiteDB; 503 if that takes too long.</summary>
+    /// <summary>
+    /// Completes once every block journaled before the call is in LiteDB; 503 if that takes too long.
+    /// </summary>
     public Task WhenIndexedAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         TaskCompletionSource done;
@@ -114,7 +119,8 @@ internal sealed class JournalIndexer : IAsyncDisposable
         }
         catch (TimeoutException exception)
         {
-            throw new TimeoutException("The decision log's index is behind the journal; try again in a moment.", exception);
+            throw new TimeoutException(
+                "The decision log's index is behind the journal; try again in a moment.", exception);
         }
     }
 

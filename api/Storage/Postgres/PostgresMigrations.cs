@@ -38,15 +38,16 @@ internal static class PostgresMigrations
             var (name, checksum) = applied[script.Version];
             if (checksum is null)
             {
-                await Run("update schema_migrations set checksum = $2 where version = $1", script.Version, script.Checksum)
+                await Run("update schema_migrations set checksum = $2 where version = $1",
+                    script.Version, script.Checksum)
                     .ConfigureAwait(false);
             }
             else if (checksum != script.Checksum)
             {
                 throw new InvalidOperationException(
                     $"Migration {script.Name} was edited after it was applied to this database (applied as {name}, " +
-                    $"SHA-256 {checksum}; this build's script has SHA-256 {script.Checksum}). An applied migration never " +
-                    "changes: restore it as it was applied and put the change in a new numbered script. " +
+                    $"SHA-256 {checksum}; this build's script has SHA-256 {script.Checksum}). An applied migration " +
+                    "never changes: restore it as it was applied and put the change in a new numbered script. " +
                     "The service does not start on this schema.");
             }
         }
@@ -71,7 +72,8 @@ internal static class PostgresMigrations
         foreach (var resource in resources.Order(StringComparer.Ordinal))
         {
             var name = resource[prefix.Length..];
-            var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+            var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)),
+                CultureInfo.InvariantCulture);
             using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
             scripts.Add(new Migration(version, name, reader.ReadToEnd()));
         }
@@ -83,7 +85,8 @@ internal static class PostgresMigrations
         NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var applied = new Dictionary<int, (string, string?)>();
-        await using var command = new NpgsqlCommand("select version, name, checksum from schema_migrations", connection);
+        await using var command =
+            new NpgsqlCommand("select version, name, checksum from schema_migrations", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -94,7 +97,9 @@ internal static class PostgresMigrations
     }
 }
 
-/// <summary>One numbered script; its checksum is over the text with line ends as LF, so a CRLF checkout matches.</summary>
+/// <summary>
+/// One numbered script; its checksum is over the text with line ends as LF, so a CRLF checkout matches.
+/// </summary>
 internal sealed record Migration(int Version, string Name, string Sql)
 {
     // Computed, not stored: a copy made with `with { Sql = ... }` must not keep the original's checksum.

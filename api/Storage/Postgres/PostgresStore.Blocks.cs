@@ -10,16 +10,19 @@ namespace Decisions.Api.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresStore
 {
-    private const string Columns = "seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, customer_id, "
-        + "as_of, input, output, previous_hash, hash, idempotency_key, request_digest, item_index, trace_id, caller";
+    private const string Columns = "seq, id, decided_at, decided_at_ticks, rule_set, version, rule_set_hash, "
+        + "customer_id, as_of, input, output, previous_hash, hash, idempotency_key, request_digest, item_index, "
+        + "trace_id, caller";
 
     async Task<DecisionBlock> IBlockStore.CommitAsync(IReadOnlyList<PendingDecision> batch)
     {
         await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var (sequence, hash) = await LockHeadAsync(connection, "decisions", CancellationToken.None).ConfigureAwait(false);
+        var (sequence, hash) = await LockHeadAsync(connection, "decisions", CancellationToken.None)
+            .ConfigureAwait(false);
         var block = DecisionBlock.Link(new ChainHead(sequence, hash), batch);
-        await using (var import = await connection.BeginBinaryImportAsync($"copy decisions ({Columns}) from stdin (format binary)").ConfigureAwait(false))
+        await using (var import = await connection.BeginBinaryImportAsync(
+            $"copy decisions ({Columns}) from stdin (format binary)").ConfigureAwait(false))
         {
             foreach (var record in block.Linked)
             {
@@ -39,7 +42,10 @@ public sealed partial class PostgresStore
                 await import.WriteAsync(record.Hash, NpgsqlDbType.Text).ConfigureAwait(false);
                 await WriteAsync(import, record.Idempotency?.Key).ConfigureAwait(false);
                 await WriteAsync(import, record.Idempotency?.RequestDigest).ConfigureAwait(false);
-                await (record.Idempotency is { } tag ? import.WriteAsync(tag.Index, NpgsqlDbType.Integer) : import.WriteNullAsync()).ConfigureAwait(false);
+                await (
+                    record.Idempotency is { } tag
+                        ? import.WriteAsync(tag.Index, NpgsqlDbType.Integer)
+                        : import.WriteNullAsync()).ConfigureAwait(false);
                 await WriteAsync(import, record.TraceId).ConfigureAwait(false);
                 await WriteAsync(import, record.Caller).ConfigureAwait(false);
             }
@@ -47,7 +53,8 @@ public sealed partial class PostgresStore
             await import.CompleteAsync().ConfigureAwait(false);
         }
 
-        await using (var head = new NpgsqlCommand("update chain_heads set seq = $1, hash = $2 where name = 'decisions'", connection))
+        await using (var head = new NpgsqlCommand(
+            "update chain_heads set seq = $1, hash = $2 where name = 'decisions'", connection))
         {
             head.Parameters.Add(new() { Value = block.Head.Sequence });
             head.Parameters.Add(new() { Value = block.Head.Hash });

@@ -21,10 +21,13 @@ public sealed partial class PostgresStore : ICheckpointStore
         return new ChainHeads(heads[AuditChain], heads[DecisionChain]);
     }
 
-    public async Task<SignedCheckpoint> AppendCheckpointAsync(SignedCheckpoint checkpoint, CancellationToken cancellationToken)
+    public async Task<SignedCheckpoint> AppendCheckpointAsync(SignedCheckpoint checkpoint,
+        CancellationToken cancellationToken)
     {
-        await using var command = Command("insert into checkpoints (record) values ($1) returning seq", [JsonSerializer.Serialize(checkpoint)]);
-        return checkpoint with { Sequence = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! };
+        await using var command = Command("insert into checkpoints (record) values ($1) returning seq",
+            [JsonSerializer.Serialize(checkpoint)]);
+        return checkpoint with { Sequence = (long)(await command.ExecuteScalarAsync(cancellationToken)
+            .ConfigureAwait(false))! };
     }
 
     public async Task<IReadOnlyList<SignedCheckpoint>> CheckpointsAsync(int limit, CancellationToken cancellationToken)
@@ -34,7 +37,8 @@ public sealed partial class PostgresStore : ICheckpointStore
         var checkpoints = new List<SignedCheckpoint>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            checkpoints.Add(JsonSerializer.Deserialize<SignedCheckpoint>(reader.GetString(1))! with { Sequence = reader.GetInt64(0) });
+            checkpoints.Add(JsonSerializer.Deserialize<SignedCheckpoint>(reader.GetString(1))! with {
+                Sequence = reader.GetInt64(0) });
         }
 
         return checkpoints;

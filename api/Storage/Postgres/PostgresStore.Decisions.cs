@@ -17,18 +17,23 @@ public sealed partial class PostgresStore
 
     public async Task<DecisionRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var page = await ReadDecisionsAsync("select * from decisions where id = $1", 1, true, cancellationToken, id).ConfigureAwait(false);
+        var page = await ReadDecisionsAsync("select * from decisions where id = $1", 1, true, cancellationToken, id)
+            .ConfigureAwait(false);
         return page.Unreadable is [var unreadable, ..]
             ? throw new UnreadableDecisionException(unreadable)
             : page.Decisions.Concat(page.Erased).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DecisionRecord>> FindByIdempotencyKeyAsync(string key,
+        CancellationToken cancellationToken)
     {
         var page = await ReadDecisionsAsync(
-            "select * from decisions where idempotency_key = $1 order by item_index", int.MaxValue, true, cancellationToken, key)
+            "select * from decisions where idempotency_key = $1 order by item_index", int.MaxValue,
+            true, cancellationToken, key)
             .ConfigureAwait(false);
-        return page.Unreadable is [var unreadable, ..] ? throw new UnreadableDecisionException(unreadable) : page.Decisions;
+        return page.Unreadable is [var unreadable, ..]
+            ? throw new UnreadableDecisionException(unreadable)
+            : page.Decisions;
     }
 
     public async Task<DecisionPage> SearchAsync(DecisionQuery query, CancellationToken cancellationToken)
@@ -38,7 +43,8 @@ public sealed partial class PostgresStore
         void Add(string condition, object value)
         {
             values.Add(value);
-            conditions.Add(condition.Replace("@", "$" + values.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            conditions.Add(condition.Replace("@", "$" + values.Count.ToString(CultureInfo.InvariantCulture),
+                StringComparison.Ordinal));
         }
 
         if (query.CustomerId is not null)
@@ -75,7 +81,8 @@ public sealed partial class PostgresStore
         values.Add(query.Limit);
         var where = conditions.Count == 0 ? "" : "where " + string.Join(" and ", conditions);
         var sql = $"select * from decisions {where} order by seq desc limit ${values.Count}";
-        return await ReadDecisionsAsync(sql, query.Limit, query.CheckPayload, cancellationToken, [.. values]).ConfigureAwait(false);
+        return await ReadDecisionsAsync(sql, query.Limit, query.CheckPayload, cancellationToken, [.. values])
+            .ConfigureAwait(false);
     }
 
     private async Task<DecisionPage> ReadDecisionsAsync(
@@ -104,7 +111,9 @@ public sealed partial class PostgresStore
         RuleSet = reader.GetString(reader.GetOrdinal("rule_set")),
         Version = reader.GetInt32(reader.GetOrdinal("version")),
         RuleSetHash = reader.GetString(reader.GetOrdinal("rule_set_hash")),
-        CustomerId = reader.IsDBNull(reader.GetOrdinal("customer_id")) ? null : reader.GetString(reader.GetOrdinal("customer_id")),
+        CustomerId = reader.IsDBNull(reader.GetOrdinal("customer_id"))
+            ? null
+            : reader.GetString(reader.GetOrdinal("customer_id")),
         AsOf = Time(reader.GetString(reader.GetOrdinal("as_of"))),
         Input = reader.IsDBNull(reader.GetOrdinal("input")) ? "" : reader.GetString(reader.GetOrdinal("input")),
         Output = reader.IsDBNull(reader.GetOrdinal("output")) ? "" : reader.GetString(reader.GetOrdinal("output")),
@@ -126,5 +135,6 @@ public sealed partial class PostgresStore
     // Times are kept as the round-trip text: a replay needs the decision time exactly, offset included.
     internal static string Text(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset Time(string text) => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Time(string text) =>
+        DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture);
 }

@@ -22,7 +22,8 @@ public sealed partial class PostgresStore : IDecisionErasure
         };
         var found = new List<DecisionRecord>();
         await using (var select = new NpgsqlCommand(
-            $"select * from decisions where {where} and erased_at is null order by seq limit $2 for update", connection))
+            $"select * from decisions where {where} and erased_at is null order by seq limit $2 for update",
+            connection))
         {
             select.Parameters.Add(new() { Value = value });
             select.Parameters.Add(new() { Value = (long)limit });
@@ -51,10 +52,13 @@ public sealed partial class PostgresStore : IDecisionErasure
         var entry = await AppendAuditAsync(connection, draft, cancellationToken).ConfigureAwait(false);
         await using (var erase = new NpgsqlCommand(
             "update decisions d set input = null, output = null, customer_id = null, digest = u.digest, "
-            + "erased_at = $3, erased_by = $4 from unnest($1::bigint[], $2::text[]) as u(seq, digest) where d.seq = u.seq", connection))
+            + "erased_at = $3, erased_by = $4 from unnest($1::bigint[], $2::text[]) as u(seq, digest) "
+            + "where d.seq = u.seq", connection))
         {
-            erase.Parameters.Add(new() { Value = found.Select(r => r.Sequence).ToArray(), NpgsqlDbType = ArrayOf(NpgsqlDbType.Bigint) });
-            erase.Parameters.Add(new() { Value = found.Select(Chain.Digest).ToArray(), NpgsqlDbType = ArrayOf(NpgsqlDbType.Text) });
+            erase.Parameters.Add(new() { Value = found.Select(r => r.Sequence).ToArray(),
+                NpgsqlDbType = ArrayOf(NpgsqlDbType.Bigint) });
+            erase.Parameters.Add(new() { Value = found.Select(Chain.Digest).ToArray(),
+                NpgsqlDbType = ArrayOf(NpgsqlDbType.Text) });
             erase.Parameters.Add(new() { Value = Text(draft.At) });
             erase.Parameters.Add(new() { Value = entry.Sequence });
             await erase.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

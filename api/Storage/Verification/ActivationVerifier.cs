@@ -17,13 +17,15 @@ internal static class ActivationVerifier
             var number = k + 1;
             if (k >= activations.Count)
             {
-                return new ChainBreak($"activation #{number}", $"The trail records it (audit #{entries[k].Sequence}) but it is not stored.");
+                return new ChainBreak($"activation #{number}",
+                    $"The trail records it (audit #{entries[k].Sequence}) but it is not stored.");
             }
 
             var activation = activations[k];
             if (activation.Sequence != number)
             {
-                return new ChainBreak($"activation #{number}", $"It is not stored: activation #{activation.Sequence} stands in its place.");
+                return new ChainBreak($"activation #{number}",
+                    $"It is not stored: activation #{activation.Sequence} stands in its place.");
             }
 
             if (k >= entries.Count)
@@ -33,7 +35,8 @@ internal static class ActivationVerifier
 
             if (Mismatch(activation, entries[k], histories) is { } reason)
             {
-                return new ChainBreak($"activation #{number}", $"It does not match audit #{entries[k].Sequence}: {reason}.");
+                return new ChainBreak($"activation #{number}",
+                    $"It does not match audit #{entries[k].Sequence}: {reason}.");
             }
         }
 
@@ -48,19 +51,25 @@ internal static class ActivationVerifier
         _ => null,
     };
 
-    private static string? Mismatch(Activation stored, AuditEntry entry, IReadOnlyDictionary<(string Name, int Version), VersionHistory> histories)
+    private static string? Mismatch(Activation stored, AuditEntry entry,
+        IReadOnlyDictionary<(string Name, int Version), VersionHistory> histories)
     {
         // Immediate activations and rollbacks take effect when they are recorded.
-        var effective = entry.EffectiveAt ?? (AuditActions.Parse(entry.Action) is AuditAction.Scheduled or AuditAction.ScheduleCancelled ? null : entry.At);
+        var effective = entry.EffectiveAt
+            ?? (AuditActions.Parse(entry.Action) is AuditAction.Scheduled
+                or AuditAction.ScheduleCancelled ? null : entry.At);
         var kind = Kind(entry);
         return stored.Name != entry.RuleSet ? $"it names rule set '{stored.Name}', the trail '{entry.RuleSet}'"
             : stored.Version != entry.Version ? $"it names version {stored.Version}, the trail {entry.Version}"
             : stored.Kind != kind ? $"it is a {stored.Kind}, the trail records a {kind}"
             : stored.By != entry.Actor ? $"it names '{stored.By}', the trail '{entry.Actor}'"
             : stored.At != entry.At ? $"it was recorded at {stored.At:O}, the trail says {entry.At:O}"
-            : effective is { } at && stored.EffectiveAt != at ? $"it takes effect at {stored.EffectiveAt:O}, the trail says {at:O}"
-            : entry.Cancels is { } cancels && stored.Cancels != cancels ? $"it cancels #{stored.Cancels}, the trail says #{cancels}"
-            : kind != ActivationKind.Cancel && histories.GetValueOrDefault((entry.RuleSet, stored.Version))?.ApprovedHash != entry.ContentHash
+            : effective is { } at && stored.EffectiveAt != at
+                ? $"it takes effect at {stored.EffectiveAt:O}, the trail says {at:O}"
+            : entry.Cancels is { } cancels && stored.Cancels != cancels
+                ? $"it cancels #{stored.Cancels}, the trail says #{cancels}"
+            : kind != ActivationKind.Cancel
+                && histories.GetValueOrDefault((entry.RuleSet, stored.Version))?.ApprovedHash != entry.ContentHash
                 ? $"the trail never approved version {stored.Version} with the content it activates"
             : null;
     }

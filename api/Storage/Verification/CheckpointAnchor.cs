@@ -7,17 +7,21 @@ namespace Decisions.Api.Storage;
 /// </summary>
 internal static class CheckpointAnchor
 {
-    /// <summary>A break when <paramref name="expected"/> is at <paramref name="size"/> and its head is not <paramref name="head"/>.</summary>
+    /// <summary>
+    /// A break when <paramref name="expected"/> is at <paramref name="size"/> and its head is not
+    /// <paramref name="head"/>.
+    /// </summary>
     public static ChainBreak? AtSize(ChainPoint? expected, long size, string head, string entry, string chain) =>
         expected is { } point && point.Size == size && point.Head != head
-            ? new ChainBreak(entry, $"The {chain} does not extend the checkpoint: its hash at #{size} is not the checkpoint's "
-                + $"head, so an entry at or before #{size} was changed, removed or inserted and the chain recomputed.")
+            ? new ChainBreak(entry, $"The {chain} does not extend the checkpoint: its hash at #{size} is not the "
+                + $"checkpoint's head, so an entry at or before #{size} was changed, removed or inserted "
+                + "and the chain recomputed.")
             : null;
 
     /// <summary>A break when the chain, <paramref name="size"/> long, is shorter than the checkpoint.</summary>
     public static ChainBreak? Reached(ChainPoint? expected, long size, string entry, string chain) =>
         expected is { } point && size < point.Size
-            ? new ChainBreak($"{entry} #{size + 1}", $"The {chain} holds {size} entries but the checkpoint covers {point.Size}: "
-                + $"the entries from #{size + 1} on were removed.")
+            ? new ChainBreak($"{entry} #{size + 1}", $"The {chain} holds {size} entries but the checkpoint covers "
+                + $"{point.Size}: the entries from #{size + 1} on were removed.")
             : null;
 }

@@ -11,7 +11,9 @@ internal static class DecisionChainVerifier
     public static ChainBreak? Verify(DecisionPage log, IReadOnlyList<AuditEntry> audit, ChainPoint? expected)
     {
         // Erased decisions keep their place in the chain: they verify by the digest kept when they were erased.
-        var decisions = log.Erased.Count == 0 ? log.Decisions : [.. log.Decisions.Concat(log.Erased).OrderBy(d => d.Sequence)];
+        var decisions = log.Erased.Count == 0
+            ? log.Decisions
+            : [.. log.Decisions.Concat(log.Erased).OrderBy(d => d.Sequence)];
         // An unreadable entry breaks the chain where it stands: nothing after it can be checked against it.
         var unreadable = log.Unreadable.MinBy(u => u.Sequence);
         ChainBreak Unreadable(UnreadableDecision entry) =>
@@ -34,7 +36,10 @@ internal static class DecisionChainVerifier
             if (decision.Sequence != i + 1 || decision.PreviousHash != previous
                 || decision.Hash != Storage.Chain.Of(decision, DecisionErasure.DigestOf(decision)))
             {
-                return new ChainBreak(name, decision.Sequence != i + 1 ? "A decision is missing before it." : "Its content or link does not match its hash.");
+                return new ChainBreak(name,
+                    decision.Sequence != i + 1
+                        ? "A decision is missing before it."
+                        : "Its content or link does not match its hash.");
             }
 
             previous = decision.Hash;

@@ -14,7 +14,10 @@ internal static class TrailVerifier
             var name = $"audit #{entry.Sequence}";
             if (entry.Sequence != i + 1 || entry.PreviousHash != previous || entry.Hash != Storage.Chain.Of(entry))
             {
-                return new ChainBreak(name, entry.Sequence != i + 1 ? "An entry is missing before it." : "Its content or link does not match its hash.");
+                return new ChainBreak(name,
+                    entry.Sequence != i + 1
+                        ? "An entry is missing before it."
+                        : "Its content or link does not match its hash.");
             }
 
             previous = entry.Hash;

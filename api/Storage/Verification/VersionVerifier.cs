@@ -16,7 +16,8 @@ internal static class VersionVerifier
     {
         foreach (var version in versions.OrderBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Version))
         {
-            if (Check(version, histories.GetValueOrDefault((version.Name, version.Version)), audit, versions) is { } reason)
+            var history = histories.GetValueOrDefault((version.Name, version.Version));
+            if (Check(version, history, audit, versions) is { } reason)
             {
                 return new ChainBreak(Name(version.Name, version.Version), reason);
             }
@@ -24,13 +25,15 @@ internal static class VersionVerifier
 
         var stored = versions.Select(v => (v.Name, v.Version)).ToHashSet();
         return histories.Where(h => !stored.Contains(h.Key)).OrderBy(h => h.Value.Entry).Select(h =>
-            new ChainBreak(Name(h.Key.Name, h.Key.Version), $"The trail records it (audit #{h.Value.Entry}) but it is not stored.")).FirstOrDefault();
+            new ChainBreak(Name(h.Key.Name, h.Key.Version),
+                $"The trail records it (audit #{h.Value.Entry}) but it is not stored.")).FirstOrDefault();
     }
 
     private static string Name(string name, int version) => $"rule set {name} v{version}";
 
     private static string? Check(
-        RuleSetVersionRecord version, VersionHistory? history, IReadOnlyList<AuditEntry> audit, IReadOnlyList<RuleSetVersionRecord> versions)
+        RuleSetVersionRecord version, VersionHistory? history, IReadOnlyList<AuditEntry> audit,
+        IReadOnlyList<RuleSetVersionRecord> versions)
     {
         var (parsed, _) = RuleSetJson.Parse(version.Json);
         if (parsed is null || !RuleSetJson.Matches(parsed, version.Hash))
@@ -44,7 +47,8 @@ internal static class VersionVerifier
         }
 
         var said = $"(audit #{history.Entry})";
-        return version.Status != history.Status ? $"Its status is {version.Status} but the trail says {history.Status} {said}."
+        return version.Status != history.Status
+                ? $"Its status is {version.Status} but the trail says {history.Status} {said}."
             : version.Status == VersionStatus.Approved && version.Hash != history.ApprovedHash
                 ? $"Its content is not the content approved at audit #{history.ApprovedEntry}."
             : version.Hash != history.Hash ? $"Its content does not match the hash recorded in the trail {said}."
@@ -55,11 +59,16 @@ internal static class VersionVerifier
     }
 
     private static string? Differs(string role, string? stored, string? trail) =>
-        trail is not null && stored != trail ? $"It names '{stored}' as its {role} but the trail says '{trail}'." : null;
+        trail is not null && stored != trail
+            ? $"It names '{stored}' as its {role} but the trail says '{trail}'."
+            : null;
 
     private static string? FourEyes(
-        RuleSetVersionRecord version, VersionHistory history, IReadOnlyList<AuditEntry> audit, IReadOnlyList<RuleSetVersionRecord> versions) =>
-        !history.Seeded && history.ReviewedBy is { } reviewer && FourEyesPolicy.Contributors(version, audit, versions).Contains(reviewer)
-            ? $"The trail says '{reviewer}' reviewed it, but '{reviewer}' wrote content of it: four eyes were not applied."
+        RuleSetVersionRecord version, VersionHistory history, IReadOnlyList<AuditEntry> audit,
+        IReadOnlyList<RuleSetVersionRecord> versions) =>
+        !history.Seeded && history.ReviewedBy is { } reviewer && FourEyesPolicy.Contributors(version, audit, versions)
+            .Contains(reviewer)
+            ? $"The trail says '{reviewer}' reviewed it, but '{reviewer}' wrote content of it: "
+                + "four eyes were not applied."
             : null;
 }

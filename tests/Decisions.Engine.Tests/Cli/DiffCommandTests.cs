@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Decisions.Engine.Tests.Cli;
 
-/// <summary><c>decisions diff</c>: the rule-level changes between two files, as text or as the service's JSON.</summary>
+/// <summary>
+/// <c>decisions diff</c>: the rule-level changes between two files, as text or as the service's JSON.
+/// </summary>
 public sealed class DiffCommandTests
 {
     private const string Retail = "retail-tiering/v2.json";

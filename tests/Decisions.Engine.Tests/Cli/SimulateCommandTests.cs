@@ -46,8 +46,8 @@ public sealed class SimulateCommandTests
     {
         var customer = RuleSetFiles.Load("retail-tiering/v2.json").Tests[1].Customer;
 
-        var run = await ToolRun.Of("simulate", ToolRun.Seed("retail-tiering/v2.json"), "--customer", customer.GetRawText(),
-            "--as-of", "2026-07-15T10:00:00+08:00", "--explain", "counterfactual");
+        var run = await ToolRun.Of("simulate", ToolRun.Seed("retail-tiering/v2.json"),
+            "--customer", customer.GetRawText(), "--as-of", "2026-07-15T10:00:00+08:00", "--explain", "counterfactual");
 
         var decision = JsonNode.Parse(run.Output)!["decision"]!;
         Assert.Equal("TARGET", (string?)decision["tier"]!["code"]);
@@ -107,7 +107,8 @@ public sealed class SimulateCommandTests
         var seed = "prospect-grading/v2.json";
         var customer = RuleSetFiles.Load(seed).Tests[0].Customer.GetRawText();
         string[] args =
-            ["simulate", ToolRun.Seed(seed), "--customer", customer, "--as-of", "2026-06-15T10:00:00+08:00", "--explain", "full"];
+            ["simulate", ToolRun.Seed(seed), "--customer", customer, "--as-of",
+                "2026-06-15T10:00:00+08:00", "--explain", "full"];
         var invariant = await ToolRun.Of(args);
         var original = CultureInfo.CurrentCulture;
         try

@@ -27,7 +27,8 @@ public sealed class TestCommandTests
     [Fact]
     public async Task A_wrong_expectation_fails_its_test_with_the_reason_and_exits_1()
     {
-        var broken = ToolRun.BrokenCopy("retail-tiering/v2.json", json => json["tests"]![1]!["expect"]!["tier"] = "VIP");
+        var broken = ToolRun.BrokenCopy("retail-tiering/v2.json",
+            json => json["tests"]![1]!["expect"]!["tier"] = "VIP");
         var name = RuleSetFiles.Load("retail-tiering/v2.json").Tests[1].Name;
 
         var run = await ToolRun.Of("test", broken);
@@ -40,7 +41,8 @@ public sealed class TestCommandTests
     [Fact]
     public async Task The_junit_report_has_a_suite_per_file_and_the_failure_with_its_reason()
     {
-        var broken = ToolRun.BrokenCopy("retail-tiering/v2.json", json => json["tests"]![1]!["expect"]!["tier"] = "VIP");
+        var broken = ToolRun.BrokenCopy("retail-tiering/v2.json",
+            json => json["tests"]![1]!["expect"]!["tier"] = "VIP");
         var seed = ToolRun.Seed("prospect-grading/v1.json");
         var report = Path.Combine(Path.GetDirectoryName(broken)!, "junit.xml");
 
@@ -49,7 +51,8 @@ public sealed class TestCommandTests
         Assert.Equal(1, run.Code);
         var suites = XDocument.Load(report).Root!.Elements("testsuite").ToList();
         Assert.Equal(
-            ["prospect-grading version 1", "retail-tiering version 2"], suites.Select(s => (string)s.Attribute("name")!));
+            ["prospect-grading version 1", "retail-tiering version 2"],
+            suites.Select(s => (string)s.Attribute("name")!));
         Assert.Equal(RuleSetFiles.Load("prospect-grading/v1.json").Tests.Count, suites[0].Elements("testcase").Count());
         Assert.Equal("0", (string)suites[0].Attribute("failures")!);
         Assert.Equal("1", (string)suites[1].Attribute("failures")!);
@@ -66,7 +69,8 @@ public sealed class TestCommandTests
         await ToolRun.Of("test", seed, "--junit", Path.Combine(folder, "a.xml"));
         await ToolRun.Of("test", seed, "--junit", Path.Combine(folder, "b.xml"));
 
-        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "a.xml")), File.ReadAllBytes(Path.Combine(folder, "b.xml")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "a.xml")),
+            File.ReadAllBytes(Path.Combine(folder, "b.xml")));
     }
 
     [Fact]
@@ -80,7 +84,8 @@ public sealed class TestCommandTests
 
         Assert.Equal(1, run.Code);
         Assert.Contains($"{broken}: error tiers.rules[0].when: ", run.Output, StringComparison.Ordinal);
-        Assert.EndsWith("1 files, 0 tests: 0 passed, 0 failed, 1 files not compiled\n", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith("1 files, 0 tests: 0 passed, 0 failed, 1 files not compiled\n", run.Output,
+            StringComparison.Ordinal);
         var error = Assert.Single(XDocument.Load(report).Descendants("error"));
         Assert.Contains("tiers.rules[0].when: ", error.Value, StringComparison.Ordinal);
     }

@@ -6,7 +6,9 @@ namespace Decisions.Engine.Tests.Cli;
 /// <summary>One run of the <c>decisions</c> tool in-process: its exit code and what it wrote to each stream.</summary>
 internal sealed record ToolRun(int Code, string Output, string Error)
 {
-    /// <summary>The tool's clock for runs without <c>--as-of</c>: fixed, so that their output can be compared.</summary>
+    /// <summary>
+    /// The tool's clock for runs without <c>--as-of</c>: fixed, so that their output can be compared.
+    /// </summary>
     public static readonly DateTimeOffset Now = new(2026, 7, 15, 2, 0, 0, TimeSpan.Zero);
 
     public static async Task<ToolRun> Of(params string[] args)

@@ -37,7 +37,8 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task A_property_the_format_does_not_have_is_reported_by_its_path()
     {
-        var broken = ToolRun.BrokenCopy("corporate-tiering/v2.json", json => json["tiers"]!["rules"]![1]!["whenn"] = "true");
+        var broken = ToolRun.BrokenCopy("corporate-tiering/v2.json",
+            json => json["tiers"]!["rules"]![1]!["whenn"] = "true");
 
         var run = await ToolRun.Of("validate", broken);
 
@@ -48,7 +49,8 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task A_failing_embedded_test_makes_the_file_invalid_as_it_makes_a_draft_invalid()
     {
-        var broken = ToolRun.BrokenCopy("retail-tiering/v2.json", json => json["tests"]![0]!["expect"]!["tier"] = "MASS");
+        var broken = ToolRun.BrokenCopy("retail-tiering/v2.json",
+            json => json["tests"]![0]!["expect"]!["tier"] = "MASS");
 
         var run = await ToolRun.Of("validate", broken);
 

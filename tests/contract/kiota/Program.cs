@@ -51,7 +51,8 @@ catch (ProblemDetails refused)
 
 var auditor = Client(auditorKey);
 var logged = await auditor.V1.Decisions[decided.DecisionId].GetAsync();
-Check(logged?.DecisionId == decided.DecisionId && logged.CustomerId == "KIOTA-0001", "the decision read back is another");
+Check(logged?.DecisionId == decided.DecisionId && logged.CustomerId == "KIOTA-0001",
+    "the decision read back is another");
 Check(logged?.RuleSet?.Version == decided.RuleSet?.Version, "the decision read back names another version");
 var replay = await auditor.V1.Decisions[decided.DecisionId].Replay.PostAsync();
 Check(replay?.Identical == true && replay.Replayed?.Tier?.Code == "VIP",
@@ -64,7 +65,10 @@ TellerClient Client(string apiKey)
     // The key travels as a default header: Kiota's API-key provider sends keys over https only.
     var http = new HttpClient();
     http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-    var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = service };
+    var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http)
+    {
+        BaseUrl = service,
+    };
     return new TellerClient(adapter);
 }
 

@@ -43,7 +43,8 @@ try
 }
 catch (ApiException<ProblemDetails> refused)
 {
-    Check(refused.StatusCode == 422 && refused.Result.Status == 422, $"a negative balance answered {refused.StatusCode}");
+    Check(refused.StatusCode == 422 && refused.Result.Status == 422,
+        $"a negative balance answered {refused.StatusCode}");
     Check(refused.Result.Errors.Single().Path == "customer.avgDailyBalance", "the problem did not name the balance");
 }
 
@@ -51,7 +52,8 @@ using var auditorHttp = new HttpClient();
 auditorHttp.DefaultRequestHeaders.Add("X-Api-Key", auditorKey);
 var auditor = new DecisionsClient(auditorHttp) { BaseUrl = service };
 var logged = await auditor.GetDecisionAsync(decided.DecisionId);
-Check(logged.DecisionId == decided.DecisionId && logged.CustomerId == "NSWAG-0001", "the decision read back is another");
+Check(logged.DecisionId == decided.DecisionId && logged.CustomerId == "NSWAG-0001",
+    "the decision read back is another");
 Check(logged.RuleSet.Version == decided.RuleSet.Version, "the decision read back names another version");
 var replay = await auditor.ReplayDecisionAsync(decided.DecisionId, null);
 Check(replay.Identical && replay.Replayed.Tier.Code == "VIP",
