@@ -85,6 +85,7 @@ public static class CustomerSchemaEndpoints
     private static ContentHttpResult Schema(RuleSet ruleSet, DecisionEngineOptions engine)
     {
         var id = $"/v1/rulesets/{ruleSet.Name}/versions/{ruleSet.Version}/input-schema";
-        return TypedResults.Text(CustomerSchema.Document(ruleSet, engine.DefaultMaxItems, id).ToJsonString(), MediaType);
+        return TypedResults.Text(
+            CustomerSchema.Document(ruleSet, engine.DefaultMaxItems, id).ToJsonString(), MediaType);
     }
 }

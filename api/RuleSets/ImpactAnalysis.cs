@@ -64,7 +64,8 @@ public static class ImpactAnalysis
         {
             return Compare(candidate, active, decoded, tally, cancellationToken);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return null;
         }
@@ -78,7 +79,8 @@ public static class ImpactAnalysis
         using var input = JsonDocument.Parse(decoded.Input);
         var reDecided = active is not null && record.Version != active.Ref.Version;
         var before = reDecided
-            ? LoggedCodes.Of(active!.Evaluate(input.RootElement, record.AsOf, ExplainLevel.None, cancellationToken).Decision)
+            ? LoggedCodes.Of(
+                active!.Evaluate(input.RootElement, record.AsOf, ExplainLevel.None, cancellationToken).Decision)
             : LoggedCodes.Read(decoded.Output.Span);
         var result = candidate.Evaluate(input.RootElement, record.AsOf, ExplainLevel.None, cancellationToken);
         if (result.Decision is not { } now || before is null)

@@ -1,11 +1,15 @@
 namespace Decisions.Api.RuleSets;
 
-/// <summary>How a version would have decided the customers of a period differently, each by their latest decision.</summary>
+/// <summary>
+/// How a version would have decided the customers of a period differently, each by their latest decision.
+/// </summary>
 /// <param name="RuleSet">The rule set.</param>
 /// <param name="Version">The version that re-decided them.</param>
 /// <param name="Decisions">How many logged decisions of the period were read.</param>
 /// <param name="Customers">How many customers were re-decided: each by their latest decision in the period.</param>
-/// <param name="Changed">Customers whose answer would change; null when suppressed (fewer than <paramref name="SuppressedBelow"/>).</param>
+/// <param name="Changed">
+/// Customers whose answer would change; null when suppressed (fewer than <paramref name="SuppressedBelow"/>).
+/// </param>
 /// <param name="Failed">
 /// Customers whose latest decision could not be re-decided, and unreadable decisions; null when suppressed.
 /// </param>
@@ -31,8 +35,9 @@ namespace Decisions.Api.RuleSets;
 /// </param>
 public sealed record ImpactReport(
     string RuleSet, int Version, int Decisions, int Customers, int? Changed, int? Failed, int? Erased,
-    IReadOnlyList<ImpactCell> TierMigrations, IReadOnlyList<ImpactCell> PrivilegesGained, IReadOnlyList<ImpactCell> PrivilegesLost,
-    IReadOnlyList<ImpactCell> ActionChanges, IReadOnlyList<string> FailedSamples, DateTimeOffset From, DateTimeOffset? To,
+    IReadOnlyList<ImpactCell> TierMigrations, IReadOnlyList<ImpactCell> PrivilegesGained,
+    IReadOnlyList<ImpactCell> PrivilegesLost, IReadOnlyList<ImpactCell> ActionChanges,
+    IReadOnlyList<string> FailedSamples, DateTimeOffset From, DateTimeOffset? To,
     int? ActiveVersion, int? ComparedWithActive, int? SuppressedBelow = null);
 
 /// <summary>

@@ -50,7 +50,9 @@ public static partial class ImpactPrivacy
         };
     }
 
-    /// <summary>Each expression of <paramref name="ruleSet"/> that reads an identifying customer field, by its path.</summary>
+    /// <summary>
+    /// Each expression of <paramref name="ruleSet"/> that reads an identifying customer field, by its path.
+    /// </summary>
     public static IReadOnlyList<Problem> IdentifyingReads(RuleSet ruleSet)
     {
         var expressions = ruleSet.Scores.Rules.SelectMany((r, i) => new[]
@@ -61,7 +63,9 @@ public static partial class ImpactPrivacy
             .Concat(ruleSet.Privileges.Rules.Select((r, i) => ($"privileges.rules[{i}].when", (string?)r.When)))
             .Concat(ruleSet.NextActions.Rules.Select((r, i) => ($"nextActions.rules[{i}].when", (string?)r.When)));
         return [.. expressions
-            .SelectMany(e => CustomerField().Matches(e.Item2 ?? "").Select(m => (Path: e.Item1, Field: m.Groups["field"].Value)))
+            .SelectMany(e => CustomerField()
+                .Matches(e.Item2 ?? "")
+                .Select(m => (Path: e.Item1, Field: m.Groups["field"].Value)))
             .Where(read => Identifying(read.Field))
             .DistinctBy(read => read.Path)
             .Select(read => new Problem(read.Path,

@@ -29,11 +29,11 @@ public sealed class ImpactRuns(
         + "decided. Counts are customers. What a customer had before is what the version active now decides for the "
         + "same input and time: the logged answer when that version made it, else re-decided by it "
         + "(`comparedWithActive` counts those), so a copy of the active version changes nobody. At most "
-        + "`Limits:Analysis:RunsPerKey` runs per key and `Limits:Analysis:RunsInAll` in all go at once; another answers 429 "
-        + "with Retry-After. For roles that may not read decisions (editor), counts under `Privacy:MinimumCount` "
-        + "(default 10) are null with `suppressed: true`, `suppressedBelow` says the threshold, no decision ids are shown, "
-        + "and a version whose expressions read an identifying customer field (customerId, *Id, *name) is refused "
-        + "with 422 naming each rule path.";
+        + "`Limits:Analysis:RunsPerKey` runs per key and `Limits:Analysis:RunsInAll` in all go at once; another "
+        + "answers 429 with Retry-After. For roles that may not read decisions (editor), counts under "
+        + "`Privacy:MinimumCount` (default 10) are null with `suppressed: true`, `suppressedBelow` says the "
+        + "threshold, no decision ids are shown, and a version whose expressions read an identifying customer "
+        + "field (customerId, *Id, *name) is refused with 422 naming each rule path.";
 
     /// <summary>The run for this user, not started, or why the user may not run it.</summary>
     public async Task<Outcome<ImpactRun>> PrepareAsync(
@@ -56,7 +56,11 @@ public sealed class ImpactRuns(
         // The run outlives the request that prepared it: it stops by its own token.
         return new ImpactRun(progress, async running =>
         {
-            var query = new DecisionQuery(RuleSet: period.RuleSet, From: period.From, To: period.To, Limit: int.MaxValue,
+            var query = new DecisionQuery(
+                RuleSet: period.RuleSet,
+                From: period.From,
+                To: period.To,
+                Limit: int.MaxValue,
                 CheckPayload: false);
             progress.Ends(await log.FirstSequenceAsync(period.From, running));
             var pages = log.PagesAsync(query, limits.Value.PageSize, running);
@@ -67,7 +71,8 @@ public sealed class ImpactRuns(
     }
 
     /// <summary>The version in force now, compiled: what the candidate would replace.</summary>
-    private async Task<CompiledRuleSet?> ActiveAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CompiledRuleSet?> ActiveAsync(
+        string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (registry.ActiveAt(name, now)?.Version is not { } version)
         {
@@ -79,5 +84,7 @@ public sealed class ImpactRuns(
     }
 }
 
-/// <summary>An impact analysis ready to run, with the progress it reports; it holds no request-scoped service.</summary>
+/// <summary>
+/// An impact analysis ready to run, with the progress it reports; it holds no request-scoped service.
+/// </summary>
 public sealed record ImpactRun(AnalysisProgress Progress, Func<CancellationToken, Task<ImpactReport>> RunAsync);

@@ -7,7 +7,9 @@ public sealed class PrivacyOptions
 {
     public const string Section = "Privacy";
 
-    /// <summary>Counts under this are suppressed for such roles (a common small-cell threshold in bank reporting).</summary>
+    /// <summary>
+    /// Counts under this are suppressed for such roles (a common small-cell threshold in bank reporting).
+    /// </summary>
     [Range(2, 1_000)]
     public int MinimumCount { get; set; } = 10;
 }

@@ -8,7 +8,11 @@ namespace Decisions.Api.RuleSets;
 /// <see cref="RuleSetOptions.RefreshInterval"/> it asks the store for its change stamp (one indexed row) and
 /// reloads the activations when it moved. A version activated anywhere is served here within one interval.
 /// </summary>
-public sealed partial class RuleSetChangeWatcher(IRuleSetStore store, RuleSetRegistry registry, IOptions<RuleSetOptions> options, ILogger<RuleSetChangeWatcher> logger)
+public sealed partial class RuleSetChangeWatcher(
+    IRuleSetStore store,
+    RuleSetRegistry registry,
+    IOptions<RuleSetOptions> options,
+    ILogger<RuleSetChangeWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

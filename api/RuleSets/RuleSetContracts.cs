@@ -15,10 +15,13 @@ public sealed record RuleSetSummary(
 /// <summary>A version without its content: status and who moved it through review.</summary>
 public sealed record VersionSummary(
     int Version, VersionStatus Status, string Hash, string Author, DateTimeOffset CreatedAt,
-    string? SubmittedBy, DateTimeOffset? SubmittedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewComment)
+    string? SubmittedBy, DateTimeOffset? SubmittedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt,
+    string? ReviewComment)
 {
     public static VersionSummary From(RuleSetVersionRecord r) =>
-        new(r.Version, r.Status, r.Hash, r.Author, r.CreatedAt, r.SubmittedBy, r.SubmittedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewComment);
+        new(
+            r.Version, r.Status, r.Hash, r.Author, r.CreatedAt,
+            r.SubmittedBy, r.SubmittedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewComment);
 }
 
 /// <summary>
@@ -57,7 +60,8 @@ public sealed record SimulateRequest(
 public sealed record ImpactRequest(DateTimeOffset? From = null, DateTimeOffset? To = null, int? Last = null);
 
 /// <summary>Validation problems (with JSON paths) and the embedded tests' results.</summary>
-public sealed record ValidationResponse(bool Valid, IReadOnlyList<Problem> Problems, int TestsPassed, int TestsFailed, IReadOnlyList<TestResult> Tests);
+public sealed record ValidationResponse(
+    bool Valid, IReadOnlyList<Problem> Problems, int TestsPassed, int TestsFailed, IReadOnlyList<TestResult> Tests);
 
 /// <summary>One embedded test: passed or why not.</summary>
 public sealed record TestResult(string Name, bool Passed, IReadOnlyList<string> Failures)
@@ -67,4 +71,5 @@ public sealed record TestResult(string Name, bool Passed, IReadOnlyList<string> 
 }
 
 /// <summary>A simulated decision explained to the level asked for, with its full trace; nothing is logged.</summary>
-public sealed record SimulationResponse(Decision? Decision, DecisionFailure? Failure, IReadOnlyList<Problem> Problems, IReadOnlyList<TraceEntry> Trace);
+public sealed record SimulationResponse(
+    Decision? Decision, DecisionFailure? Failure, IReadOnlyList<Problem> Problems, IReadOnlyList<TraceEntry> Trace);

@@ -19,7 +19,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Decisions.Api.RuleSets;
 
-/// <summary>Rule sets: read (every back-office role), draft and test (editor), review and publish (approver).</summary>
+/// <summary>
+/// Rule sets: read (every back-office role), draft and test (editor), review and publish (approver).
+/// </summary>
 public static class RuleSetEndpoints
 {
     private const string ListName = "rulesets";
@@ -27,34 +29,97 @@ public static class RuleSetEndpoints
     public static IEndpointRouteBuilder MapRuleSetEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1/rulesets").WithTags("Rule sets").CommonProblems();
-        group.MapGet("", List).WithName("ListRuleSets").RequireAuthorization(Roles.Read).WithSummary("Rule sets with their active, scheduled and pending versions")
+        group.MapGet("", List)
+            .WithName("ListRuleSets")
+            .RequireAuthorization(Roles.Read)
+            .WithSummary("Rule sets with their active, scheduled and pending versions")
             .WithDescription("By name; a page's `next` continues after its last name.");
-        group.MapGet("/{name}/versions/{version:int}", Get).WithName("GetRuleSetVersion").RequireAuthorization(Roles.Read).WithSummary("A version with its content").Problems(404);
-        group.MapGet("/{name}/versions/{version:int}/export", Export).WithName("ExportRuleSetVersion").RequireAuthorization(Roles.Read).WithSummary("A version as a rule-set file")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").Problems(404);
-        group.MapGet("/{name}/diff", Diff).WithName("DiffRuleSetVersions").RequireAuthorization(Roles.Read).WithSummary("Rule-level diff of two versions").Problems(404);
-        group.MapPost("/import", Import).WithName("ImportRuleSet").RequireAuthorization(Roles.Edit).WithSummary("Import a rule-set file as a new draft").Problems(409, 422)
+        group.MapGet("/{name}/versions/{version:int}", Get)
+            .WithName("GetRuleSetVersion")
+            .RequireAuthorization(Roles.Read)
+            .WithSummary("A version with its content")
+            .Problems(404);
+        group.MapGet("/{name}/versions/{version:int}/export", Export)
+            .WithName("ExportRuleSetVersion")
+            .RequireAuthorization(Roles.Read)
+            .WithSummary("A version as a rule-set file")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Problems(404);
+        group.MapGet("/{name}/diff", Diff)
+            .WithName("DiffRuleSetVersions")
+            .RequireAuthorization(Roles.Read)
+            .WithSummary("Rule-level diff of two versions")
+            .Problems(404);
+        group.MapPost("/import", Import)
+            .WithName("ImportRuleSet")
+            .RequireAuthorization(Roles.Edit)
+            .WithSummary("Import a rule-set file as a new draft")
+            .Problems(409, 422)
             .Traced("import");
-        group.MapPost("/{name}/drafts", CreateDraft).WithName("CreateDraft").RequireAuthorization(Roles.Edit).WithSummary("Start a draft from a version or from content").Problems(404, 409, 422)
+        group.MapPost("/{name}/drafts", CreateDraft)
+            .WithName("CreateDraft")
+            .RequireAuthorization(Roles.Edit)
+            .WithSummary("Start a draft from a version or from content")
+            .Problems(404, 409, 422)
             .Traced("create_draft");
-        group.MapPut("/{name}/versions/{version:int}", UpdateDraft).WithName("UpdateDraft").RequireAuthorization(Roles.Edit).WithSummary("Replace a draft's content; If-Match guards against lost updates").Problems(404, 409, 412, 422)
+        group.MapPut("/{name}/versions/{version:int}", UpdateDraft)
+            .WithName("UpdateDraft")
+            .RequireAuthorization(Roles.Edit)
+            .WithSummary("Replace a draft's content; If-Match guards against lost updates")
+            .Problems(404, 409, 412, 422)
             .Traced("update_draft");
-        group.MapPost("/{name}/versions/{version:int}/validate", Validate).WithName("ValidateVersion").RequireAuthorization(Roles.Review).WithSummary("Validate and run the embedded tests").Problems(404);
-        group.MapPost("/{name}/versions/{version:int}/simulate", Simulate).WithName("SimulateDecision").RequireAuthorization(Roles.Edit).WithSummary("Decide for a sample customer with a trace, unlogged").Problems(404, 422);
-        group.MapPost("/{name}/versions/{version:int}/impact", Impact).WithName("AnalyseImpact").RequireAuthorization(Roles.Review).WithSummary("Tier migrations, privileges and actions that would change on recent decisions").Problems(404, 422)
-            .WithinAnalysisLimits().WithDescription(ImpactRuns.Description);
-        group.MapPost("/{name}/versions/{version:int}/submit", Submit).WithName("SubmitVersion").RequireAuthorization(Roles.Edit).WithSummary("Submit a draft for review; If-Match guards against lost updates").Problems(404, 409, 412, 422)
+        group.MapPost("/{name}/versions/{version:int}/validate", Validate)
+            .WithName("ValidateVersion")
+            .RequireAuthorization(Roles.Review)
+            .WithSummary("Validate and run the embedded tests")
+            .Problems(404);
+        group.MapPost("/{name}/versions/{version:int}/simulate", Simulate)
+            .WithName("SimulateDecision")
+            .RequireAuthorization(Roles.Edit)
+            .WithSummary("Decide for a sample customer with a trace, unlogged")
+            .Problems(404, 422);
+        group.MapPost("/{name}/versions/{version:int}/impact", Impact)
+            .WithName("AnalyseImpact")
+            .RequireAuthorization(Roles.Review)
+            .WithSummary("Tier migrations, privileges and actions that would change on recent decisions")
+            .Problems(404, 422)
+            .WithinAnalysisLimits()
+            .WithDescription(ImpactRuns.Description);
+        group.MapPost("/{name}/versions/{version:int}/submit", Submit)
+            .WithName("SubmitVersion")
+            .RequireAuthorization(Roles.Edit)
+            .WithSummary("Submit a draft for review; If-Match guards against lost updates")
+            .Problems(404, 409, 412, 422)
             .Traced("submit");
-        group.MapPost("/{name}/versions/{version:int}/approve", Approve).WithName("ApproveVersion").RequireAuthorization(Roles.Approve).WithSummary("Approve (never by anyone who wrote its content); a comment is required").Problems(404, 409, 422)
+        group.MapPost("/{name}/versions/{version:int}/approve", Approve)
+            .WithName("ApproveVersion")
+            .RequireAuthorization(Roles.Approve)
+            .WithSummary("Approve (never by anyone who wrote its content); a comment is required")
+            .Problems(404, 409, 422)
             .Traced("approve");
-        group.MapPost("/{name}/versions/{version:int}/reject", Reject).WithName("RejectVersion").RequireAuthorization(Roles.Approve).WithSummary("Reject a submitted version; a comment is required").Problems(404, 409, 422)
+        group.MapPost("/{name}/versions/{version:int}/reject", Reject)
+            .WithName("RejectVersion")
+            .RequireAuthorization(Roles.Approve)
+            .WithSummary("Reject a submitted version; a comment is required")
+            .Problems(404, 409, 422)
             .Traced("reject");
-        group.MapPost("/{name}/versions/{version:int}/activate", Activate).WithName("ActivateVersion").RequireAuthorization(Roles.Approve).WithSummary("Activate now or at a future time").Problems(404, 409, 422)
+        group.MapPost("/{name}/versions/{version:int}/activate", Activate)
+            .WithName("ActivateVersion")
+            .RequireAuthorization(Roles.Approve)
+            .WithSummary("Activate now or at a future time")
+            .Problems(404, 409, 422)
             .Traced("activate");
-        group.MapPost("/{name}/activations/{sequence:long}/cancel", CancelScheduled).WithName("CancelActivation").RequireAuthorization(Roles.Approve)
-            .WithSummary("Cancel a scheduled activation that has not taken effect").Problems(404, 409, 422)
+        group.MapPost("/{name}/activations/{sequence:long}/cancel", CancelScheduled)
+            .WithName("CancelActivation")
+            .RequireAuthorization(Roles.Approve)
+            .WithSummary("Cancel a scheduled activation that has not taken effect")
+            .Problems(404, 409, 422)
             .Traced("cancel_activation");
-        group.MapPost("/{name}/rollback", Rollback).WithName("RollBackRuleSet").RequireAuthorization(Roles.Approve).WithSummary("Make an earlier published version active again").Problems(404, 409, 422)
+        group.MapPost("/{name}/rollback", Rollback)
+            .WithName("RollBackRuleSet")
+            .RequireAuthorization(Roles.Approve)
+            .WithSummary("Make an earlier published version active again")
+            .Problems(404, 409, 422)
             .Traced("rollback");
         return endpoints;
     }
@@ -95,16 +160,22 @@ public static class RuleSetEndpoints
         var content = RuleSetLifecycle.Content(found.Value);
         var (contributors, submitComment) = await lifecycle.ReviewFactsAsync(found.Value, cancellationToken);
         return TypedResults.Ok(new VersionDetail(
-            name, VersionSummary.From(found.Value), content, [.. contributors.Order(StringComparer.Ordinal)], submitComment));
+            name,
+            VersionSummary.From(found.Value),
+            content,
+            [.. contributors.Order(StringComparer.Ordinal)],
+            submitComment));
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(
+        string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
         return found.Succeeded ? TypedResults.Text(found.Value.Json, "application/json") : found.Failure.ToProblem();
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RuleChange>>, ProblemHttpResult>> Diff(string name, int from, int to, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<RuleChange>>, ProblemHttpResult>> Diff(
+        string name, int from, int to, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var before = await lifecycle.FindAsync(name, from, cancellationToken);
         var after = await lifecycle.FindAsync(name, to, cancellationToken);
@@ -118,11 +189,13 @@ public static class RuleSetEndpoints
             return after.Failure.ToProblem();
         }
 
-        var (older, newer) = (RuleSetJson.Parse(before.Value.Json).RuleSet!, RuleSetJson.Parse(after.Value.Json).RuleSet!);
+        var (older, newer) =
+            (RuleSetJson.Parse(before.Value.Json).RuleSet!, RuleSetJson.Parse(after.Value.Json).RuleSet!);
         return TypedResults.Ok(RuleSetDiff.Compare(older, newer));
     }
 
-    public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> Import(JsonElement file, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> Import(
+        JsonElement file, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
     {
         var parsed = Parse(file);
         if (!parsed.Succeeded)
@@ -135,11 +208,15 @@ public static class RuleSetEndpoints
         return Created(created, context);
     }
 
-    public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> CreateDraft(string name, CreateDraftRequest request, RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> CreateDraft(
+        string name, CreateDraftRequest request, RuleSetLifecycle lifecycle, HttpContext context,
+        CancellationToken cancellationToken)
     {
         if ((request.From is null) == (request.Content is null))
         {
-            return Problems.Unprocessable("Give exactly one of 'from' and 'content'.", [new Problem("from", "Start from a version or from content.")]);
+            return Problems.Unprocessable(
+                "Give exactly one of 'from' and 'content'.",
+                [new Problem("from", "Start from a version or from content.")]);
         }
 
         RuleSet? content = null;
@@ -175,11 +252,13 @@ public static class RuleSetEndpoints
             return content.Failure.ToProblem();
         }
 
-        var updated = await lifecycle.UpdateDraftAsync(current.Value, content.Value, ifMatch, context.User.Actor(), cancellationToken);
+        var updated = await lifecycle.UpdateDraftAsync(
+            current.Value, content.Value, ifMatch, context.User.Actor(), cancellationToken);
         return Ok(updated, context);
     }
 
-    public static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> Validate(string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> Validate(
+        string name, int version, RuleSetLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
         if (!found.Succeeded)
@@ -188,11 +267,17 @@ public static class RuleSetEndpoints
         }
 
         var report = lifecycle.Validate(found.Value);
-        return TypedResults.Ok(new ValidationResponse(report.IsValid, report.Problems, report.Tests?.Passed ?? 0, report.Tests?.Failed ?? 0, TestResult.From(report.Tests)));
+        return TypedResults.Ok(new ValidationResponse(
+            report.IsValid,
+            report.Problems,
+            report.Tests?.Passed ?? 0,
+            report.Tests?.Failed ?? 0,
+            TestResult.From(report.Tests)));
     }
 
     public static async Task<Results<Ok<SimulationResponse>, ProblemHttpResult>> Simulate(
-        string name, int version, SimulateRequest request, [FromQuery, Description(ExplainOption.Description)] string? explain,
+        string name, int version, SimulateRequest request,
+        [FromQuery, Description(ExplainOption.Description)] string? explain,
         RuleSetLifecycle lifecycle, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (ExplainOption.Parse(explain, request.Explain, out var level) is { } refused)
@@ -217,21 +302,26 @@ public static class RuleSetEndpoints
     }
 
     public static async Task<Results<Ok<ImpactReport>, ProblemHttpResult>> Impact(
-        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns runs, HttpContext context, CancellationToken cancellationToken)
+        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns runs,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var run = await PrepareImpactAsync(name, version, request, lifecycle, runs, context.User, cancellationToken);
         return run.Succeeded ? TypedResults.Ok(await run.Value.RunAsync(cancellationToken)) : run.Failure.ToProblem();
     }
 
-    /// <summary>The impact run a request asks for, not started: the same checks whether answered now or run on.</summary>
+    /// <summary>
+    /// The impact run a request asks for, not started: the same checks whether answered now or run on.
+    /// </summary>
     public static async Task<Outcome<ImpactRun>> PrepareImpactAsync(
-        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns runs, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        string name, int version, ImpactRequest request, RuleSetLifecycle lifecycle, ImpactRuns runs,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (request.Last is < 1 || request.To <= request.From)
         {
             return new Failure.Invalid("Give a period with 'from' before 'to', and 'last' of at least 1.",
-                [new Problem(request.Last is < 1 ? "last" : "to", $"Got last {request.Last}, from {request.From:O}, to {request.To:O}.")]);
+                [new Problem(
+                    request.Last is < 1 ? "last" : "to",
+                    $"Got last {request.Last}, from {request.From:O}, to {request.To:O}.")]);
         }
 
         var found = await lifecycle.FindAsync(name, version, cancellationToken);
@@ -253,19 +343,22 @@ public static class RuleSetEndpoints
         string name, int version, ReviewRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         RuleSetLifecycle lifecycle, HttpContext context, CancellationToken cancellationToken) =>
         Step(name, version, lifecycle, context, record =>
-            lifecycle.SubmitAsync(record, request.Comment, ifMatch, context.User.Actor(), cancellationToken), cancellationToken);
+            lifecycle.SubmitAsync(record, request.Comment, ifMatch, context.User.Actor(), cancellationToken),
+            cancellationToken);
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Approve(
         string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
         CancellationToken cancellationToken) =>
         Step(name, version, lifecycle, context, record =>
-            lifecycle.ReviewAsync(record, true, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
+            lifecycle.ReviewAsync(record, true, request.Comment, context.User.Actor(), cancellationToken),
+            cancellationToken);
 
     public static Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Reject(
         string name, int version, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
         CancellationToken cancellationToken) =>
         Step(name, version, lifecycle, context, record =>
-            lifecycle.ReviewAsync(record, false, request.Comment, context.User.Actor(), cancellationToken), cancellationToken);
+            lifecycle.ReviewAsync(record, false, request.Comment, context.User.Actor(), cancellationToken),
+            cancellationToken);
 
     public static async Task<Results<Ok<ActivationEntry>, ProblemHttpResult>> Activate(
         string name, int version, ActivateRequest request, RuleSetLifecycle lifecycle, HttpContext context,
@@ -278,7 +371,8 @@ public static class RuleSetEndpoints
         }
 
         var (actor, kind) = (context.User.Actor(), ActivationKind.Activate);
-        return Ok(await lifecycle.ActivateAsync(found.Value, request.EffectiveAt, kind, request.Comment, actor, cancellationToken));
+        return Ok(await lifecycle.ActivateAsync(
+            found.Value, request.EffectiveAt, kind, request.Comment, actor, cancellationToken));
     }
 
     public static async Task<Results<Ok<ActivationEntry>, ProblemHttpResult>> Rollback(
@@ -294,7 +388,8 @@ public static class RuleSetEndpoints
     public static async Task<Results<Ok<ActivationEntry>, ProblemHttpResult>> CancelScheduled(
         string name, long sequence, ReviewRequest request, RuleSetLifecycle lifecycle, HttpContext context,
         CancellationToken cancellationToken) =>
-        Ok(await lifecycle.CancelScheduledAsync(name, sequence, request.Comment, context.User.Actor(), cancellationToken));
+        Ok(await lifecycle.CancelScheduledAsync(
+            name, sequence, request.Comment, context.User.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<VersionSummary>, ProblemHttpResult>> Step(
         string name, int version, RuleSetLifecycle lifecycle, HttpContext context,

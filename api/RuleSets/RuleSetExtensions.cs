@@ -5,14 +5,20 @@ namespace Decisions.Api.RuleSets;
 
 public static class RuleSetExtensions
 {
-    /// <summary>The registry of versions and activations, seeding on start, watching for other replicas' changes, and the decision service.</summary>
+    /// <summary>
+    /// The registry of versions and activations, seeding on start, watching for other replicas' changes, and the
+    /// decision service.
+    /// </summary>
     public static IHostApplicationBuilder AddRuleSets(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RuleSetOptions>()
             .BindConfiguration(RuleSetOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PrivacyOptions>()
+            .BindConfiguration(PrivacyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<ImpactRuns>();
         builder.Services.AddSingleton<RangeReplay>();
         builder.Services.AddSingleton<AnalysisRuns>();

@@ -72,7 +72,8 @@ public sealed partial class RuleSetLifecycle
         var cancellation = new Activation(
             0, name, scheduled.Version, scheduled.EffectiveAt, actor, now, ActivationKind.Cancel, sequence);
         var audit = new AuditDraft(
-            now, actor, AuditAction.ScheduleCancelled, name, scheduled.Version, null, comment, scheduled.EffectiveAt, sequence);
+            now, actor, AuditAction.ScheduleCancelled, name, scheduled.Version, null, comment, scheduled.EffectiveAt,
+            sequence);
         var stored = await store.ActivateAsync(cancellation, audit, cancellationToken);
         await registry.RefreshAsync(cancellationToken);
         return stored;

@@ -21,7 +21,8 @@ public sealed partial class RuleSetLifecycle
     }
 
     public async Task<Outcome<RuleSetVersionRecord>> SubmitAsync(
-        RuleSetVersionRecord current, string comment, string? ifMatch, string actor, CancellationToken cancellationToken)
+        RuleSetVersionRecord current, string comment, string? ifMatch, string actor,
+        CancellationToken cancellationToken)
     {
         if (await StaleAsync(ifMatch, current, cancellationToken) is { } precondition)
         {

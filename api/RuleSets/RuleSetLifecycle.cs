@@ -53,7 +53,8 @@ public sealed partial class RuleSetLifecycle(
     }
 
     public async Task<Outcome<RuleSetVersionRecord>> UpdateDraftAsync(
-        RuleSetVersionRecord current, RuleSet content, string? ifMatch, string actor, CancellationToken cancellationToken)
+        RuleSetVersionRecord current, RuleSet content, string? ifMatch, string actor,
+        CancellationToken cancellationToken)
     {
         if (await StaleAsync(ifMatch, current, cancellationToken) is { } precondition)
         {
@@ -90,7 +91,8 @@ public sealed partial class RuleSetLifecycle(
     {
         try
         {
-            var audit = new AuditDraft(clock.GetUtcNow(), actor, action, record.Name, record.Version, record.Hash, comment);
+            var audit = new AuditDraft(
+                clock.GetUtcNow(), actor, action, record.Name, record.Version, record.Hash, comment);
             await store.SaveAsync(record, expected, audit, cancellationToken);
             return record;
         }

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Decisions.Api.RuleSets;
 
-/// <summary>Where the seed rule sets come from, and how soon changes made by other replicas are seen (section <c>RuleSets</c>).</summary>
+/// <summary>
+/// Where the seed rule sets come from, and how soon changes made by other replicas are seen (section
+/// <c>RuleSets</c>).
+/// </summary>
 public sealed class RuleSetOptions
 {
     public const string Section = "RuleSets";
@@ -22,7 +25,9 @@ public sealed class RuleSetOptions
     [Range(1, int.MaxValue)]
     public int SeedThroughVersion { get; set; } = int.MaxValue;
 
-    /// <summary>How often the store is asked whether versions or activations changed (through another replica).</summary>
+    /// <summary>
+    /// How often the store is asked whether versions or activations changed (through another replica).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -16,7 +16,8 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
 {
     private readonly ConcurrentDictionary<(string, int, string), Lazy<CompiledRuleSet>> _compiled = new();
     private readonly ConcurrentDictionary<(string, int), RuleSetVersionRecord> _published = new();
-    private volatile ImmutableDictionary<string, ImmutableArray<Activation>> _timeline = ImmutableDictionary<string, ImmutableArray<Activation>>.Empty;
+    private volatile ImmutableDictionary<string, ImmutableArray<Activation>> _timeline =
+        ImmutableDictionary<string, ImmutableArray<Activation>>.Empty;
     // A monotonic timestamp, not the decision clock: how stale this replica may be is operational, real time.
     private long _checkedAt;
 
@@ -81,7 +82,9 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
     public IEnumerable<Activation> InForce(DateTimeOffset at) =>
         _timeline.Keys.Select(name => ActiveAt(name, at)).OfType<Activation>();
 
-    /// <summary>Notes that the timeline was just found in step with the store (reloaded, or its stamp unchanged).</summary>
+    /// <summary>
+    /// Notes that the timeline was just found in step with the store (reloaded, or its stamp unchanged).
+    /// </summary>
     public void Checked() => Interlocked.Exchange(ref _checkedAt, Stopwatch.GetTimestamp());
 
     /// <summary>How long ago the timeline was last found in step with the store; null before the first time.</summary>
@@ -109,7 +112,8 @@ public sealed class RuleSetRegistry(IRuleSetStore store, RuleSetCompiler compile
             var (ruleSet, problem) = RuleSetJson.Parse(record.Json);
             var result = ruleSet is null ? null : compiler.Compile(ruleSet);
             return result?.RuleSet?.RecordedAs(record.Hash) ?? throw new InvalidOperationException(
-                $"Stored version {record.Version} of '{record.Name}' does not compile: {problem?.Message ?? string.Join("; ", result!.Problems)}");
+                $"Stored version {record.Version} of '{record.Name}' does not compile: "
+                + $"{problem?.Message ?? string.Join("; ", result!.Problems)}");
         })).Value;
     }
 }

@@ -37,7 +37,9 @@ public sealed partial class RuleSetSeeder(
         var now = clock.GetUtcNow();
         var seeds = new Dictionary<string, SortedList<int, string>>(StringComparer.Ordinal);
         var stored = new HashSet<(string, int)>();
-        IEnumerable<string> files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "v*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
+        IEnumerable<string> files = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "v*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            : [];
         foreach (var file in files)
         {
             // Files are named v<version>.json (SeedRuleSetTests holds the repository to it): a later version is
@@ -70,13 +72,23 @@ public sealed partial class RuleSetSeeder(
 
             var record = new RuleSetVersionRecord
             {
-                Name = name, Version = version, Status = VersionStatus.Approved, Json = RuleSetJson.Serialize(compiled.Definition),
-                Hash = compiled.Ref.Hash, Author = compiled.Definition.Author, CreatedAt = now, SubmittedBy = Seeder, SubmittedAt = now,
-                ReviewedBy = Seeder, ReviewedAt = now, ReviewComment = "Seeded from " + Path.GetRelativePath(folder, file),
+                Name = name,
+                Version = version,
+                Status = VersionStatus.Approved,
+                Json = RuleSetJson.Serialize(compiled.Definition),
+                Hash = compiled.Ref.Hash,
+                Author = compiled.Definition.Author,
+                CreatedAt = now,
+                SubmittedBy = Seeder,
+                SubmittedAt = now,
+                ReviewedBy = Seeder,
+                ReviewedAt = now,
+                ReviewComment = "Seeded from " + Path.GetRelativePath(folder, file),
             };
             try
             {
-                var audit = new AuditDraft(now, Seeder, AuditAction.Seeded, name, version, compiled.Ref.Hash, record.ReviewComment);
+                var audit = new AuditDraft(
+                    now, Seeder, AuditAction.Seeded, name, version, compiled.Ref.Hash, record.ReviewComment);
                 await store.SaveAsync(record, null, audit, cancellationToken).ConfigureAwait(false);
                 LogSeeded(logger, name, version, compiled.Ref.Hash);
                 stored.Add((name, version));
